@@ -1,0 +1,68 @@
+import {
+  QualyticsSimulator,
+  type Scenario,
+  type SimDatastore
+} from '../../simulator/index.js'
+
+/** Two linked datastores and one without an enrichment link. */
+export const DATASTORES: SimDatastore[] = [
+  {
+    id: 42,
+    name: 'Sales Warehouse',
+    enrichment: { id: 100, name: 'Sales Enrichment' },
+    anomalies: 12,
+    checks: 30
+  },
+  {
+    id: 43,
+    name: 'Marketing Lake',
+    enrichment: { id: 101, name: 'Marketing Enrichment' },
+    anomalies: 3,
+    checks: 8
+  },
+  { id: 7, name: 'Legacy CRM', enrichment: null }
+]
+
+/** A simulator whose exports succeed after `durationMs`, unless the scenario says otherwise. */
+export function startSimulator(
+  scenario: Partial<Scenario> = {},
+  durationMs = 400
+): Promise<QualyticsSimulator> {
+  return QualyticsSimulator.start({
+    datastores: DATASTORES,
+    behaviour: () => ({ durationMs, result: 'success', message: null }),
+    ...scenario
+  })
+}
+
+/** Inputs that point the action at the simulator. */
+export function inputsFor(
+  sim: QualyticsSimulator,
+  extra: Record<string, string> = {}
+): Record<string, string> {
+  return {
+    url: sim.url,
+    token: sim.token,
+    datastore: '42',
+    options: 'anomalies',
+    'poll-interval': '10s',
+    timeout: '30s',
+    ...extra
+  }
+}
+
+/** Paths of the export triggers the simulator received, with their bodies. */
+export function triggers(sim: QualyticsSimulator): unknown[] {
+  return sim.requests
+    .filter(r => r.method === 'POST' && r.path === '/api/operations/run')
+    .map(r => r.body)
+}
+
+/** The `operations` output as objects. */
+export function operationsOf(
+  outputs: Record<string, string>
+): Array<Record<string, unknown>> {
+  return JSON.parse(outputs.operations ?? '[]') as Array<
+    Record<string, unknown>
+  >
+}

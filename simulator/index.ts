@@ -1,0 +1,26 @@
+/**
+ * Local Qualytics API simulator: the public API shared by tests, the demo
+ * and the benchmarks. Start one with `QualyticsSimulator.start(scenario)`.
+ */
+export type {
+  AssetType,
+  ChaosConfig,
+  EndpointKey,
+  ExportBehaviour,
+  OperationResult,
+  RateTable,
+  RequestRecord,
+  Scenario,
+  SimDatastore,
+  SimOperation
+} from './types.js'
+export { ManualClock, systemClock, type Clock } from './clock.js'
+export { QualyticsSimulator, type SimulatorOptions } from './server.js'
+export { DEFAULT_TOKEN, DEMO_WARNING, demoScenario } from './scenario.js'
+export {
+  ABORT_DELAY_MS,
+  DEFAULT_ABORT_MESSAGE,
+  DEFAULT_FAILURE_MESSAGE
+} from './operations.js'
+export { DEFAULT_BEHAVIOUR } from './routes.js'
+export { mulberry32 } from './random.js'

@@ -1,0 +1,61 @@
+import type { ExportBehaviour, Scenario, SimDatastore } from './types.js'
+
+/** The valid bearer token when a scenario does not name one. */
+export const DEFAULT_TOKEN = 'sim-token-0123456789abcdef'
+
+/** Fill in a scenario's defaults; the result is the live, mutable scenario. */
+export function normaliseScenario(
+  partial: Partial<Scenario> & { datastores: SimDatastore[] }
+): Scenario {
+  return {
+    ...partial,
+    token: partial.token ?? DEFAULT_TOKEN,
+    readOnlyTokens: partial.readOnlyTokens ?? [],
+    datastores: partial.datastores,
+    missingEndpoints: partial.missingEndpoints ?? [],
+    echoToken: partial.echoToken ?? false
+  }
+}
+
+/** The warning the demo's profiles export of datastore 43 ends with. */
+export const DEMO_WARNING =
+  'Export completed with warnings: 1 of 3 containers had no field profiles'
+
+/**
+ * Canned scenario for `npm run demo`: datastores 42 and 43 are linked to
+ * enrichment datastores, 7 is not. Exports take 2-4 s (varied by sequence
+ * number, so runs are repeatable), and the profiles export of datastore 43
+ * succeeds with a warning message.
+ */
+export function demoScenario(): Scenario {
+  return {
+    token: DEFAULT_TOKEN,
+    readOnlyTokens: ['sim-readonly-token-0123456789'],
+    datastores: [
+      {
+        id: 42,
+        name: 'Sales Warehouse',
+        enrichment: { id: 100, name: 'Sales Enrichment', prefix: 'sales' },
+        anomalies: 128,
+        checks: 342
+      },
+      {
+        id: 43,
+        name: 'Marketing Lake',
+        enrichment: { id: 101, name: 'Marketing Enrichment' },
+        anomalies: 17,
+        checks: 85
+      },
+      { id: 7, name: 'Legacy CRM', enrichment: null, anomalies: 5, checks: 12 }
+    ],
+    behaviour: ({ datastoreId, assetType, seq }): ExportBehaviour => {
+      const durationMs = 2000 + ((seq * 769) % 2001)
+      if (datastoreId === 43 && assetType === 'profiles') {
+        return { durationMs, result: 'success', message: DEMO_WARNING }
+      }
+      return { durationMs, result: 'success', message: null }
+    },
+    missingEndpoints: [],
+    echoToken: false
+  }
+}

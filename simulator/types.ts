@@ -1,0 +1,133 @@
+/**
+ * Public types of the Qualytics API simulator. They mirror the shapes in
+ * `qualytics-api.md`; the simulator is only as faithful as that page, so
+ * anything marked UNCONFIRMED there is a documented choice here.
+ */
+
+/** What an export writes to the enrichment datastore. */
+export type AssetType = 'anomalies' | 'checks' | 'profiles'
+
+/** The four values of an operation's `result`; there is no queued state. */
+export type OperationResult = 'running' | 'success' | 'failure' | 'aborted'
+
+/** Names of the endpoints, used to target chaos and missing endpoints. */
+export type EndpointKey =
+  | 'me'
+  | 'datastore'
+  | 'run'
+  | 'operation'
+  | 'operations'
+  | 'abort'
+  | 'anomalies'
+  | 'quality-checks'
+
+/** A source datastore as the simulator knows it. */
+export interface SimDatastore {
+  id: number
+  name: string
+  /** Linked enrichment datastore; null = not linked. */
+  enrichment: { id: number; name: string; prefix?: string } | null
+  /** Total of GET /api/anomalies for this datastore (default 0). */
+  anomalies?: number
+  /** Total of GET /api/quality-checks for this datastore (default 0). */
+  checks?: number
+}
+
+/** How one export behaves once triggered. */
+export interface ExportBehaviour {
+  /** Time from trigger to end_time. */
+  durationMs: number
+  result: 'success' | 'failure' | 'aborted'
+  /** Success with a message is what the CLI reports as a warning. */
+  message?: string | null
+  /** status.total_containers once finished (default 3); grows while running. */
+  totalContainers?: number
+}
+
+/** Per-endpoint probabilities; '*' applies to every request. */
+export type RateTable = Partial<Record<EndpointKey | '*', number>>
+
+/** Faults injected between the client and the simulated server. */
+export interface ChaosConfig {
+  /** Seed of the deterministic PRNG (mulberry32); default 1. */
+  seed?: number
+  /** 500/502/503 with a FastAPI or an HTML (gateway) body. */
+  errorRate?: RateTable
+  /** Destroy the socket without answering. */
+  resetRate?: RateTable
+  /** 429 with Retry-After, alternating seconds and HTTP-date forms. */
+  rateLimitRate?: RateTable
+  /** 200 with an HTML page or truncated JSON. */
+  corruptRate?: RateTable
+  /**
+   * Probability that POST /operations/run CREATES the operation and then
+   * drops the connection (or answers 502/504) before responding: the
+   * ambiguous trigger failure.
+   */
+  dropAfterCreateRate?: number
+  /** Fixed, or uniform in [min, max], added to every answer. */
+  latencyMs?: number | [number, number]
+  /** Value of Retry-After on 429 answers; default 1. */
+  retryAfterSeconds?: number
+  /**
+   * A 429 storm: the next N requests (any endpoint) all get 429. The
+   * simulator counts this field down in place, so a test can set it again.
+   */
+  rateLimitStorm?: number
+}
+
+/** Everything that decides how the simulated server answers. */
+export interface Scenario {
+  /** The valid bearer token (default 'sim-token-0123456789abcdef'). */
+  token: string
+  /** Tokens that authenticate but lack permission: 403 on run and abort. */
+  readOnlyTokens?: string[]
+  datastores: SimDatastore[]
+  /** Each export's fate; default: success after 2500 ms, message null. */
+  behaviour?: (req: {
+    datastoreId: number
+    assetType: AssetType
+    /** 1-based order in which the simulator created the export. */
+    seq: number
+  }) => ExportBehaviour
+  /** Endpoints that answer 404 as if the server did not have them. */
+  missingEndpoints?: EndpointKey[]
+  /** Echo the Authorization header back in error bodies (redaction tests). */
+  echoToken?: boolean
+  chaos?: ChaosConfig
+}
+
+/** One request as the simulator saw it, faulted or not. */
+export interface RequestRecord {
+  method: string
+  path: string
+  query: Record<string, string | string[]>
+  /** Parsed JSON, the raw text when it is not JSON, undefined when empty. */
+  body: unknown
+  /** HTTP status sent; 0 when the connection was dropped without an answer. */
+  status: number
+  /** The injected fault, if any ('error', 'reset', 'rate-limit', ...). */
+  fault?: string
+  /** Simulator clock time at arrival (ms since epoch). */
+  at: number
+  authorization?: string
+}
+
+/** Server-side truth about one export operation. */
+export interface SimOperation {
+  id: number
+  datastoreId: number
+  assetType: AssetType
+  includeDeleted: boolean
+  containerIds: number[] | null
+  containerTags: string[] | null
+  created: number
+  startTime: number
+  /** When the operation ends (moved earlier when an abort lands). */
+  plannedEnd: number
+  endTime: number | null
+  result: OperationResult
+  message: string | null
+  abortRequested: boolean
+  behaviour: ExportBehaviour
+}

@@ -1,0 +1,235 @@
+import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import { systemClock } from '../core/clock.js'
+import { parseConfig } from '../core/config.js'
+import { formatDuration } from '../core/duration.js'
+import { InputError, PreflightError } from '../core/errors.js'
+import { runExportJob, type JobOutcome } from '../core/job.js'
+import { buildPlan } from '../core/plan.js'
+import { TOKEN_HINT } from '../core/preflight.js'
+import { createRedactor, type Redactor } from '../core/redact.js'
+import { isFailing } from '../core/results.js'
+import { describeSchedule, type ScheduleInfo } from '../core/schedule.js'
+import { readTokenExpiry } from '../core/token.js'
+import type { ExportConfig } from '../core/types.js'
+import { FAILURE_PREFIX, Outputs, State } from './constants.js'
+import { maskToken, readRawInputs } from './inputs.js'
+import { setFinalOutputs, setIdOutputs } from './outputs.js'
+import { runPost } from './post.js'
+import {
+  adviceFor,
+  createLog,
+  describeChange,
+  logGroups,
+  writeSummary,
+  type ActionLog
+} from './report.js'
+import { onCancelSignals } from './signals.js'
+
+/**
+ * The action's entry: the main step, or the post step when main has run.
+ * The only place that catches everything and fails the step.
+ */
+export async function run(): Promise<void> {
+  if (core.getState(State.IsPost) === 'true') return runPost()
+  core.saveState(State.IsPost, 'true')
+  const raw = readRawInputs()
+  // Masked before anything else runs, so no later line can leak it.
+  const redact = createRedactor(maskToken(raw, process.env))
+  const log = createLog(redact)
+  try {
+    await main(parseConfig(raw, process.env), redact, log)
+  } catch (error) {
+    fail(error, redact, log)
+  }
+}
+
+async function main(
+  config: ExportConfig,
+  redact: Redactor,
+  log: ActionLog
+): Promise<void> {
+  checkToken(config.token, log)
+  if (config.insecure)
+    log.warning(
+      `The Qualytics URL uses plain http (${config.origin}); the token travels unencrypted. Use https.`,
+      'Insecure URL'
+    )
+  const schedule = await scheduleOfThisRun(config.scheduleTimezone, log)
+  core.setOutput(Outputs.NextRun, schedule?.nextRun ?? '')
+  const plan = buildPlan(config)
+  log.info(
+    `Plan: ${plan.length} export${plan.length === 1 ? '' : 's'} (${config.assetTypes.join(', ')}) of datastore ${config.datastores.join(', ')} on ${config.origin}`
+  )
+  const cancel = onCancelSignals(m => log.warning(m))
+  let names = new Map<number, string>()
+  let outcome: JobOutcome
+  try {
+    outcome = await runExportJob(config, {
+      clock: systemClock,
+      redact,
+      signal: cancel.signal,
+      onRetry: r =>
+        log.info(
+          `Retrying ${r.what} in ${formatDuration(r.delayMs)} (attempt ${r.attempt} failed: ${r.reason})`
+        ),
+      onPreflight: report => {
+        names = new Map(report.datastores.map(d => [d.id, d.name]))
+        log.info(
+          `Token accepted${report.user.name ? ` (user ${report.user.name}${report.user.role ? `, ${report.user.role}` : ''})` : ''}; ${report.datastores.map(d => `datastore ${d.id} (${d.name}) exports to ${d.enrichment?.name ?? `enrichment datastore ${d.enrichment?.id}`}`).join('; ')}.`
+        )
+      },
+      hooks: {
+        triggered: records => {
+          setIdOutputs(records, redact)
+          core.saveState(State.Watching, watching(records, config))
+        },
+        changed: record => {
+          log.info(describeChange(record, names))
+          core.saveState(
+            State.Watching,
+            watching([record], config, core.getState(State.Watching))
+          )
+        },
+        log: m => log.info(m),
+        warn: m => log.warning(m)
+      }
+    })
+  } finally {
+    cancel.dispose()
+  }
+  // Whatever main saw end (or deliberately left running) is not the post step's to abort.
+  core.saveState(
+    State.Watching,
+    outcome.ended === 'cancelled' ? watching(outcome.records, config) : ''
+  )
+  report(config, plan, outcome, schedule, redact, log)
+  await writeSummary(
+    {
+      result: outcome.result,
+      records: outcome.records,
+      datastoreNames: outcome.datastoreNames,
+      schedule,
+      elapsedMs: outcome.elapsedMs,
+      origin: config.origin,
+      advice: adviceFor(outcome.result, config)
+    },
+    redact
+  )
+}
+
+function report(
+  config: ExportConfig,
+  plan: ReturnType<typeof buildPlan>,
+  outcome: JobOutcome,
+  schedule: ScheduleInfo | null,
+  redact: Redactor,
+  log: ActionLog
+): void {
+  setFinalOutputs(outcome.result, outcome.records, redact)
+  logGroups(outcome.records, plan, outcome.datastoreNames, log)
+  if (schedule?.nextRun) log.info(`Next scheduled run: ${schedule.nextRun}`)
+  const bad = outcome.records.filter(r => isFailing(r.result, false))
+  for (const record of bad)
+    log.error(
+      describeChange(record, outcome.datastoreNames),
+      `Export ${record.result}`
+    )
+  for (const record of outcome.records.filter(r => r.result === 'warning'))
+    log.warning(
+      describeChange(record, outcome.datastoreNames),
+      'Export warning'
+    )
+  const verdict = `${outcome.records.length - bad.length} of ${outcome.records.length} exports ended without failure (result: ${outcome.result}).`
+  if (isFailing(outcome.result, config.failOnWarning)) {
+    process.exitCode = 1
+    core.setFailed(
+      redact(
+        `${FAILURE_PREFIX}: ${verdict} ${adviceFor(outcome.result, config) ?? ''}`.trim()
+      )
+    )
+  } else log.info(verdict)
+}
+
+/** Fail the step for an error that stopped the run before or outside the exports. */
+function fail(error: unknown, redact: Redactor, log: ActionLog): void {
+  core.setOutput(Outputs.Result, 'failure')
+  process.exitCode = 1
+  if (error instanceof PreflightError) {
+    log.error(error.message, 'Preflight failed')
+    core.setFailed(redact(`${FAILURE_PREFIX}: ${error.message} ${error.hint}`))
+  } else if (error instanceof InputError) {
+    core.setFailed(
+      redact(
+        `${FAILURE_PREFIX}: ${error.message}. Nothing was sent to Qualytics.`
+      )
+    )
+  } else {
+    const message = error instanceof Error ? error.message : String(error)
+    core.setFailed(
+      redact(
+        `${FAILURE_PREFIX}: ${message}. Check that Qualytics is reachable from the runner, then re-run the workflow.`
+      )
+    )
+  }
+}
+
+/** Refuse an expired JWT before any request; warn two weeks ahead. */
+function checkToken(token: string, log: ActionLog): void {
+  const expiry = readTokenExpiry(token, Date.now())
+  const day =
+    'expiresAt' in expiry ? expiry.expiresAt.toISOString().slice(0, 10) : ''
+  if (expiry.state === 'expired') {
+    throw new PreflightError(
+      `The Qualytics token expired on ${expiry.expiresAt.toISOString()}; nothing was sent.`,
+      TOKEN_HINT
+    )
+  }
+  if (expiry.state === 'expiring') {
+    log.warning(
+      `The Qualytics token expires on ${day}; scheduled exports will fail from then on. ${TOKEN_HINT}`,
+      'Token expires soon'
+    )
+  }
+}
+
+/** The cron that fired, when this run came from `on.schedule`. */
+async function scheduleOfThisRun(
+  timezone: string,
+  log: ActionLog
+): Promise<ScheduleInfo | null> {
+  if (
+    process.env.GITHUB_EVENT_NAME !== 'schedule' ||
+    !process.env.GITHUB_EVENT_PATH
+  )
+    return null
+  try {
+    const event = JSON.parse(
+      await readFile(process.env.GITHUB_EVENT_PATH, 'utf8')
+    ) as { schedule?: unknown }
+    if (typeof event.schedule !== 'string') return null
+    return await describeSchedule(event.schedule, timezone, new Date())
+  } catch (error) {
+    log.warning(
+      `Could not read the schedule from the event payload: ${error instanceof Error ? error.message : String(error)}`
+    )
+    return null
+  }
+}
+
+/** Ids main is still watching, merged with what was saved before. */
+function watching(
+  records: readonly { id: number | null; result: string }[],
+  config: ExportConfig,
+  saved = ''
+): string {
+  if (!config.wait) return ''
+  const ids = new Set(saved.split(',').filter(Boolean))
+  for (const r of records) {
+    if (r.id === null) continue
+    if (r.result === 'running' || r.result === 'cancelled')
+      ids.add(String(r.id))
+    else ids.delete(String(r.id))
+  }
+  return [...ids].join(',')
+}

@@ -1,0 +1,72 @@
+import * as core from '@actions/core'
+import { abortOperations } from '../core/abort.js'
+import { QualyticsClient } from '../core/client.js'
+import { systemClock } from '../core/clock.js'
+import { parseConfig, parseIdList } from '../core/config.js'
+import { createRedactor } from '../core/redact.js'
+import { USER_AGENT } from '../core/version.js'
+import { State } from './constants.js'
+import { maskToken, readRawInputs } from './inputs.js'
+
+/**
+ * The post step: the third cancel path. When the main step was killed
+ * before it could abort what it started (its ids are still in state), abort
+ * those that are still running. It never fails the job; it only reports.
+ */
+export async function runPost(): Promise<void> {
+  const ids = parseIdList('state', core.getState(State.Watching))
+  if (ids.length === 0) return
+  const raw = readRawInputs()
+  const redact = createRedactor(maskToken(raw, process.env))
+  try {
+    const config = parseConfig(raw, process.env)
+    if (!config.abortOnCancel) {
+      core.info(
+        `Exports ${ids.join(', ')} may still be running; abort-on-cancel is false, so they are left alone.`
+      )
+      return
+    }
+    const client = new QualyticsClient({
+      apiBase: config.apiBase,
+      token: config.token,
+      userAgent: USER_AGENT,
+      redact,
+      requestTimeoutMs: 5000
+    })
+    try {
+      const running: number[] = []
+      for (const id of ids) {
+        try {
+          const op = await client.getOperation(id, {
+            maxAttempts: 1,
+            baseDelayMs: 0,
+            maxDelayMs: 0,
+            deadline: systemClock.now() + 5000
+          })
+          if (op.result === 'running' && op.endTime === null) running.push(id)
+        } catch {
+          running.push(id) // unknown state: an abort of a finished export is a no-op
+        }
+      }
+      if (running.length === 0) return
+      const outcomes = await abortOperations(client, running, 5000)
+      for (const [id, outcome] of outcomes) {
+        core.warning(
+          redact(
+            outcome.state === 'failed'
+              ? `Could not abort export ${id} left running by the main step: ${outcome.error}`
+              : `Aborted export ${id}, left running when the main step was stopped.`
+          )
+        )
+      }
+    } finally {
+      client.dispose()
+    }
+  } catch (error) {
+    core.warning(
+      redact(
+        `Post step could not check exports ${ids.join(', ')}: ${error instanceof Error ? error.message : String(error)}`
+      )
+    )
+  }
+}

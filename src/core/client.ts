@@ -1,0 +1,381 @@
+import { systemClock, type Clock } from './clock.js'
+import { ApiError } from './errors.js'
+import {
+  createHttpTransport,
+  type HttpResponse,
+  type Transport
+} from './http.js'
+import {
+  errorDetail,
+  parseObject,
+  parseOperation,
+  readItems,
+  readTotal,
+  ShapeError
+} from './parse.js'
+import type { Redactor } from './redact.js'
+import {
+  backoffDelay,
+  isConnectError,
+  isRetryableStatus,
+  parseRetryAfter,
+  type RetryPolicy
+} from './retry.js'
+import type { ExportRequestBody, Operation } from './types.js'
+
+/** How the client is built; everything but the address and token has a default. */
+export interface ClientOptions {
+  /** Ends in `/api/`. */
+  apiBase: string
+  token: string
+  userAgent: string
+  /** Applied to every message the client produces. */
+  redact: Redactor
+  transport?: Transport
+  /** Per-request timeout (the vendor CLI uses 30 s). */
+  requestTimeoutMs?: number
+  clock?: Clock
+  random?: () => number
+  /** Cancels retry pauses (the workflow was cancelled). */
+  signal?: AbortSignal
+  /** Told of each retry, for the log. */
+  onRetry?: (info: RetryInfo) => void
+}
+
+/** One retry, as the log reports it. */
+export interface RetryInfo {
+  what: string
+  attempt: number
+  delayMs: number
+  reason: string
+}
+
+/** What one POST /operations/run came to. */
+export type TriggerOutcome =
+  | { kind: 'created'; operation: Operation }
+  /** The server refused it (4xx): final, sending it again changes nothing. */
+  | { kind: 'rejected'; error: ApiError }
+  /** It never reached the server, or was refused unprocessed (429): safe to send again. */
+  | { kind: 'not-sent'; error: ApiError }
+  /** It may or may not have created an operation: look before sending again. */
+  | { kind: 'ambiguous'; error: ApiError }
+
+/** Counters for the benchmark and the soak test. */
+export interface ClientStats {
+  requests: number
+  retries: number
+}
+
+/**
+ * Thin client over the five Qualytics calls the action needs and the three
+ * optional ones. Every error it raises names method, path, status and the
+ * server's `detail`, with the token removed.
+ */
+export class QualyticsClient {
+  readonly stats: ClientStats = { requests: 0, retries: 0 }
+  /** Server clock minus ours, from the last Date header (for adoption). */
+  serverSkewMs = 0
+  readonly #options: ClientOptions
+  readonly #transport: Transport
+  readonly #headers: Record<string, string>
+  readonly #clock: Clock
+  readonly #random: () => number
+
+  constructor(options: ClientOptions) {
+    this.#options = options
+    this.#clock = options.clock ?? systemClock
+    this.#random = options.random ?? Math.random
+    this.#transport =
+      options.transport ??
+      createHttpTransport(options.userAgent, options.requestTimeoutMs ?? 30_000)
+    this.#headers = {
+      Authorization: `Bearer ${options.token}`,
+      Accept: 'application/json',
+      'Content-Type': 'application/json'
+    }
+  }
+
+  /** GET /api/users/me: does the token work? */
+  me(
+    policy: RetryPolicy
+  ): Promise<{ name: string | null; role: string | null }> {
+    return this.read('users/me', policy, json => ({
+      name: typeof json.name === 'string' ? json.name : null,
+      role: typeof json.role === 'string' ? json.role : null
+    }))
+  }
+
+  /** GET /api/datastores/{id}: name and enrichment link. */
+  getDatastore(id: number, policy: RetryPolicy): Promise<DatastoreInfo> {
+    return this.read(`datastores/${id}`, policy, json => {
+      const link = json.enrich_datastore as
+        Record<string, unknown> | null | undefined
+      return {
+        id,
+        name: typeof json.name === 'string' ? json.name : `datastore ${id}`,
+        enrichment:
+          link && typeof link === 'object'
+            ? {
+                id: typeof link.id === 'number' ? link.id : null,
+                name: typeof link.name === 'string' ? link.name : null
+              }
+            : null
+      }
+    })
+  }
+
+  /** GET /api/operations/{id}. */
+  getOperation(id: number, policy: RetryPolicy): Promise<Operation> {
+    return this.read(`operations/${id}`, policy, json =>
+      parseOperation(json, `GET /api/operations/${id}`)
+    )
+  }
+
+  /**
+   * Exports of one datastore, newest first, or null when the server has no
+   * list endpoint. Used to adopt an export after an ambiguous trigger.
+   */
+  async recentExports(
+    datastoreId: number,
+    policy: RetryPolicy
+  ): Promise<Operation[] | null> {
+    const path = `operations?datastore=${datastoreId}&operation_type=export&sort_created=desc&page=1&size=50`
+    return this.readOptional(path, policy, json =>
+      readItems(json, 'GET /api/operations').flatMap(item => {
+        try {
+          return [parseOperation(item, 'GET /api/operations')]
+        } catch {
+          return []
+        }
+      })
+    )
+  }
+
+  /** How many anomalies or checks Qualytics holds; null when it cannot say. */
+  async countAssets(
+    kind: 'anomalies' | 'checks',
+    datastoreId: number,
+    containers: number[],
+    policy: RetryPolicy
+  ): Promise<number | null> {
+    const base = kind === 'anomalies' ? 'anomalies' : 'quality-checks'
+    const filter = containers.map(c => `&container=${c}`).join('')
+    try {
+      return await this.readOptional(
+        `${base}?datastore=${datastoreId}${filter}&page=1&size=1`,
+        policy,
+        json => readTotal(json, `GET /api/${base}`)
+      )
+    } catch {
+      return null // a count is a nicety; its absence never fails an export
+    }
+  }
+
+  /**
+   * POST /api/operations/run, exactly once. Never retried here: the call is
+   * not idempotent, and a blind retry can start a second export. The caller
+   * decides from the outcome's kind what is safe.
+   */
+  async runExport(body: ExportRequestBody): Promise<TriggerOutcome> {
+    const what = `POST /api/operations/run (${body.asset_type} of datastore ${body.datastore_id})`
+    let response: HttpResponse
+    try {
+      response = await this.#send(
+        'POST',
+        'operations/run',
+        JSON.stringify(body)
+      )
+    } catch (error) {
+      const apiError = this.#networkError('POST', 'operations/run', error)
+      return isConnectError(error)
+        ? { kind: 'not-sent', error: apiError }
+        : { kind: 'ambiguous', error: apiError }
+    }
+    if (response.status >= 200 && response.status < 300) {
+      try {
+        return {
+          kind: 'created',
+          operation: parseOperation(parseObject(response.body, what), what)
+        }
+      } catch (error) {
+        // It answered 2xx, so an operation probably exists; its id is unreadable.
+        return {
+          kind: 'ambiguous',
+          error: this.#shapeError('POST', 'operations/run', error)
+        }
+      }
+    }
+    const error = this.#statusError('POST', 'operations/run', response)
+    if (response.status === 429) return { kind: 'not-sent', error }
+    if (response.status >= 500 || response.status === 408)
+      return { kind: 'ambiguous', error }
+    return { kind: 'rejected', error }
+  }
+
+  /** PUT /api/operations/abort/{id} with no body, once (best effort). */
+  async abort(id: number): Promise<Operation> {
+    const path = `operations/abort/${id}`
+    let response: HttpResponse
+    try {
+      response = await this.#send('PUT', path, undefined)
+    } catch (error) {
+      throw this.#networkError('PUT', path, error)
+    }
+    if (response.status < 200 || response.status >= 300) {
+      throw this.#statusError('PUT', path, response)
+    }
+    try {
+      return parseOperation(
+        parseObject(response.body, `PUT /api/${path}`),
+        `PUT /api/${path}`
+      )
+    } catch (error) {
+      throw this.#shapeError('PUT', path, error)
+    }
+  }
+
+  /** Close kept-alive sockets so the process can exit at once. */
+  dispose(): void {
+    this.#transport.dispose()
+  }
+
+  /** A GET that answers null on 404 (the endpoint is optional). */
+  private async readOptional<T>(
+    path: string,
+    policy: RetryPolicy,
+    parse: (json: Record<string, unknown>) => T
+  ): Promise<T | null> {
+    try {
+      return await this.read(path, policy, parse)
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null
+      throw error
+    }
+  }
+
+  /**
+   * A GET with retries: network errors, 5xx, 408, 429, rate-limit 403s and
+   * unreadable bodies are tried again with full-jitter backoff, honouring
+   * Retry-After, within the policy's attempts and deadline.
+   */
+  async read<T>(
+    path: string,
+    policy: RetryPolicy,
+    parse: (json: Record<string, unknown>) => T
+  ): Promise<T> {
+    const what = `GET /api/${path.split('?')[0]}`
+    for (let attempt = 1; ; attempt++) {
+      let failure: ApiError
+      try {
+        const response = await this.#send('GET', path, undefined)
+        if (response.status >= 200 && response.status < 300) {
+          try {
+            return parse(parseObject(response.body, what))
+          } catch (error) {
+            failure = this.#shapeError('GET', path, error)
+          }
+        } else failure = this.#statusError('GET', path, response)
+      } catch (error) {
+        failure = this.#networkError('GET', path, error)
+      }
+      const delayMs = backoffDelay(
+        attempt - 1,
+        policy,
+        this.#random,
+        failure.retryAfterMs
+      )
+      const canRetry =
+        failure.retryable &&
+        attempt < policy.maxAttempts &&
+        this.#clock.now() + delayMs < policy.deadline &&
+        !this.#options.signal?.aborted
+      if (!canRetry) throw failure
+      this.stats.retries++
+      this.#options.onRetry?.({
+        what,
+        attempt,
+        delayMs,
+        reason: failure.message
+      })
+      await this.#clock.sleep(delayMs, this.#options.signal)
+    }
+  }
+
+  async #send(
+    method: string,
+    path: string,
+    body: string | undefined
+  ): Promise<HttpResponse> {
+    this.stats.requests++
+    const response = await this.#transport.request(
+      method,
+      `${this.#options.apiBase}${path}`,
+      body,
+      this.#headers
+    )
+    const date = response.headers.date
+    if (typeof date === 'string' && !Number.isNaN(Date.parse(date))) {
+      this.serverSkewMs = Date.parse(date) - this.#clock.now()
+    }
+    return response
+  }
+
+  #statusError(method: string, path: string, response: HttpResponse): ApiError {
+    const redact = this.#options.redact
+    const detail = errorDetail(response.body)
+    const safeDetail = detail === undefined ? undefined : redact(detail)
+    const retryAfter = response.headers['retry-after']
+    return new ApiError(
+      redact(
+        `${method} /api/${path.split('?')[0]} answered ${response.status}${safeDetail ? `: ${safeDetail}` : ''}`
+      ),
+      method,
+      `/api/${path}`,
+      response.status,
+      safeDetail,
+      isRetryableStatus(response.status, response.headers),
+      parseRetryAfter(
+        typeof retryAfter === 'string' ? retryAfter : undefined,
+        Date.now()
+      )
+    )
+  }
+
+  #networkError(method: string, path: string, error: unknown): ApiError {
+    const code = (error as { code?: unknown } | null)?.code
+    const text = error instanceof Error ? error.message : String(error)
+    const reason =
+      typeof code === 'string' && !text.includes(code)
+        ? `${code} ${text}`
+        : text
+    return new ApiError(
+      this.#options.redact(
+        `${method} /api/${path.split('?')[0]} failed: ${reason}`
+      ),
+      method,
+      `/api/${path}`,
+      undefined,
+      undefined,
+      true
+    )
+  }
+
+  #shapeError(method: string, path: string, error: unknown): ApiError {
+    const message = error instanceof Error ? error.message : String(error)
+    return new ApiError(
+      this.#options.redact(message),
+      method,
+      `/api/${path}`,
+      200,
+      undefined,
+      !(error instanceof ShapeError) || error.retryable
+    )
+  }
+}
+
+/** What preflight needs to know of a datastore. */
+export interface DatastoreInfo {
+  id: number
+  name: string
+  enrichment: { id: number | null; name: string | null } | null
+}

@@ -1,0 +1,100 @@
+import { QualyticsClient, type RetryInfo } from './client.js'
+import type { Clock } from './clock.js'
+import { buildPlan } from './plan.js'
+import { preflight, type PreflightReport } from './preflight.js'
+import type { Redactor } from './redact.js'
+import { runExports, type RunHooks, type RunOutcome } from './runner.js'
+import type { ExportConfig, OperationRecord } from './types.js'
+import { USER_AGENT } from './version.js'
+
+/** What a whole export job came to, for either adapter to report. */
+export interface JobOutcome extends RunOutcome {
+  preflight: PreflightReport
+  /** Datastore names by id, for the summary. */
+  datastoreNames: Map<number, string>
+  /** Requests sent and retries made. */
+  requests: number
+  retries: number
+}
+
+/** What the job needs from the adapter around it. */
+export interface JobDeps {
+  clock: Clock
+  redact: Redactor
+  hooks?: RunHooks
+  signal?: AbortSignal
+  onRetry?: (info: RetryInfo) => void
+  /** Told once preflight passed and before anything is triggered. */
+  onPreflight?: (report: PreflightReport) => void
+  random?: () => number
+}
+
+/**
+ * The one core both front ends share: check the token and datastores, then
+ * (unless dry-run) trigger and watch every planned export. Throws
+ * PreflightError or ApiError when nothing could be started.
+ */
+export async function runExportJob(
+  config: ExportConfig,
+  deps: JobDeps
+): Promise<JobOutcome> {
+  const client = new QualyticsClient({
+    apiBase: config.apiBase,
+    token: config.token,
+    userAgent: USER_AGENT,
+    redact: deps.redact,
+    clock: deps.clock,
+    signal: deps.signal,
+    onRetry: deps.onRetry,
+    random: deps.random,
+    requestTimeoutMs: requestTimeoutMs(process.env.QUALYTICS_TIMEOUT)
+  })
+  try {
+    const plan = buildPlan(config)
+    const report = await preflight(client, config.datastores, () =>
+      deps.clock.now()
+    )
+    deps.onPreflight?.(report)
+    const datastoreNames = new Map(report.datastores.map(d => [d.id, d.name]))
+    let outcome: RunOutcome
+    if (config.dryRun) {
+      const records: OperationRecord[] = plan.map(p => ({
+        datastoreId: p.datastoreId,
+        assetType: p.assetType,
+        id: null,
+        result: 'dry-run',
+        message: null,
+        startTime: null,
+        endTime: null,
+        totalContainers: null,
+        count: null
+      }))
+      outcome = { records, result: 'dry-run', ended: 'finished', elapsedMs: 0 }
+    } else {
+      outcome = await runExports(config, plan, {
+        client,
+        clock: deps.clock,
+        hooks: deps.hooks,
+        signal: deps.signal,
+        random: deps.random
+      })
+    }
+    return {
+      ...outcome,
+      preflight: report,
+      datastoreNames,
+      requests: client.stats.requests,
+      retries: client.stats.retries
+    }
+  } finally {
+    client.dispose()
+  }
+}
+
+/** Per-request timeout: QUALYTICS_TIMEOUT seconds (as the vendor CLI reads it), else 30 s. */
+export function requestTimeoutMs(env: string | undefined): number {
+  const seconds = Number(env)
+  return env && Number.isFinite(seconds) && seconds > 0
+    ? Math.min(seconds, 600) * 1000
+    : 30_000
+}

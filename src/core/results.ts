@@ -1,0 +1,87 @@
+import type { Operation, OperationRecord, Result } from './types.js'
+
+/** Worst first: the overall result is the first of these any export has. */
+const SEVERITY: readonly Result[] = [
+  'failure',
+  'cancelled',
+  'timeout',
+  'aborted',
+  'warning',
+  'running',
+  'success'
+]
+
+/** An operation has ended when `end_time` is set or `result` is no longer running. */
+export function isTerminal(op: Operation): boolean {
+  return op.endTime !== null || op.result !== 'running'
+}
+
+/**
+ * The action's word for an API operation: a success that carries a message
+ * is a warning (the vendor CLI reads it the same way).
+ */
+export function classify(op: Operation): Result {
+  switch (op.result) {
+    case 'success':
+      return op.message ? 'warning' : 'success'
+    case 'failure':
+      return 'failure'
+    case 'aborted':
+      return 'aborted'
+    case 'running':
+      // end_time set while result still says running: trust end_time, but
+      // never call it a success without the server saying so.
+      return op.endTime !== null ? 'failure' : 'running'
+  }
+}
+
+/** The worst result among the records; `success` for none. */
+export function overallResult(records: readonly { result: Result }[]): Result {
+  if (records.length > 0 && records.every(r => r.result === 'dry-run')) {
+    return 'dry-run'
+  }
+  let worst = SEVERITY.length - 1
+  for (const { result } of records) {
+    const rank = SEVERITY.indexOf(result)
+    if (rank >= 0 && rank < worst) worst = rank
+  }
+  return SEVERITY[worst] ?? 'success'
+}
+
+/** Whether a run with this overall result fails the step. */
+export function isFailing(result: Result, failOnWarning: boolean): boolean {
+  switch (result) {
+    case 'failure':
+    case 'aborted':
+    case 'timeout':
+    case 'cancelled':
+      return true
+    case 'warning':
+      return failOnWarning
+    default:
+      return false
+  }
+}
+
+/** Seconds between start and end, when both are known and sane. */
+export function durationSeconds(record: OperationRecord): number | null {
+  if (!record.startTime || !record.endTime) return null
+  const ms = Date.parse(record.endTime) - Date.parse(record.startTime)
+  return Number.isFinite(ms) && ms >= 0 ? Math.round(ms / 100) / 10 : null
+}
+
+/** One row of the `operations` output, with the contract's snake_case names. */
+export function toOutputRow(record: OperationRecord): Record<string, unknown> {
+  return {
+    id: record.id,
+    datastore_id: record.datastoreId,
+    asset_type: record.assetType,
+    result: record.result,
+    message: record.message,
+    start_time: record.startTime,
+    end_time: record.endTime,
+    duration_seconds: durationSeconds(record),
+    total_containers: record.totalContainers,
+    count: record.count
+  }
+}

@@ -1,0 +1,155 @@
+import type { QualyticsClient, TriggerOutcome } from './client.js'
+import type { Clock } from './clock.js'
+import type { RetryPolicy } from './retry.js'
+import { backoffDelay } from './retry.js'
+import type { Operation, PlannedExport } from './types.js'
+
+/** Posts of one export at the most, counting the first. */
+const MAX_TRIGGER_ATTEMPTS = 4
+/**
+ * An export counts as ours when the server created it no earlier than this
+ * before our POST left (server clock). Covers the Date header's one-second
+ * resolution and transit time.
+ */
+const ADOPTION_MARGIN_MS = 5000
+
+/** What triggering one planned export came to. */
+export type TriggerResult =
+  | { ok: true; operation: Operation; adopted: boolean; attempts: number }
+  | { ok: false; message: string; attempts: number }
+
+/** What triggering needs from the run around it. */
+export interface TriggerContext {
+  client: QualyticsClient
+  clock: Clock
+  /** No new attempt starts after this. */
+  deadline: number
+  /** Ids already owned by this run: never adopted twice. */
+  claimed: Set<number>
+  signal?: AbortSignal
+  random?: () => number
+  log: (message: string) => void
+}
+
+/**
+ * Start one export. `POST /api/operations/run` is not idempotent, so it is
+ * never simply repeated:
+ * - 4xx other than 429: final, reported as this export's failure;
+ * - 429 or a connection that never opened: the server did not act, post again;
+ * - a dropped connection, a timeout, a 5xx or an unreadable 2xx: the export
+ *   may exist. Look for one the server created for this datastore and asset
+ *   type since just before our POST (finished or not: a short export may be
+ *   over already) and adopt it; post again only when there is none, and
+ *   never when the server cannot list its operations.
+ */
+export async function triggerExport(
+  planned: PlannedExport,
+  ctx: TriggerContext
+): Promise<TriggerResult> {
+  const policy: RetryPolicy = {
+    maxAttempts: 3,
+    baseDelayMs: 500,
+    maxDelayMs: 4000,
+    deadline: ctx.deadline
+  }
+  const what = `${planned.assetType} of datastore ${planned.datastoreId}`
+  let last = ''
+  for (let attempt = 1; attempt <= MAX_TRIGGER_ATTEMPTS; attempt++) {
+    const sentAt = ctx.clock.now() + ctx.client.serverSkewMs
+    const outcome: TriggerOutcome = await ctx.client.runExport(planned.body)
+    if (outcome.kind === 'created') {
+      if (ctx.claimed.has(outcome.operation.id)) {
+        return {
+          ok: false,
+          message: `Qualytics returned operation ${outcome.operation.id} for ${what}, which this run already tracks`,
+          attempts: attempt
+        }
+      }
+      ctx.claimed.add(outcome.operation.id)
+      return {
+        ok: true,
+        operation: outcome.operation,
+        adopted: false,
+        attempts: attempt
+      }
+    }
+    last = outcome.error.message
+    if (outcome.kind === 'rejected')
+      return {
+        ok: false,
+        message: `Could not start the export: ${last}`,
+        attempts: attempt
+      }
+    if (outcome.kind === 'ambiguous') {
+      const found = await findOurExport(planned, sentAt, ctx, policy)
+      if (found === 'cannot-tell') {
+        return {
+          ok: false,
+          message: `The export may or may not have started (${last}), and Qualytics cannot list operations to tell; it was not sent again, to avoid a duplicate. Check Activity in Qualytics.`,
+          attempts: attempt
+        }
+      }
+      if (found) {
+        ctx.claimed.add(found.id)
+        ctx.log(
+          `Adopted export ${found.id} (${what}) that Qualytics created before the connection failed: ${last}`
+        )
+        return { ok: true, operation: found, adopted: true, attempts: attempt }
+      }
+      ctx.log(
+        `No export of ${what} was created by the failed request (${last}); sending it again.`
+      )
+    } else
+      ctx.log(`Export of ${what} not accepted yet (${last}); sending it again.`)
+    const delay = backoffDelay(
+      attempt,
+      policy,
+      ctx.random ?? Math.random,
+      outcome.error.retryAfterMs
+    )
+    if (ctx.signal?.aborted || ctx.clock.now() + delay >= ctx.deadline) break
+    await ctx.clock.sleep(delay, ctx.signal)
+    if (ctx.signal?.aborted) break
+  }
+  return {
+    ok: false,
+    message: `Could not start the export after retries: ${last}`,
+    attempts: MAX_TRIGGER_ATTEMPTS
+  }
+}
+
+/**
+ * Look twice (the list may lag the create by a moment) for an export of
+ * this datastore and asset type created at or after `sentAt`, not yet
+ * claimed. Oldest match first: that is the one our POST made.
+ */
+async function findOurExport(
+  planned: PlannedExport,
+  sentAt: number,
+  ctx: TriggerContext,
+  policy: RetryPolicy
+): Promise<Operation | null | 'cannot-tell'> {
+  for (let look = 0; look < 2; look++) {
+    if (look > 0) await ctx.clock.sleep(1000, ctx.signal)
+    let exports: Operation[] | null
+    try {
+      exports = await ctx.client.recentExports(planned.datastoreId, policy)
+    } catch {
+      return 'cannot-tell'
+    }
+    if (exports === null) return 'cannot-tell'
+    const matches = exports.filter(op => {
+      const created = Date.parse(op.created ?? op.startTime ?? '')
+      return (
+        op.assetType === planned.assetType &&
+        (op.datastoreId === null || op.datastoreId === planned.datastoreId) &&
+        !ctx.claimed.has(op.id) &&
+        Number.isFinite(created) &&
+        created >= sentAt - ADOPTION_MARGIN_MS
+      )
+    })
+    const oldest = matches.sort((a, b) => a.id - b.id)[0]
+    if (oldest) return oldest
+  }
+  return null
+}

@@ -1,0 +1,105 @@
+/** Shared vocabulary of the core: asset types, results, records. */
+
+/** What one export operation exports (the API's `ExportableType`). */
+export type AssetType = 'anomalies' | 'checks' | 'profiles'
+
+/** `all` expands to these, in this order. */
+export const ALL_ASSET_TYPES: readonly AssetType[] = [
+  'anomalies',
+  'checks',
+  'profiles'
+]
+
+/** The words the `result` outputs use, for one export and overall. */
+export type Result =
+  | 'success'
+  | 'warning'
+  | 'failure'
+  | 'aborted'
+  | 'timeout'
+  | 'cancelled'
+  | 'running'
+  | 'dry-run'
+
+/** What the API's `result` field may hold. */
+export type ApiResult = 'running' | 'success' | 'failure' | 'aborted'
+
+/** Everything the core needs to run, parsed and validated once. */
+export interface ExportConfig {
+  /** Normalised API base, ending in `/api/`. */
+  apiBase: string
+  /** The base without `/api`, for links. */
+  origin: string
+  /** Plain http to a non-loopback host. */
+  insecure: boolean
+  token: string
+  /** Source datastores, in the order given, without repeats. */
+  datastores: number[]
+  /** `container_ids`, only with a single datastore. */
+  containers: number[]
+  /** `container_tags`. */
+  containerTags: string[]
+  /** Asset types, in the order given, without repeats. */
+  assetTypes: AssetType[]
+  includeDeleted: boolean
+  /** false: trigger and return. */
+  wait: boolean
+  /** Longest pause between two status checks. */
+  pollIntervalMs: number
+  /** Longest wait for all operations, from the first trigger. */
+  timeoutMs: number
+  abortOnTimeout: boolean
+  abortOnCancel: boolean
+  failOnWarning: boolean
+  maxParallel: number
+  dryRun: boolean
+  /** IANA zone of the workflow's schedule. */
+  scheduleTimezone: string
+}
+
+/** One export to run: one datastore, one asset type. */
+export interface PlannedExport {
+  datastoreId: number
+  assetType: AssetType
+  /** The exact body of `POST /api/operations/run`. */
+  body: ExportRequestBody
+}
+
+/** `CreateExportOperation`, as the vendor CLI sends it. */
+export interface ExportRequestBody {
+  type: 'export'
+  datastore_id: number
+  asset_type: AssetType
+  include_deleted: boolean
+  container_ids?: number[]
+  container_tags?: string[]
+}
+
+/** The fields of an operation object the action reads. */
+export interface Operation {
+  id: number
+  result: ApiResult
+  message: string | null
+  startTime: string | null
+  endTime: string | null
+  totalContainers: number | null
+  /** Datastore and asset type, when the server says (for adoption). */
+  datastoreId: number | null
+  assetType: string | null
+  created: string | null
+}
+
+/** One row of the `operations` output, and what the poller tracks. */
+export interface OperationRecord {
+  datastoreId: number
+  assetType: AssetType
+  /** null until triggered (or in a dry run, or when the trigger failed). */
+  id: number | null
+  result: Result
+  message: string | null
+  startTime: string | null
+  endTime: string | null
+  totalContainers: number | null
+  /** Anomalies or checks held in Qualytics at export time; null when unknown. */
+  count: number | null
+}

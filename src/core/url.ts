@@ -1,0 +1,68 @@
+import { isIP } from 'node:net'
+import { InputError, quote } from './errors.js'
+
+/** The normalised Qualytics address. */
+export interface BaseUrl {
+  /** Always ends in `/api/`, so paths join without a leading slash. */
+  apiBase: string
+  /** The address without `/api`, for links in the summary. */
+  origin: string
+  /** Plain http to a host that is not loopback: worth a warning. */
+  insecure: boolean
+}
+
+/**
+ * Normalise the `url` input the way the vendor CLI does
+ * (`validate_and_format_url`): add https:// when no scheme is given, keep an
+ * explicit http://, strip a trailing `/api` and append `/api/`.
+ */
+export function normalizeBaseUrl(raw: string): BaseUrl {
+  const value = raw.trim()
+  if (value === '') {
+    throw new InputError(
+      'url',
+      'is empty; set it or the QUALYTICS_URL variable'
+    )
+  }
+  if (/\s/.test(value)) {
+    throw new InputError('url', `${quote(value)} contains white space`)
+  }
+  const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value)
+  if (schemeMatch && !/^https?$/i.test(schemeMatch[1] ?? '')) {
+    throw new InputError('url', `${quote(value)} must use https:// or http://`)
+  }
+  let parsed: URL
+  try {
+    parsed = new URL(schemeMatch ? value : `https://${value}`)
+  } catch {
+    throw new InputError('url', `${quote(value)} is not a valid URL`)
+  }
+  if (parsed.username || parsed.password) {
+    // Never echo the value: it holds a credential.
+    throw new InputError(
+      'url',
+      'must not contain a user name or password; pass the token in `token`'
+    )
+  }
+  if (parsed.search || parsed.hash) {
+    throw new InputError(
+      'url',
+      `${quote(value)} must not have a query or fragment`
+    )
+  }
+  const path = parsed.pathname.replace(/\/+$/, '').replace(/\/api$/i, '')
+  const origin = `${parsed.protocol}//${parsed.host}${path}`
+  return {
+    apiBase: `${origin}/api/`,
+    origin,
+    insecure: parsed.protocol === 'http:' && !isLoopback(parsed.hostname)
+  }
+}
+
+/** localhost, 127.0.0.0/8 and ::1: plain http there never leaves the machine. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
+  if (host === 'localhost' || host.endsWith('.localhost')) return true
+  if (isIP(host) === 4) return host.startsWith('127.')
+  return host === '::1'
+}

@@ -1,0 +1,4 @@
+import { run } from './action/main.js'
+
+/* istanbul ignore next */
+await run()
