@@ -123,8 +123,8 @@ describe('the export action, end to end', () => {
     expect(run.outputs.result).toBe('failure')
     expect(run.errors[0]).toContain('Enrichment datastore unreachable')
     expect(run.errors.at(-1)).toMatch(/re-run this workflow/)
-    expect(run.summary.indexOf('❌ failure')).toBeLessThan(
-      run.summary.indexOf('✅ success')
+    expect(run.summary.indexOf('❌&nbsp;failure')).toBeLessThan(
+      run.summary.indexOf('✅&nbsp;success')
     )
   })
 
@@ -237,7 +237,7 @@ describe('the export action, end to end', () => {
     expect(op?.abortRequested).toBe(true)
     expect(sim.count('PUT', '/api/operations/abort/')).toBe(1)
     expect(operationsOf(run.outputs)[0]?.message).toMatch(
-      /still running after 2\.\d s \(timeout\); abort requested/
+      /still running after 2\.\d s; abort requested/
     )
     expect(run.errors.join('\n')).toContain(String(op?.id))
   })

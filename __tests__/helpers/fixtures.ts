@@ -1,4 +1,5 @@
 import {
+  type Clock,
   QualyticsSimulator,
   type Scenario,
   type SimDatastore
@@ -26,13 +27,17 @@ export const DATASTORES: SimDatastore[] = [
 /** A simulator whose exports succeed after `durationMs`, unless the scenario says otherwise. */
 export function startSimulator(
   scenario: Partial<Scenario> = {},
-  durationMs = 400
+  durationMs = 400,
+  clock?: Clock
 ): Promise<QualyticsSimulator> {
-  return QualyticsSimulator.start({
-    datastores: DATASTORES,
-    behaviour: () => ({ durationMs, result: 'success', message: null }),
-    ...scenario
-  })
+  return QualyticsSimulator.start(
+    {
+      datastores: DATASTORES,
+      behaviour: () => ({ durationMs, result: 'success', message: null }),
+      ...scenario
+    },
+    { clock }
+  )
 }
 
 /** Inputs that point the action at the simulator. */

@@ -6,11 +6,10 @@ import { formatDuration } from '../core/duration.js'
 import { InputError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/job.js'
 import { buildPlan } from '../core/plan.js'
-import { TOKEN_HINT } from '../core/preflight.js'
 import { createRedactor, type Redactor } from '../core/redact.js'
 import { isFailing } from '../core/results.js'
 import { describeSchedule, type ScheduleInfo } from '../core/schedule.js'
-import { readTokenExpiry } from '../core/token.js'
+import { checkTokenExpiry } from '../core/token.js'
 import type { ExportConfig } from '../core/types.js'
 import { FAILURE_PREFIX, Outputs, State } from './constants.js'
 import { maskToken, readRawInputs } from './inputs.js'
@@ -19,12 +18,12 @@ import { runPost } from './post.js'
 import {
   adviceFor,
   createLog,
-  describeChange,
   logGroups,
   writeSummary,
   type ActionLog
 } from './report.js'
 import { onCancelSignals } from './signals.js'
+import { describeChange, verdict } from '../core/verdict.js'
 
 /**
  * The action's entry: the main step, or the post step when main has run.
@@ -49,7 +48,8 @@ async function main(
   redact: Redactor,
   log: ActionLog
 ): Promise<void> {
-  checkToken(config.token, log)
+  const expiring = checkTokenExpiry(config.token, Date.now())
+  if (expiring) log.warning(expiring, 'Token expires soon')
   if (config.insecure)
     log.warning(
       `The Qualytics URL uses plain http (${config.origin}); the token travels unencrypted. Use https.`,
@@ -63,6 +63,7 @@ async function main(
   )
   const cancel = onCancelSignals(m => log.warning(m))
   let names = new Map<number, string>()
+  const watching = new Set<number>()
   let outcome: JobOutcome
   try {
     outcome = await runExportJob(config, {
@@ -80,16 +81,14 @@ async function main(
         )
       },
       hooks: {
-        triggered: records => {
-          setIdOutputs(records, redact)
-          core.saveState(State.Watching, watching(records, config))
-        },
+        triggered: records => setIdOutputs(records),
         changed: record => {
           log.info(describeChange(record, names))
-          core.saveState(
-            State.Watching,
-            watching([record], config, core.getState(State.Watching))
-          )
+          // The post step aborts these if this step is killed before it can.
+          if (!config.wait || record.id === null) return
+          if (record.result === 'running') watching.add(record.id)
+          else watching.delete(record.id)
+          core.saveState(State.Watching, [...watching].join(','))
         },
         log: m => log.info(m),
         warn: m => log.warning(m)
@@ -98,11 +97,10 @@ async function main(
   } finally {
     cancel.dispose()
   }
-  // Whatever main saw end (or deliberately left running) is not the post step's to abort.
-  core.saveState(
-    State.Watching,
-    outcome.ended === 'cancelled' ? watching(outcome.records, config) : ''
-  )
+  // Main dealt with everything it saw, except aborts that did not get
+  // through: those are the post step's to try again.
+  const abortPending = outcome.records.filter(r => r.abortPending)
+  core.saveState(State.Watching, abortPending.map(r => r.id).join(','))
   report(config, plan, outcome, schedule, redact, log)
   await writeSummary(
     {
@@ -140,15 +138,15 @@ function report(
       describeChange(record, outcome.datastoreNames),
       'Export warning'
     )
-  const verdict = `${outcome.records.length - bad.length} of ${outcome.records.length} exports ended without failure (result: ${outcome.result}).`
+  const sentence = verdict(outcome.records, outcome.result, outcome.elapsedMs)
   if (isFailing(outcome.result, config.failOnWarning)) {
     process.exitCode = 1
     core.setFailed(
       redact(
-        `${FAILURE_PREFIX}: ${verdict} ${adviceFor(outcome.result, config) ?? ''}`.trim()
+        `${FAILURE_PREFIX}: ${sentence} ${adviceFor(outcome.result, config) ?? ''}`.trim()
       )
     )
-  } else log.info(verdict)
+  } else log.info(sentence)
 }
 
 /** Fail the step for an error that stopped the run before or outside the exports. */
@@ -170,25 +168,6 @@ function fail(error: unknown, redact: Redactor, log: ActionLog): void {
       redact(
         `${FAILURE_PREFIX}: ${message}. Check that Qualytics is reachable from the runner, then re-run the workflow.`
       )
-    )
-  }
-}
-
-/** Refuse an expired JWT before any request; warn two weeks ahead. */
-function checkToken(token: string, log: ActionLog): void {
-  const expiry = readTokenExpiry(token, Date.now())
-  const day =
-    'expiresAt' in expiry ? expiry.expiresAt.toISOString().slice(0, 10) : ''
-  if (expiry.state === 'expired') {
-    throw new PreflightError(
-      `The Qualytics token expired on ${expiry.expiresAt.toISOString()}; nothing was sent.`,
-      TOKEN_HINT
-    )
-  }
-  if (expiry.state === 'expiring') {
-    log.warning(
-      `The Qualytics token expires on ${day}; scheduled exports will fail from then on. ${TOKEN_HINT}`,
-      'Token expires soon'
     )
   }
 }
@@ -215,21 +194,4 @@ async function scheduleOfThisRun(
     )
     return null
   }
-}
-
-/** Ids main is still watching, merged with what was saved before. */
-function watching(
-  records: readonly { id: number | null; result: string }[],
-  config: ExportConfig,
-  saved = ''
-): string {
-  if (!config.wait) return ''
-  const ids = new Set(saved.split(',').filter(Boolean))
-  for (const r of records) {
-    if (r.id === null) continue
-    if (r.result === 'running' || r.result === 'cancelled')
-      ids.add(String(r.id))
-    else ids.delete(String(r.id))
-  }
-  return [...ids].join(',')
 }

@@ -1,12 +1,8 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../core/duration.js'
+import { describeChange } from '../core/verdict.js'
 import type { Redactor } from '../core/redact.js'
-import {
-  RESULT_ICON,
-  renderSummary,
-  type SummaryInput
-} from '../core/report.js'
-import { durationSeconds } from '../core/results.js'
+import { renderSummary, type SummaryInput } from '../core/report.js'
 import type {
   ExportConfig,
   OperationRecord,
@@ -28,24 +24,6 @@ export function createLog(redact: Redactor): ActionLog {
     warning: (m, title) => core.warning(redact(m), title ? { title } : {}),
     error: (m, title) => core.error(redact(m), title ? { title } : {})
   }
-}
-
-/** One line for an export's change of state. */
-export function describeChange(
-  record: OperationRecord,
-  names: ReadonlyMap<number, string>
-): string {
-  const name = names.get(record.datastoreId)
-  const who = `${record.assetType} of datastore ${record.datastoreId}${name ? ` (${name})` : ''}`
-  const id = record.id === null ? 'Export' : `Export ${record.id}`
-  const took = durationSeconds(record)
-  const extra = [
-    took === null ? null : `after ${formatDuration(took * 1000)}`,
-    record.message
-  ]
-    .filter(Boolean)
-    .join(': ')
-  return `${RESULT_ICON[record.result]} ${id} · ${who}: ${record.result}${extra ? ` ${extra}` : ''}`
 }
 
 /** A log group per export with what was asked and what came back. */

@@ -1,70 +1,20 @@
+import type {
+  ClientOptions,
+  ClientStats,
+  DatastoreInfo,
+  TriggerOutcome
+} from './client-types.js'
 import { systemClock, type Clock } from './clock.js'
+import { networkError, shapeError, statusError } from './api-errors.js'
 import { ApiError } from './errors.js'
 import {
   createHttpTransport,
   type HttpResponse,
   type Transport
 } from './http.js'
-import {
-  errorDetail,
-  parseObject,
-  parseOperation,
-  readItems,
-  readTotal,
-  ShapeError
-} from './parse.js'
-import type { Redactor } from './redact.js'
-import {
-  backoffDelay,
-  isConnectError,
-  isRetryableStatus,
-  parseRetryAfter,
-  type RetryPolicy
-} from './retry.js'
+import { parseObject, parseOperation, readItems, readTotal } from './parse.js'
+import { backoffDelay, isConnectError, type RetryPolicy } from './retry.js'
 import type { ExportRequestBody, Operation } from './types.js'
-
-/** How the client is built; everything but the address and token has a default. */
-export interface ClientOptions {
-  /** Ends in `/api/`. */
-  apiBase: string
-  token: string
-  userAgent: string
-  /** Applied to every message the client produces. */
-  redact: Redactor
-  transport?: Transport
-  /** Per-request timeout (the vendor CLI uses 30 s). */
-  requestTimeoutMs?: number
-  clock?: Clock
-  random?: () => number
-  /** Cancels retry pauses (the workflow was cancelled). */
-  signal?: AbortSignal
-  /** Told of each retry, for the log. */
-  onRetry?: (info: RetryInfo) => void
-}
-
-/** One retry, as the log reports it. */
-export interface RetryInfo {
-  what: string
-  attempt: number
-  delayMs: number
-  reason: string
-}
-
-/** What one POST /operations/run came to. */
-export type TriggerOutcome =
-  | { kind: 'created'; operation: Operation }
-  /** The server refused it (4xx): final, sending it again changes nothing. */
-  | { kind: 'rejected'; error: ApiError }
-  /** It never reached the server, or was refused unprocessed (429): safe to send again. */
-  | { kind: 'not-sent'; error: ApiError }
-  /** It may or may not have created an operation: look before sending again. */
-  | { kind: 'ambiguous'; error: ApiError }
-
-/** Counters for the benchmark and the soak test. */
-export interface ClientStats {
-  requests: number
-  retries: number
-}
 
 /**
  * Thin client over the five Qualytics calls the action needs and the three
@@ -186,7 +136,12 @@ export class QualyticsClient {
         JSON.stringify(body)
       )
     } catch (error) {
-      const apiError = this.#networkError('POST', 'operations/run', error)
+      const apiError = networkError(
+        this.#options.redact,
+        'POST',
+        'operations/run',
+        error
+      )
       return isConnectError(error)
         ? { kind: 'not-sent', error: apiError }
         : { kind: 'ambiguous', error: apiError }
@@ -201,11 +156,22 @@ export class QualyticsClient {
         // It answered 2xx, so an operation probably exists; its id is unreadable.
         return {
           kind: 'ambiguous',
-          error: this.#shapeError('POST', 'operations/run', error)
+          error: shapeError(
+            this.#options.redact,
+            'POST',
+            'operations/run',
+            error
+          )
         }
       }
     }
-    const error = this.#statusError('POST', 'operations/run', response)
+    const error = statusError(
+      this.#options.redact,
+      'POST',
+      'operations/run',
+      response,
+      this.#clock.now()
+    )
     if (response.status === 429) return { kind: 'not-sent', error }
     if (response.status >= 500 || response.status === 408)
       return { kind: 'ambiguous', error }
@@ -219,10 +185,16 @@ export class QualyticsClient {
     try {
       response = await this.#send('PUT', path, undefined)
     } catch (error) {
-      throw this.#networkError('PUT', path, error)
+      throw networkError(this.#options.redact, 'PUT', path, error)
     }
     if (response.status < 200 || response.status >= 300) {
-      throw this.#statusError('PUT', path, response)
+      throw statusError(
+        this.#options.redact,
+        'PUT',
+        path,
+        response,
+        this.#clock.now()
+      )
     }
     try {
       return parseOperation(
@@ -230,7 +202,7 @@ export class QualyticsClient {
         `PUT /api/${path}`
       )
     } catch (error) {
-      throw this.#shapeError('PUT', path, error)
+      throw shapeError(this.#options.redact, 'PUT', path, error)
     }
   }
 
@@ -272,11 +244,18 @@ export class QualyticsClient {
           try {
             return parse(parseObject(response.body, what))
           } catch (error) {
-            failure = this.#shapeError('GET', path, error)
+            failure = shapeError(this.#options.redact, 'GET', path, error)
           }
-        } else failure = this.#statusError('GET', path, response)
+        } else
+          failure = statusError(
+            this.#options.redact,
+            'GET',
+            path,
+            response,
+            this.#clock.now()
+          )
       } catch (error) {
-        failure = this.#networkError('GET', path, error)
+        failure = networkError(this.#options.redact, 'GET', path, error)
       }
       const delayMs = backoffDelay(
         attempt - 1,
@@ -319,63 +298,4 @@ export class QualyticsClient {
     }
     return response
   }
-
-  #statusError(method: string, path: string, response: HttpResponse): ApiError {
-    const redact = this.#options.redact
-    const detail = errorDetail(response.body)
-    const safeDetail = detail === undefined ? undefined : redact(detail)
-    const retryAfter = response.headers['retry-after']
-    return new ApiError(
-      redact(
-        `${method} /api/${path.split('?')[0]} answered ${response.status}${safeDetail ? `: ${safeDetail}` : ''}`
-      ),
-      method,
-      `/api/${path}`,
-      response.status,
-      safeDetail,
-      isRetryableStatus(response.status, response.headers),
-      parseRetryAfter(
-        typeof retryAfter === 'string' ? retryAfter : undefined,
-        Date.now()
-      )
-    )
-  }
-
-  #networkError(method: string, path: string, error: unknown): ApiError {
-    const code = (error as { code?: unknown } | null)?.code
-    const text = error instanceof Error ? error.message : String(error)
-    const reason =
-      typeof code === 'string' && !text.includes(code)
-        ? `${code} ${text}`
-        : text
-    return new ApiError(
-      this.#options.redact(
-        `${method} /api/${path.split('?')[0]} failed: ${reason}`
-      ),
-      method,
-      `/api/${path}`,
-      undefined,
-      undefined,
-      true
-    )
-  }
-
-  #shapeError(method: string, path: string, error: unknown): ApiError {
-    const message = error instanceof Error ? error.message : String(error)
-    return new ApiError(
-      this.#options.redact(message),
-      method,
-      `/api/${path}`,
-      200,
-      undefined,
-      !(error instanceof ShapeError) || error.retryable
-    )
-  }
-}
-
-/** What preflight needs to know of a datastore. */
-export interface DatastoreInfo {
-  id: number
-  name: string
-  enrichment: { id: number | null; name: string | null } | null
 }

@@ -209,12 +209,13 @@ function parseCount(input: string, raw: string, max: number): number {
 /** An IANA zone that this Node's Intl knows (GitHub's `timezone:` takes IANA names). */
 export function parseTimezone(raw: string): string {
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: raw }).resolvedOptions()
-      .timeZone
+    new Intl.DateTimeFormat('en-US', { timeZone: raw })
   } catch {
     throw new InputError(
       'schedule-timezone',
       `${quote(raw)} is not an IANA time zone such as UTC or Europe/Berlin`
     )
   }
+  // The user's spelling, not Intl's canonical one (Node 20 says Asia/Calcutta for Asia/Kolkata).
+  return raw
 }

@@ -50,7 +50,9 @@ export class PreflightError extends Error {
 
 /** Quote a user-supplied value for an error message: bounded and one line. */
 export function quote(value: string): string {
-  const oneLine = value.replace(/[\r\n]+/g, '\\n').replace(/::/g, ':\u200b:')
+  // JSON.stringify shows control characters as escapes (\n); breaking `::`
+  // keeps the value from reading as a workflow command.
+  const oneLine = value.replace(/::/g, ':\u200b:')
   const short = oneLine.length > 80 ? `${oneLine.slice(0, 77)}...` : oneLine
   return JSON.stringify(short)
 }

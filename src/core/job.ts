@@ -1,10 +1,12 @@
-import { QualyticsClient, type RetryInfo } from './client.js'
+import type { RetryInfo } from './client-types.js'
+import { QualyticsClient } from './client.js'
 import type { Clock } from './clock.js'
 import { buildPlan } from './plan.js'
 import { preflight, type PreflightReport } from './preflight.js'
 import type { Redactor } from './redact.js'
 import { runExports, type RunHooks, type RunOutcome } from './runner.js'
-import type { ExportConfig, OperationRecord } from './types.js'
+import { newRecord } from './tracking.js'
+import type { ExportConfig } from './types.js'
 import { USER_AGENT } from './version.js'
 
 /** What a whole export job came to, for either adapter to report. */
@@ -58,17 +60,7 @@ export async function runExportJob(
     const datastoreNames = new Map(report.datastores.map(d => [d.id, d.name]))
     let outcome: RunOutcome
     if (config.dryRun) {
-      const records: OperationRecord[] = plan.map(p => ({
-        datastoreId: p.datastoreId,
-        assetType: p.assetType,
-        id: null,
-        result: 'dry-run',
-        message: null,
-        startTime: null,
-        endTime: null,
-        totalContainers: null,
-        count: null
-      }))
+      const records = plan.map(p => newRecord(p, 'dry-run'))
       outcome = { records, result: 'dry-run', ended: 'finished', elapsedMs: 0 }
     } else {
       outcome = await runExports(config, plan, {

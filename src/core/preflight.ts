@@ -1,6 +1,8 @@
-import type { DatastoreInfo, QualyticsClient } from './client.js'
+import type { DatastoreInfo } from './client-types.js'
+import type { QualyticsClient } from './client.js'
 import { ApiError, PreflightError } from './errors.js'
 import type { RetryPolicy } from './retry.js'
+import { TOKEN_HINT } from './token.js'
 
 /** Preflight reads give up after about this long (the contract's 30 s). */
 export const PREFLIGHT_BUDGET_MS = 30_000
@@ -20,9 +22,6 @@ export interface PreflightReport {
   user: { name: string | null; role: string | null }
   datastores: DatastoreInfo[]
 }
-
-const TOKEN_HINT =
-  'Create a service token in Qualytics (Settings > Tokens; a service account with the Editor role is recommended for automation) and update the QUALYTICS_TOKEN secret.'
 
 /**
  * Check the token and every datastore before anything is triggered: one
@@ -91,5 +90,3 @@ function explainDatastoreError(id: number, error: unknown): Error {
   }
   return error instanceof Error ? error : new Error(String(error))
 }
-
-export { TOKEN_HINT }

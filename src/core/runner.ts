@@ -1,50 +1,32 @@
 import { abortOperations, type AbortOutcome } from './abort.js'
-import type { QualyticsClient } from './client.js'
-import type { Clock } from './clock.js'
 import { formatDuration } from './duration.js'
 import { ApiError } from './errors.js'
 import { firstPause, nextPause, pauseAfterFailure } from './poll-schedule.js'
-import { classify, isTerminal, overallResult } from './results.js'
+import { overallResult } from './results.js'
+import type { RetryPolicy } from './retry.js'
+import {
+  applyOperation,
+  flagEmptyExports,
+  markNotStarted,
+  markStopped,
+  newRecord
+} from './tracking.js'
+import type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
 import { triggerExport, type TriggerContext } from './trigger.js'
 import type {
   ExportConfig,
   Operation,
   OperationRecord,
-  PlannedExport,
-  Result
+  PlannedExport
 } from './types.js'
 
 /** How long aborts may take when the run is cancelled (SIGTERM follows SIGINT after 7.5 s). */
 export const CANCEL_ABORT_BUDGET_MS = 4000
+/** How long a cancel waits for triggers already on the wire. */
+const CANCEL_TRIGGER_GRACE_MS = 1500
 const TIMEOUT_ABORT_BUDGET_MS = 10_000
 
-/** What the adapters hear while the run goes on. None of it is required. */
-export interface RunHooks {
-  /** After each trigger: the ids known so far (set outputs now, not at the end). */
-  triggered?(records: readonly OperationRecord[]): void
-  /** An export's result changed (one log line per change, not per poll). */
-  changed?(record: OperationRecord, previous: Result | 'pending'): void
-  log?(message: string): void
-  warn?(message: string): void
-}
-
-/** What the run needs besides the config. */
-export interface RunDeps {
-  client: QualyticsClient
-  clock: Clock
-  hooks?: RunHooks
-  /** Aborted when the workflow run is cancelled. */
-  signal?: AbortSignal
-  random?: () => number
-}
-
-/** How the run ended. */
-export interface RunOutcome {
-  records: OperationRecord[]
-  result: Result
-  ended: 'finished' | 'not-waited' | 'timeout' | 'cancelled'
-  elapsedMs: number
-}
+export type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
 
 interface Tracked {
   record: OperationRecord
@@ -58,265 +40,278 @@ interface Tracked {
  * watch them all from one loop until each has ended, the timeout passes or
  * the run is cancelled. Knows nothing of GitHub: adapters listen on hooks.
  */
-export async function runExports(
+export function runExports(
   config: ExportConfig,
   plan: readonly PlannedExport[],
   deps: RunDeps
 ): Promise<RunOutcome> {
-  const { client, clock, hooks = {}, signal } = deps
-  const start = clock.now()
-  const deadline = start + config.timeoutMs
-  const records: OperationRecord[] = plan.map(p => ({
-    datastoreId: p.datastoreId,
-    assetType: p.assetType,
-    id: null,
-    result: 'running',
-    message: null,
-    startTime: null,
-    endTime: null,
-    totalContainers: null,
-    count: null
-  }))
-  const queue = plan.map((_, index) => index)
-  const active: Tracked[] = []
-  const counting: Promise<void>[] = []
-  const ctx: TriggerContext = {
-    client,
-    clock,
-    deadline,
-    claimed: new Set(),
-    signal,
-    random: deps.random,
-    log: m => hooks.log?.(m)
-  }
-  const pollPolicy = () => ({
-    maxAttempts: 2,
-    baseDelayMs: 250,
-    maxDelayMs: 2000,
-    deadline
-  })
+  return new ExportRun(config, plan, deps).execute()
+}
 
-  const apply = (tracked: Tracked, op: Operation): void => {
-    const { record } = tracked
-    const previous = record.result
-    record.startTime = op.startTime ?? record.startTime
-    record.endTime = op.endTime
-    record.message = op.message
-    record.totalContainers = op.totalContainers ?? record.totalContainers
-    record.result = classify(op)
-    if (isTerminal(op)) active.splice(active.indexOf(tracked), 1)
-    else
-      tracked.nextCheckAt =
-        clock.now() +
-        nextPause(clock.now() - tracked.triggeredAt, config.pollIntervalMs)
-    if (record.result !== previous) hooks.changed?.(record, previous)
+class ExportRun {
+  readonly #records: OperationRecord[]
+  readonly #queue: number[]
+  readonly #active: Tracked[] = []
+  readonly #starting = new Set<Promise<void>>()
+  readonly #counting: Promise<void>[] = []
+  readonly #start: number
+  readonly #deadline: number
+  readonly #ctx: TriggerContext
+  readonly #hooks: RunHooks
+  #wakeSleep?: AbortController
+  #woken = false
+
+  constructor(
+    private readonly config: ExportConfig,
+    private readonly plan: readonly PlannedExport[],
+    private readonly deps: RunDeps
+  ) {
+    this.#records = plan.map(p => newRecord(p))
+    this.#queue = plan.map((_, index) => index)
+    this.#start = deps.clock.now()
+    this.#deadline = this.#start + config.timeoutMs
+    this.#hooks = deps.hooks ?? {}
+    const log = (m: string): void => this.#hooks.log?.(m)
+    this.#ctx = {
+      client: deps.client,
+      clock: deps.clock,
+      deadline: this.#deadline,
+      claimed: new Set(),
+      signal: deps.signal,
+      random: deps.random,
+      log
+    }
   }
 
-  const start1 = async (index: number): Promise<void> => {
-    const planned = plan[index]
-    const record = records[index]
-    if (!planned || !record) return
-    const outcome = await triggerExport(planned, ctx)
-    if (!outcome.ok) {
-      record.result = 'failure'
-      record.message = outcome.message
-      hooks.changed?.(record, 'pending')
-      return
+  async execute(): Promise<RunOutcome> {
+    const { clock, signal } = this.deps
+    if (!this.config.wait) {
+      // Everything is triggered; max-parallel only bounds what is waited on.
+      while (this.#queue.length > 0 && !signal?.aborted) {
+        await Promise.all(
+          this.#queue
+            .splice(0, this.config.maxParallel)
+            .map(i => this.#trigger(i))
+        )
+      }
+      return this.#finish('not-waited')
     }
-    record.id = outcome.operation.id
-    const tracked: Tracked = {
-      record,
-      triggeredAt: clock.now(),
-      nextCheckAt: clock.now() + firstPause(config.pollIntervalMs),
-      failures: 0
-    }
-    if (config.wait) active.push(tracked)
-    hooks.changed?.(record, 'pending')
-    if (config.wait) apply(tracked, outcome.operation)
-    if (planned.assetType !== 'profiles') {
-      counting.push(
-        client
-          .countAssets(
-            planned.assetType,
-            planned.datastoreId,
-            config.containers,
-            {
-              maxAttempts: 2,
-              baseDelayMs: 250,
-              maxDelayMs: 1000,
-              deadline: Math.min(deadline, clock.now() + 10_000)
-            }
-          )
-          .then(count => void (record.count = count))
+    for (;;) {
+      if (signal?.aborted) return this.#stop('cancelled')
+      while (
+        this.#queue.length > 0 &&
+        this.#active.length + this.#starting.size < this.config.maxParallel &&
+        clock.now() < this.#deadline
+      ) {
+        this.#launch(this.#queue.shift() as number)
+      }
+      if (this.#active.length + this.#starting.size + this.#queue.length === 0)
+        return this.#finish('finished')
+      if (clock.now() >= this.#deadline) return this.#stop('timeout')
+      await this.#sleepUntil(
+        Math.min(this.#deadline, ...this.#active.map(t => t.nextCheckAt))
+      )
+      const now = clock.now()
+      await Promise.all(
+        this.#active.filter(t => t.nextCheckAt <= now).map(t => this.#check(t))
       )
     }
   }
 
-  // Triggers go out in plan order, a batch of free slots at a time.
-  const fill = async (slots: number): Promise<void> => {
-    const batch = queue.splice(0, Math.max(0, slots))
-    await Promise.all(batch.map(start1))
-    hooks.triggered?.(records)
+  /** Start a trigger without waiting for it: slow triggers never hold up polling. */
+  #launch(index: number): void {
+    const task: Promise<void> = this.#trigger(index).finally(() => {
+      this.#starting.delete(task)
+      this.#wake()
+    })
+    this.#starting.add(task)
   }
 
-  const finish = async (ended: RunOutcome['ended']): Promise<RunOutcome> => {
-    await Promise.all(counting)
-    flagEmptyExports(records)
-    return {
-      records,
-      result: overallResult(records),
-      ended,
-      elapsedMs: clock.now() - start
+  async #trigger(index: number): Promise<void> {
+    const planned = this.plan[index]
+    const record = this.#records[index]
+    if (!planned || !record) return
+    const outcome = await triggerExport(planned, this.#ctx)
+    if (!outcome.ok) {
+      record.result = 'failure'
+      record.message = outcome.message
+    } else {
+      record.id = outcome.operation.id
+      this.#count(planned, record)
+      if (this.config.wait) this.#track(record, outcome.operation)
     }
+    this.#hooks.changed?.(record, 'pending')
+    this.#hooks.triggered?.(this.#records)
   }
 
-  const check = async (tracked: Tracked): Promise<void> => {
-    const id = tracked.record.id as number
+  #track(record: OperationRecord, op: Operation): void {
+    const now = this.deps.clock.now()
+    const tracked: Tracked = {
+      record,
+      triggeredAt: now,
+      nextCheckAt: now + firstPause(this.config.pollIntervalMs),
+      failures: 0
+    }
+    // An adopted export may have ended already.
+    if (!applyOperation(record, op)) this.#active.push(tracked)
+  }
+
+  /** How many anomalies or checks Qualytics holds now: best effort, off the critical path. */
+  #count(planned: PlannedExport, record: OperationRecord): void {
+    if (planned.assetType === 'profiles') return
+    const policy = this.#policy(
+      2,
+      Math.min(this.#deadline, this.deps.clock.now() + 10_000)
+    )
+    const counting = this.deps.client.countAssets(
+      planned.assetType,
+      planned.datastoreId,
+      this.config.containers,
+      policy
+    )
+    this.#counting.push(counting.then(count => void (record.count = count)))
+  }
+
+  async #check(tracked: Tracked): Promise<void> {
+    const { clock, client } = this.deps
+    const { record } = tracked
+    const previous = record.result
     try {
-      const op = await client.getOperation(id, pollPolicy())
+      const op = await client.getOperation(
+        record.id as number,
+        this.#policy(2, this.#deadline)
+      )
       tracked.failures = 0
-      apply(tracked, op)
+      const ended = applyOperation(record, op)
+      if (ended) this.#active.splice(this.#active.indexOf(tracked), 1)
+      else
+        tracked.nextCheckAt =
+          clock.now() +
+          nextPause(
+            clock.now() - tracked.triggeredAt,
+            this.config.pollIntervalMs
+          )
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error)
-      if (error instanceof ApiError && error.retryable) {
+      if (!(error instanceof ApiError && error.retryable)) {
+        record.result = 'failure'
+        record.message = `Could not read the status of export ${record.id}: ${message}`
+        this.#active.splice(this.#active.indexOf(tracked), 1)
+      } else {
         // Status reads keep trying until the timeout: the export runs on regardless.
         tracked.failures++
-        if (tracked.failures === 1 || tracked.failures % 10 === 0)
-          hooks.warn?.(
-            `Could not read the status of export ${id} (${tracked.failures}x): ${message}`
+        if (tracked.failures === 1 || tracked.failures % 10 === 0) {
+          this.#hooks.warn?.(
+            `Could not read the status of export ${record.id} (${tracked.failures}x): ${message}`
           )
+        }
         const pause = nextPause(
           clock.now() - tracked.triggeredAt,
-          config.pollIntervalMs
+          this.config.pollIntervalMs
         )
         tracked.nextCheckAt =
           clock.now() +
           pauseAfterFailure(
             pause,
             tracked.failures,
-            config.pollIntervalMs,
+            this.config.pollIntervalMs,
             error.retryAfterMs
           )
-        return
       }
-      const previous = tracked.record.result
-      tracked.record.result = 'failure'
-      tracked.record.message = `Could not read the status of export ${id}: ${message}`
-      active.splice(active.indexOf(tracked), 1)
-      hooks.changed?.(tracked.record, previous)
     }
+    if (record.result !== previous) this.#hooks.changed?.(record, previous)
   }
 
-  const stopRemaining = async (
-    result: 'timeout' | 'cancelled',
-    abort: boolean,
-    budgetMs: number
-  ): Promise<void> => {
-    const waited = formatDuration(clock.now() - start)
+  /** Timeout or cancel: settle triggers on the wire, abort what still runs, mark the rest. */
+  async #stop(result: 'timeout' | 'cancelled'): Promise<RunOutcome> {
+    const { clock, client } = this.deps
+    const grace =
+      result === 'cancelled'
+        ? CANCEL_TRIGGER_GRACE_MS
+        : Math.max(0, this.#deadline - clock.now()) + 5000
+    if (this.#starting.size > 0) {
+      const timer = new AbortController()
+      await Promise.race([
+        Promise.all(this.#starting),
+        clock.sleep(grace, timer.signal)
+      ])
+      timer.abort() // a pending timer would hold the process open
+    }
+    if (result === 'timeout') {
+      // One last look: an export that ended during the final pause is no timeout.
+      await Promise.all([...this.#active].map(t => this.#check(t)))
+    }
+    const abort =
+      result === 'timeout'
+        ? this.config.abortOnTimeout
+        : this.config.abortOnCancel
+    const ids = this.#active.map(t => t.record.id as number)
     const outcomes = abort
       ? await abortOperations(
           client,
-          active.map(t => t.record.id as number),
-          budgetMs
+          ids,
+          result === 'timeout'
+            ? TIMEOUT_ABORT_BUDGET_MS
+            : CANCEL_ABORT_BUDGET_MS
         )
       : new Map<number, AbortOutcome>()
-    for (const tracked of [...active]) {
-      const outcome = outcomes.get(tracked.record.id ?? 0)
-      if (outcome?.state === 'already-ended') {
-        apply(tracked, outcome.operation)
-        continue
-      }
-      const previous = tracked.record.result
-      tracked.record.result = result
-      const why =
-        result === 'timeout'
-          ? `still running after ${waited} (timeout)`
-          : 'the workflow run was cancelled'
-      tracked.record.message = !abort
-        ? `${why}; left running in Qualytics (abort-on-${result === 'timeout' ? 'timeout' : 'cancel'}: false)`
-        : outcome?.state === 'requested'
-          ? `${why}; abort requested`
-          : `${why}; abort failed: ${outcome?.state === 'failed' ? outcome.error : 'unknown'}`
-      hooks.changed?.(tracked.record, previous)
+    const waited = formatDuration(clock.now() - this.#start)
+    for (const { record } of this.#active.splice(0)) {
+      const previous = record.result
+      markStopped(
+        record,
+        result,
+        waited,
+        abort,
+        outcomes.get(record.id as number)
+      )
+      this.#hooks.changed?.(record, previous)
     }
-    active.length = 0
-    for (const index of queue.splice(0)) {
-      const record = records[index]
-      if (record) {
-        record.result = result
-        record.message =
-          result === 'timeout'
-            ? `not started: the timeout (${waited}) came first`
-            : 'not started: the workflow run was cancelled'
-      }
+    for (const index of this.#queue.splice(0)) {
+      const record = this.#records[index]
+      if (record) markNotStarted(record, result, waited)
+    }
+    for (const record of this.#records) {
+      // A trigger still on the wire: nobody can say whether it started.
+      if (record.id === null && record.result === 'running')
+        markNotStarted(record, result, waited)
+    }
+    return this.#finish(result)
+  }
+
+  async #finish(ended: RunOutcome['ended']): Promise<RunOutcome> {
+    await Promise.all(this.#counting)
+    flagEmptyExports(this.#records)
+    return {
+      records: this.#records,
+      result: overallResult(this.#records),
+      ended,
+      elapsedMs: this.deps.clock.now() - this.#start
     }
   }
 
-  if (!config.wait) {
-    await fill(queue.length)
-    return finish('not-waited')
+  #policy(maxAttempts: number, deadline: number): RetryPolicy {
+    return { maxAttempts, baseDelayMs: 250, maxDelayMs: 2000, deadline }
   }
 
-  for (;;) {
-    if (signal?.aborted) {
-      await stopRemaining(
-        'cancelled',
-        config.abortOnCancel,
-        CANCEL_ABORT_BUDGET_MS
-      )
-      return finish('cancelled')
+  /** Sleep until `at`, a trigger finishing, or cancellation, whichever comes first. */
+  async #sleepUntil(at: number): Promise<void> {
+    if (this.#woken) {
+      this.#woken = false
+      return
     }
-    if (
-      queue.length > 0 &&
-      active.length < config.maxParallel &&
-      clock.now() < deadline
-    ) {
-      await fill(config.maxParallel - active.length)
-      continue
-    }
-    if (active.length === 0 && queue.length === 0) return finish('finished')
-    if (clock.now() >= deadline) {
-      // One last look before calling it a timeout: an export that ended
-      // during the final pause is not a timeout.
-      await Promise.all(
-        [...active].map(async t => {
-          try {
-            apply(
-              t,
-              await client.getOperation(t.record.id as number, {
-                ...pollPolicy(),
-                maxAttempts: 1
-              })
-            )
-          } catch {
-            // Unreadable now: it stays a timeout.
-          }
-        })
-      )
-      await stopRemaining(
-        'timeout',
-        config.abortOnTimeout,
-        TIMEOUT_ABORT_BUDGET_MS
-      )
-      return finish('timeout')
-    }
-    const nextAt = Math.min(deadline, ...active.map(t => t.nextCheckAt))
-    await clock.sleep(nextAt - clock.now(), signal)
-    if (signal?.aborted) continue
-    const now = clock.now()
-    await Promise.all(active.filter(t => t.nextCheckAt <= now).map(check))
+    const sleep = new AbortController()
+    this.#wakeSleep = sleep
+    const cancel = (): void => sleep.abort()
+    this.deps.signal?.addEventListener('abort', cancel, { once: true })
+    await this.deps.clock.sleep(at - this.deps.clock.now(), sleep.signal)
+    this.deps.signal?.removeEventListener('abort', cancel)
+    this.#wakeSleep = undefined
+    this.#woken = false
   }
-}
 
-/**
- * An export of anomalies or checks when Qualytics held none replaced the
- * export table with an empty one: worth a warning, not a silent success.
- */
-function flagEmptyExports(records: OperationRecord[]): void {
-  for (const record of records) {
-    if (record.result === 'success' && record.count === 0) {
-      record.result = 'warning'
-      record.message = `Qualytics held no ${record.assetType} for datastore ${record.datastoreId} at export time, so the export wrote an empty table.`
-    }
+  #wake(): void {
+    this.#woken = true
+    this.#wakeSleep?.abort()
   }
 }

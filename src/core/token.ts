@@ -1,3 +1,9 @@
+import { PreflightError } from './errors.js'
+
+/** What to do about a token that is rejected, expired or about to expire. */
+export const TOKEN_HINT =
+  'Create a service token in Qualytics (Settings > Tokens; a service account with the Editor role is recommended for automation) and update the QUALYTICS_TOKEN secret.'
+
 /** Tokens that expire sooner than this get a warning on every run. */
 export const EXPIRY_WARNING_MS = 14 * 24 * 3_600_000
 
@@ -33,4 +39,23 @@ export function readTokenExpiry(token: string, nowMs: number): TokenExpiry {
     return { state: 'expiring', expiresAt }
   }
   return { state: 'valid', expiresAt }
+}
+
+/**
+ * The check both front ends make before any request: an expired JWT throws
+ * PreflightError (nothing is sent); one about to expire returns a warning
+ * with the date, so a schedule does not break silently one morning.
+ */
+export function checkTokenExpiry(token: string, nowMs: number): string | null {
+  const expiry = readTokenExpiry(token, nowMs)
+  if (expiry.state === 'expired') {
+    throw new PreflightError(
+      `The Qualytics token expired on ${expiry.expiresAt.toISOString()}; nothing was sent.`,
+      TOKEN_HINT
+    )
+  }
+  if (expiry.state === 'expiring') {
+    return `The Qualytics token expires on ${expiry.expiresAt.toISOString().slice(0, 10)}; scheduled exports will fail from then on. ${TOKEN_HINT}`
+  }
+  return null
 }

@@ -1,11 +1,12 @@
-import type { QualyticsClient, TriggerOutcome } from './client.js'
+import type { TriggerOutcome } from './client-types.js'
+import type { QualyticsClient } from './client.js'
 import type { Clock } from './clock.js'
 import type { RetryPolicy } from './retry.js'
 import { backoffDelay } from './retry.js'
 import type { Operation, PlannedExport } from './types.js'
 
 /** Posts of one export at the most, counting the first. */
-const MAX_TRIGGER_ATTEMPTS = 4
+const MAX_TRIGGER_ATTEMPTS = 6
 /**
  * An export counts as ours when the server created it no earlier than this
  * before our POST left (server clock). Covers the Date header's one-second
@@ -133,7 +134,11 @@ async function findOurExport(
     if (look > 0) await ctx.clock.sleep(1000, ctx.signal)
     let exports: Operation[] | null
     try {
-      exports = await ctx.client.recentExports(planned.datastoreId, policy)
+      // Looking is safe to repeat, so it gets more attempts than the POST.
+      exports = await ctx.client.recentExports(planned.datastoreId, {
+        ...policy,
+        maxAttempts: 6
+      })
     } catch {
       return 'cannot-tell'
     }

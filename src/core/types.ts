@@ -102,4 +102,6 @@ export interface OperationRecord {
   totalContainers: number | null
   /** Anomalies or checks held in Qualytics at export time; null when unknown. */
   count: number | null
+  /** Left running after a cancel whose abort did not get through (for the post step). */
+  abortPending?: boolean
 }

@@ -1,0 +1,194 @@
+/**
+ * `qualytics-export check`: each problem it looks for, caught in a workflow
+ * written for the purpose, run from the bundle.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runCli, tmpDir } from './helpers/cli.js'
+
+interface Options {
+  cron?: string
+  timezone?: string
+  dispatch?: boolean
+  concurrency?: boolean
+  token?: string
+  datastore?: string
+  options?: string
+  scheduleTimezone?: string
+}
+
+/** A workflow that uses the action; every part can be changed or left out. */
+function workflow(o: Options = {}): string {
+  const withLines = [
+    'url: ${{ vars.QUALYTICS_URL }}',
+    o.token === ''
+      ? null
+      : `token: ${o.token ?? '${{ secrets.QUALYTICS_TOKEN }}'}`,
+    `datastore: ${o.datastore ?? "${{ inputs.datastore || '42' }}"}`,
+    `options: ${o.options ?? 'checks'}`,
+    o.scheduleTimezone ? `schedule-timezone: ${o.scheduleTimezone}` : null
+  ].filter(Boolean)
+  return `on:
+  schedule:
+    - cron: '${o.cron ?? '17 6 * * *'}'${o.timezone ? `\n      timezone: ${o.timezone}` : ''}
+${o.dispatch === false ? '' : '  workflow_dispatch:\n'}${o.concurrency === false ? '' : 'concurrency:\n  group: x\n  cancel-in-progress: false\n'}jobs:
+  export:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: qualytics/qualytics-export-action@v1
+        with:
+${withLines.map(l => `          ${l}`).join('\n')}
+`
+}
+
+/** Run `check` over these files (name -> text). */
+async function check(files: Record<string, string>) {
+  const cwd = tmpDir()
+  const dir = join(cwd, 'flows')
+  mkdirSync(dir)
+  for (const [name, text] of Object.entries(files))
+    writeFileSync(join(dir, name), text)
+  return runCli(['check', '--dir', 'flows'], { cwd })
+}
+
+describe('qualytics-export check', () => {
+  it('passes a clean workflow with exit 0', async () => {
+    const run = await check({
+      'a.yml': workflow(),
+      'unrelated.yml': 'on: push\njobs: {}\n'
+    })
+    expect(run.stdout).toBe('0 errors, 0 warnings in 1 workflow.\n')
+    expect(run.code).toBe(0)
+  })
+
+  it.each([
+    [
+      'an invalid cron',
+      { cron: '0 6 * * 7' },
+      /flows\/a\.yml: error: cron '0 6 \* \* 7' day-of-week '7'/
+    ],
+    ['a macro', { cron: '@daily' }, /error: cron '@daily' macros/],
+    [
+      'a too-frequent cron',
+      { cron: '*/3 * * * *' },
+      /error: cron '\*\/3 \* \* \* \*' runs 3 minutes apart/
+    ],
+    [
+      'a literal token',
+      { token: 'eyJhbGciOiJIUzI1NiJ9.e30.abc' },
+      /error: job export: the token is written in the file/
+    ],
+    ['no token at all', { token: '' }, /error: job export: no token/],
+    [
+      'an input a scheduled run leaves empty',
+      { datastore: '${{ inputs.datastore }}' },
+      /error: job export: a scheduled run has no inputs, so datastore is empty/
+    ],
+    [
+      'a bad datastore',
+      { datastore: 'forty-two' },
+      /error: job export: Invalid input 'datastore': "forty-two" is not an id/
+    ],
+    [
+      'a schedule-timezone the action refuses',
+      { scheduleTimezone: 'Mars/Olympus' },
+      /error: job export: schedule-timezone 'Mars\/Olympus' is not an IANA/
+    ],
+    [
+      'an unknown time zone',
+      { timezone: 'Mars/Olympus' },
+      /error: schedule 1: timezone 'Mars\/Olympus' is not an IANA/
+    ]
+  ])('errors on %s (exit 1)', async (_what, options, finding) => {
+    const run = await check({ 'a.yml': workflow(options) })
+    expect(run.stdout).toMatch(finding)
+    expect(run.code).toBe(1)
+  })
+
+  it.each([
+    [
+      'no workflow_dispatch',
+      { dispatch: false },
+      /warning: no workflow_dispatch/
+    ],
+    [
+      'minute 0',
+      { cron: '0 6 * * *' },
+      /warning: cron '0 6 \* \* \*' fires at minute 0/
+    ],
+    [
+      'no concurrency group',
+      { concurrency: false },
+      /warning: no concurrency group/
+    ],
+    [
+      'a token that is not a secret',
+      { token: '${{ vars.TOKEN }}' },
+      /warning: job export: the token does not come from a secret/
+    ],
+    [
+      'schedule-timezone that differs from timezone:',
+      { timezone: 'Europe/Berlin' },
+      /warning: job export: schedule-timezone is 'UTC' but the schedule runs in 'Europe\/Berlin'/
+    ]
+  ])('warns about %s (exit 0)', async (_what, options, finding) => {
+    const run = await check({ 'a.yml': workflow(options) })
+    expect(run.stdout).toMatch(finding)
+    expect(run.stdout).toMatch(/0 errors, 1 warning in 1 workflow/)
+    expect(run.code).toBe(0)
+  })
+
+  it('catches two schedules that export the same datastore and asset type in the same minute, across time zones', async () => {
+    // Kolkata is UTC+5:30 all year: 11:47 there is 06:17 UTC.
+    const run = await check({
+      'a.yml': workflow({ cron: '17 6 * * *' }),
+      'b.yml': workflow({
+        cron: '47 11 * * 1',
+        timezone: 'Asia/Kolkata',
+        scheduleTimezone: 'Asia/Kolkata',
+        options: 'checks,anomalies'
+      }),
+      'c.yml': workflow({ cron: '17 6 * * *', options: 'profiles' }),
+      'd.yml': workflow({ cron: '17 6 * * *', datastore: '43' }),
+      'e.yml': workflow({ cron: '18 6 * * *' })
+    })
+    expect(run.code).toBe(1)
+    const overlaps = run.stdout
+      .split('\n')
+      .filter(l => l.includes('same minute'))
+    expect(overlaps).toEqual([
+      expect.stringMatching(
+        /^flows\/b\.yml: error: cron '47 11 \* \* 1' exports checks of datastore 42 in the same minute as flows\/a\.yml \(cron '17 6 \* \* \*'\), first at Mon \S+ 11:47 GMT\+5:30 \(Mon \S+ 06:17 UTC\)/
+      )
+    ])
+  })
+
+  it('reports a workflow whose YAML does not parse', async () => {
+    const run = await check({
+      'a.yml':
+        'jobs:\n  x:\n    steps:\n      - uses: qualytics/qualytics-export-action@v1\n        with: [unclosed\n'
+    })
+    expect(run.stdout).toMatch(/flows\/a\.yml: error: not valid YAML/)
+    expect(run.code).toBe(1)
+  })
+
+  it('accepts what `schedule` writes', async () => {
+    const cwd = tmpDir()
+    await runCli(
+      [
+        'schedule',
+        '--crontab',
+        '17 6 * * *',
+        '--datastore',
+        '42',
+        '--timezone',
+        'Europe/Berlin'
+      ],
+      { cwd }
+    )
+    const run = await runCli(['check'], { cwd })
+    expect(run.stdout).toBe('0 errors, 0 warnings in 1 workflow.\n')
+    expect(run.code).toBe(0)
+  })
+})

@@ -1,0 +1,320 @@
+/**
+ * `schedule`, `list` and `remove`, run from the bundle in a temp directory;
+ * the generated workflow is also checked with GitHub's own schema.
+ */
+import { describe, expect, it } from '@jest/globals'
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { parse } from 'yaml'
+import { runCli, tmpDir } from './helpers/cli.js'
+
+const WORKFLOWS = '.github/workflows'
+const AUDIT = join(WORKFLOWS, 'qualytics-export-daily-audit.yml')
+const scheduleArgs = [
+  'schedule',
+  '--crontab',
+  '17 6 * * 1-5',
+  '--datastore',
+  '42',
+  '--containers',
+  '100,101',
+  '--options',
+  'Anomalies, checks',
+  '--timezone',
+  'Asia/Kolkata',
+  '--name',
+  'daily-audit'
+]
+
+/** The parts of a generated workflow the tests read. */
+interface Workflow {
+  on: {
+    schedule: unknown[]
+    workflow_dispatch: { inputs: Record<string, { default: string }> }
+  }
+  permissions: unknown
+  concurrency: unknown
+  jobs: {
+    export: {
+      'timeout-minutes': number
+      steps: Array<{ uses: string; with: Record<string, string> }>
+    }
+  }
+}
+
+/** One row of `list --json`. */
+interface Listed {
+  name: string
+  path: string
+  schedules: Array<{ cron: string; nextRun: string | null }>
+  exports: Array<Record<string, string | null>>
+}
+
+describe('qualytics-export schedule', () => {
+  it('writes a workflow with the schedule, dispatch inputs and the action wired to them', async () => {
+    const cwd = tmpDir()
+    const run = await runCli(scheduleArgs, { cwd })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(`Wrote ${AUDIT}`)
+    const text = readFileSync(join(cwd, AUDIT), 'utf8')
+    expect(text).toContain("cron: '17 6 * * 1-5'")
+    const doc = parse(text) as Workflow
+    expect(doc.on.schedule).toEqual([
+      { cron: '17 6 * * 1-5', timezone: 'Asia/Kolkata' }
+    ])
+    const inputs = doc.on.workflow_dispatch.inputs
+    expect(
+      Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.default]))
+    ).toEqual({
+      datastore: '42',
+      options: 'anomalies,checks',
+      containers: '100,101'
+    })
+    expect(doc.permissions).toEqual({ contents: 'read' })
+    expect(doc.concurrency).toEqual({
+      group: 'qualytics-export-daily-audit',
+      'cancel-in-progress': false
+    })
+    const job = doc.jobs.export
+    expect(job['timeout-minutes']).toBe(45)
+    expect(job.steps[0]?.uses).toBe('qualytics/qualytics-export-action@v1')
+    expect(job.steps[0]?.with).toEqual({
+      url: '${{ vars.QUALYTICS_URL }}',
+      token: '${{ secrets.QUALYTICS_TOKEN }}',
+      datastore: "${{ inputs.datastore || '42' }}",
+      options: "${{ inputs.options || 'anomalies,checks' }}",
+      containers: "${{ inputs.containers || '100,101' }}",
+      'schedule-timezone': 'Asia/Kolkata'
+    })
+  })
+
+  it('prints the schedule in words and the next three runs in its zone and in UTC', async () => {
+    const run = await runCli(scheduleArgs, { cwd: tmpDir() })
+    expect(run.stdout).toMatch(
+      /Schedule: At 06:17, Monday through Friday \(Asia\/Kolkata\)/
+    )
+    const runs = run.stdout.match(/^ {2}(Mon|Tue|Wed|Thu|Fri) .*$/gm) ?? []
+    expect(runs).toHaveLength(3)
+    // Kolkata is UTC+5:30 all year: 06:17 there is 00:47 UTC, same day.
+    for (const line of runs)
+      expect(line).toMatch(
+        /^ {2}(\w{3}) (\d{4}-\d\d-\d\d) 06:17 GMT\+5:30 \(\1 \2 00:47 UTC\)$/
+      )
+    const days = runs.map(l => Date.parse(l.slice(6, 16)))
+    expect(days[1]).toBeGreaterThan(days[0] ?? Infinity)
+    expect(run.stdout).not.toMatch(/Warning/)
+  })
+
+  it('warns about minute 0 and suggests an off minute; names the file after datastore and options', async () => {
+    const cwd = tmpDir()
+    const run = await runCli(
+      [
+        'schedule',
+        '--crontab',
+        '0 6 * * *',
+        '--datastore',
+        '42',
+        '--options',
+        'checks'
+      ],
+      { cwd }
+    )
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(
+      /Warning: cron '0 6 \* \* \*' fires at minute 0.*top of the hour.*e\.g\. '\d+ 6 \* \* \*'/
+    )
+    expect(
+      existsSync(join(cwd, WORKFLOWS, 'qualytics-export-ds42-checks.yml'))
+    ).toBe(true)
+    const all = await runCli(
+      ['schedule', '--crontab', '7 6 * * *', '--datastore', '42,43'],
+      { cwd }
+    )
+    expect(all.stdout).toContain('qualytics-export-ds42-43-all.yml')
+  })
+
+  it('refuses to overwrite without --force', async () => {
+    const cwd = tmpDir()
+    await runCli(scheduleArgs, { cwd })
+    const before = readFileSync(join(cwd, AUDIT), 'utf8')
+    const again = await runCli(
+      [...scheduleArgs.slice(0, 2), '23 7 * * *', ...scheduleArgs.slice(3)],
+      { cwd }
+    )
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/already exists; add --force/)
+    expect(readFileSync(join(cwd, AUDIT), 'utf8')).toBe(before)
+    const forced = await runCli(
+      [
+        ...scheduleArgs.slice(0, 2),
+        '23 7 * * *',
+        ...scheduleArgs.slice(3),
+        '--force'
+      ],
+      { cwd }
+    )
+    expect(forced.code).toBe(0)
+    expect(readFileSync(join(cwd, AUDIT), 'utf8')).toContain(
+      "cron: '23 7 * * *'"
+    )
+  })
+
+  it.each([
+    [['--crontab', '*/2 * * * *'], /runs 2 minutes apart/],
+    [['--crontab', '@daily'], /macros/],
+    [['--crontab', '0 6 * * 7'], /0 for Sunday/],
+    [
+      ['--crontab', '17 6 * * *', '--timezone', 'Mars/Olympus'],
+      /--timezone: "Mars\/Olympus" is not an IANA/
+    ],
+    [
+      ['--crontab', '17 6 * * *', '--options', 'everything'],
+      /--options: "everything" is not one of/
+    ],
+    [
+      ['--crontab', '17 6 * * *', '--name', '../escape'],
+      /--name '\.\.\/escape'/
+    ],
+    [['--crontab', '17 6 * * *', '--uses', 'not a ref'], /--uses 'not a ref'/]
+  ])('refuses %j with exit 2 and writes nothing', async (extra, why) => {
+    const cwd = tmpDir()
+    const run = await runCli(['schedule', '--datastore', '42', ...extra], {
+      cwd
+    })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(why)
+    expect(existsSync(join(cwd, WORKFLOWS))).toBe(false)
+  })
+
+  it("passes GitHub's workflow schema (scripts/validate-workflows.ts)", async () => {
+    const cwd = tmpDir()
+    await runCli(scheduleArgs, { cwd })
+    await runCli(
+      [
+        'schedule',
+        '--crontab',
+        '3 */6 * * *',
+        '--datastore',
+        '42,43',
+        '--timeout',
+        '2h',
+        '--uses',
+        './'
+      ],
+      { cwd }
+    )
+    const files = [
+      'qualytics-export-daily-audit.yml',
+      'qualytics-export-ds42-43-all.yml'
+    ].map(f => join(cwd, WORKFLOWS, f))
+    const tsx = resolve('node_modules/.bin/tsx')
+    const { stdout } = await promisify(execFile)(tsx, [
+      'scripts/validate-workflows.ts',
+      ...files
+    ])
+    expect(stdout).toMatch(/2 file\(s\) valid/)
+    // The second one: a longer timeout gives the job more time, and ./ is accepted.
+    const second = parse(readFileSync(files[1] as string, 'utf8')) as Workflow
+    expect(second.jobs.export['timeout-minutes']).toBe(135)
+    expect(second.jobs.export.steps[0]?.uses).toBe('./')
+  })
+})
+
+describe('qualytics-export list and remove', () => {
+  it('round-trips: schedule, list, remove, list', async () => {
+    const cwd = tmpDir()
+    await runCli(scheduleArgs, { cwd })
+    await runCli(['schedule', '--crontab', '29 2 * * 0', '--datastore', '43'], {
+      cwd
+    })
+    const listed = await runCli(['list', '--json'], { cwd })
+    expect(listed.code).toBe(0)
+    const rows = JSON.parse(listed.stdout) as Listed[]
+    expect(rows.map(r => r.name)).toEqual(['daily-audit', 'ds43-all'])
+    expect(rows[0]).toMatchObject({
+      path: AUDIT,
+      schedules: [
+        {
+          cron: '17 6 * * 1-5',
+          timezone: 'Asia/Kolkata',
+          description: 'At 06:17, Monday through Friday',
+          problem: null
+        }
+      ],
+      exports: [{ datastore: '42', options: 'anomalies,checks' }]
+    })
+    const next = new Date(rows[0]?.schedules[0]?.nextRun ?? '')
+    expect(next.getTime()).toBeGreaterThan(Date.now())
+    expect([next.getUTCHours(), next.getUTCMinutes()]).toEqual([0, 47])
+    const text = await runCli(['list'], { cwd })
+    expect(text.stdout).toMatch(
+      /daily-audit .*\n.*cron '17 6 \* \* 1-5' Asia\/Kolkata: At 06:17, Monday through Friday; next /
+    )
+    expect(text.stdout).toMatch(/exports all of datastore 43/)
+
+    const removed = await runCli(['remove', '--name', 'daily-audit'], { cwd })
+    expect(removed.code).toBe(0)
+    expect(existsSync(join(cwd, AUDIT))).toBe(false)
+    const after = JSON.parse(
+      (await runCli(['list', '--json'], { cwd })).stdout
+    ) as Listed[]
+    expect(after.map(r => r.name)).toEqual(['ds43-all'])
+    const again = await runCli(['remove', '--name', 'daily-audit'], { cwd })
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(
+      /no schedule named 'daily-audit'.*Schedules: ds43-all/
+    )
+  })
+
+  it('lists workflows written by hand, and never removes one it did not write', async () => {
+    const cwd = tmpDir()
+    const dir = join(cwd, WORKFLOWS)
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(
+      join(dir, 'ci.yml'),
+      'on: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./\n        with:\n          datastore: 7\n'
+    )
+    writeFileSync(
+      join(dir, 'qualytics-export-other.yml'),
+      'on: [push]\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n'
+    )
+    const rows = JSON.parse(
+      (await runCli(['list', '--json'], { cwd })).stdout
+    ) as Listed[]
+    expect(rows).toEqual([
+      expect.objectContaining({
+        name: 'ci',
+        schedules: [],
+        exports: [
+          expect.objectContaining({
+            datastore: '7',
+            options: 'all',
+            uses: './'
+          })
+        ]
+      })
+    ])
+    for (const name of ['ci', 'other']) {
+      const run = await runCli(['remove', '--name', name], { cwd })
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(/no schedule named|not deleting it/)
+    }
+    expect(existsSync(join(dir, 'ci.yml'))).toBe(true)
+    expect(existsSync(join(dir, 'qualytics-export-other.yml'))).toBe(true)
+  })
+
+  it('says so when there is nothing to list, and needs --name to remove', async () => {
+    const cwd = tmpDir()
+    const list = await runCli(['list'], { cwd })
+    expect(list.code).toBe(0)
+    expect(list.stdout).toMatch(
+      /No workflow in \.github\/workflows uses the export action/
+    )
+    const remove = await runCli(['remove'], { cwd })
+    expect(remove.code).toBe(2)
+    expect(remove.stderr).toMatch(/--name is required/)
+  })
+})

@@ -1,0 +1,296 @@
+/**
+ * Faults, cancellation and hostile answers, black-box: the bundled action
+ * against the simulator's chaos knobs and a deliberately hostile server.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { startAction, runAction } from '../simulator/harness.js'
+import type { QualyticsSimulator } from '../simulator/index.js'
+import {
+  inputsFor,
+  operationsOf,
+  startSimulator,
+  triggers
+} from './helpers/fixtures.js'
+import { startHostileServer } from './helpers/hostile-server.js'
+
+let sim: QualyticsSimulator | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+const waitFor = async (check: () => boolean, ms = 10_000): Promise<void> => {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not met in time')
+    await new Promise(r => setTimeout(r, 25))
+  }
+}
+
+describe('reads survive faults', () => {
+  it('retries 5xx, resets, 429s and corrupted bodies on every read, and still succeeds', async () => {
+    sim = await startSimulator({
+      chaos: {
+        seed: 7,
+        errorRate: { '*': 0.25 },
+        resetRate: { '*': 0.1 },
+        corruptRate: { me: 0.3, datastore: 0.3, operation: 0.3 },
+        rateLimitRate: { operation: 0.2 },
+        retryAfterSeconds: 0
+      }
+    })
+    const run = await runAction({
+      inputs: inputsFor(sim, { options: 'anomalies,checks' })
+    })
+    expect(run.outputs.result).toBe('success')
+    expect(run.code).toBe(0)
+    expect(
+      Object.values(sim.faults).reduce((a, b) => a + b, 0)
+    ).toBeGreaterThan(0)
+    expect(sim.operations.size).toBe(2)
+    expect(run.stdout).toMatch(/Retrying GET \/api\//)
+  })
+
+  it('honours Retry-After in a 429 storm (both the seconds and the HTTP-date form)', async () => {
+    sim = await startSimulator({
+      chaos: { rateLimitStorm: 2, retryAfterSeconds: 1 }
+    })
+    const run = await runAction({ inputs: inputsFor(sim) })
+    expect(run.code).toBe(0)
+    const me = sim.requests.filter(r => r.path === '/api/users/me')
+    expect(me.map(r => r.status)).toEqual([429, 429, 200])
+    // Each retry waited at least the second the server asked for.
+    expect((me[1]?.at ?? 0) - (me[0]?.at ?? 0)).toBeGreaterThanOrEqual(900)
+    expect((me[2]?.at ?? 0) - (me[1]?.at ?? 0)).toBeGreaterThanOrEqual(900)
+  })
+
+  it('does not retry what cannot improve: a 401 fails at once, naming the fix', async () => {
+    sim = await startSimulator()
+    const run = await runAction({
+      inputs: inputsFor(sim, { token: 'wrong-token-0000000000' })
+    })
+    expect(run.code).toBe(1)
+    expect(sim.requests.map(r => r.path)).toEqual(['/api/users/me'])
+    expect(run.errors.at(-1)).toMatch(
+      /token was rejected or has expired.*service token/i
+    )
+  })
+})
+
+describe('the trigger is never blindly repeated', () => {
+  it('adopts the export a dropped POST created instead of starting a second one', async () => {
+    sim = await startSimulator({ chaos: { seed: 3, dropAfterCreateRate: 1 } })
+    const run = await runAction({ inputs: inputsFor(sim, { options: 'all' }) })
+    expect(run.code).toBe(0)
+    expect(triggers(sim)).toHaveLength(3)
+    expect(sim.operations.size).toBe(3)
+    expect(run.stdout).toMatch(/Adopted export \d+/)
+    const ids = run.outputs['operation-ids']?.split(',').map(Number).sort()
+    expect(ids).toEqual([...sim.operations.keys()].sort())
+  })
+
+  it('refuses to post again when it cannot tell whether the export started', async () => {
+    sim = await startSimulator({
+      missingEndpoints: ['operations'],
+      chaos: { dropAfterCreateRate: 1 }
+    })
+    const run = await runAction({ inputs: inputsFor(sim) })
+    expect(run.code).toBe(1)
+    expect(triggers(sim)).toHaveLength(1)
+    expect(operationsOf(run.outputs)[0]?.message).toMatch(
+      /may or may not have started.*not sent again/
+    )
+  })
+
+  it('treats a refused trigger as final and still runs the rest of the plan', async () => {
+    sim = await startSimulator()
+    sim.scenario.datastores = sim.scenario.datastores.map(d => d)
+    const run = await runAction({
+      inputs: inputsFor(sim, { datastore: '42,43' }),
+      env: {}
+    })
+    expect(run.code).toBe(0)
+    // A read-only token passes preflight but every trigger gets 403: one attempt each.
+    sim.scenario.readOnlyTokens = ['read-only-token-123456']
+    const denied = await runAction({
+      inputs: inputsFor(sim, {
+        datastore: '42,43',
+        token: 'read-only-token-123456'
+      })
+    })
+    expect(denied.code).toBe(1)
+    expect(triggers(sim)).toHaveLength(4)
+    expect(operationsOf(denied.outputs).map(r => r.result)).toEqual([
+      'failure',
+      'failure'
+    ])
+    expect(operationsOf(denied.outputs)[0]?.message).toMatch(/answered 403/)
+  })
+})
+
+describe('cancellation', () => {
+  it('aborts running exports on SIGINT, writes outputs and summary, and exits non-zero', async () => {
+    sim = await startSimulator({}, 60_000)
+    const { child, done } = startAction({
+      inputs: inputsFor(sim, { options: 'anomalies,checks' })
+    })
+    const server = sim
+    await waitFor(() => server.count('GET', '/api/operations/') >= 2)
+    const signalled = Date.now()
+    child.kill('SIGINT')
+    const run = await done
+    expect(Date.now() - signalled).toBeLessThan(5000)
+    expect(run.code).not.toBe(0)
+    expect(run.outputs.result).toBe('cancelled')
+    expect(run.outputs['operation-ids']?.split(',')).toHaveLength(2)
+    expect([...sim.operations.values()].every(op => op.abortRequested)).toBe(
+      true
+    )
+    expect(run.summary).toContain('cancelled')
+    expect(run.state.watching).toBe('')
+  })
+
+  it('leaves exports running on cancel when abort-on-cancel is false, and hands them to nobody', async () => {
+    sim = await startSimulator({}, 60_000)
+    const { child, done } = startAction({
+      inputs: inputsFor(sim, { 'abort-on-cancel': 'false' })
+    })
+    const server = sim
+    await waitFor(() => server.count('GET', '/api/operations/') >= 1)
+    child.kill('SIGTERM')
+    const run = await done
+    expect(run.outputs.result).toBe('cancelled')
+    expect(sim.count('PUT', '/api/operations/abort/')).toBe(0)
+  })
+
+  it('post step aborts what a killed main step left running, and skips what ended', async () => {
+    sim = await startSimulator({
+      behaviour: ({ seq }) => ({
+        durationMs: seq === 1 ? 60_000 : 10,
+        result: 'success'
+      })
+    })
+    const started = await runAction({
+      inputs: inputsFor(sim, { options: 'anomalies,checks', wait: 'false' })
+    })
+    const ids = started.outputs['operation-ids'] ?? ''
+    await new Promise(r => setTimeout(r, 50))
+    const post = await runAction({
+      inputs: inputsFor(sim),
+      state: { isPost: 'true', watching: ids }
+    })
+    expect(post.code).toBe(0)
+    const [long, short] = ids.split(',').map(Number)
+    expect(
+      sim.requests.filter(r => r.method === 'PUT').map(r => r.path)
+    ).toEqual([`/api/operations/abort/${long}`])
+    expect(short).toBeGreaterThan(0)
+    expect(post.warnings.join('\n')).toContain(`Aborted export ${long}`)
+  })
+
+  it('post step does nothing after a main step that ended normally', async () => {
+    sim = await startSimulator()
+    const post = await runAction({
+      inputs: inputsFor(sim),
+      state: { isPost: 'true', watching: '' }
+    })
+    expect(post.code).toBe(0)
+    expect(sim.requests).toHaveLength(0)
+  })
+})
+
+describe('hostile answers never pass for success', () => {
+  const running = { id: 5, result: 'running', end_time: null }
+  const cases: Array<[string, unknown, unknown, RegExp]> = [
+    [
+      'an unknown result',
+      running,
+      { id: 5, result: 'queued', end_time: null },
+      /unknown result "queued"/
+    ],
+    [
+      'a result of the wrong type',
+      running,
+      { id: 5, result: 1, end_time: null },
+      /unknown result 1/
+    ],
+    [
+      'an end_time that is not a date',
+      running,
+      { id: 5, result: 'success', end_time: 42 },
+      /end_time is not a date/
+    ],
+    [
+      'a trigger answer whose id is not a number',
+      { id: 'five', result: 'running' },
+      running,
+      /may or may not have started.*not a positive whole number/
+    ],
+    [
+      'a trigger answer that is an array',
+      [running],
+      running,
+      /may or may not have started.*expected a JSON object/
+    ]
+  ]
+  it.each(cases)(
+    'fails clearly on %s',
+    async (_, triggerBody, statusBody, message) => {
+      const server = await startHostileServer((req, res) => {
+        const body =
+          req.method === 'POST'
+            ? triggerBody
+            : req.url?.startsWith('/api/operations/')
+              ? statusBody
+              : undefined
+        if (body === undefined) return false
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(body))
+        return true
+      })
+      try {
+        const run = await runAction({
+          inputs: {
+            url: server.url,
+            token: 'hostile-token-abcdef',
+            datastore: '42',
+            options: 'checks'
+          }
+        })
+        expect(run.code).toBe(1)
+        expect(run.outputs.result).toBe('failure')
+        expect(operationsOf(run.outputs)[0]?.message).toMatch(message)
+        expect(run.stderr).toBe('')
+        expect(server.seen.filter(r => r.method === 'POST')).toHaveLength(1)
+      } finally {
+        await server.close()
+      }
+    }
+  )
+
+  it('refuses a huge body at once', async () => {
+    const server = await startHostileServer((req, res) => {
+      if (req.url === '/api/users/me') {
+        res.writeHead(200, { 'content-type': 'text/html' })
+        res.end('x'.repeat(9 * 1024 * 1024))
+        return true
+      }
+      return false
+    })
+    try {
+      const run = await runAction({
+        inputs: {
+          url: server.url,
+          token: 'hostile-token-abcdef',
+          datastore: '42'
+        },
+        env: { QUALYTICS_TIMEOUT: '2' }
+      })
+      expect(run.code).toBe(1)
+      expect(run.errors.at(-1)).toMatch(/larger than 8 MB/)
+      expect(server.seen.map(r => r.path)).toEqual(['/api/users/me'])
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -1,0 +1,54 @@
+/**
+ * Run the bundled command line (dist/cli/index.js) as a user would: a child
+ * process in a directory of the test's choosing, with a clean environment.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+/** The bundle under test. */
+export const CLI = resolve('dist/cli/index.js')
+
+/** What one run left behind. */
+export interface CliRun {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+export interface CliOptions {
+  cwd?: string
+  /** Added to a bare environment (PATH only): no QUALYTICS_* leaks in from the shell. */
+  env?: Record<string, string>
+  /** Called as stdout grows, with the child (to send it a signal). */
+  onStdout?: (stdout: string, child: ChildProcess) => void
+}
+
+/** Run `qualytics-export <args>`; resolves when it exits. */
+export function runCli(
+  args: string[],
+  options: CliOptions = {}
+): Promise<CliRun> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? tmpDir(),
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    options.onStdout?.(stdout, child)
+  })
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return new Promise((done, fail) => {
+    child.on('error', fail)
+    child.on('close', code => done({ code, stdout, stderr }))
+  })
+}
+
+/** A fresh empty directory. */
+export function tmpDir(): string {
+  return mkdtempSync(join(tmpdir(), 'qualytics-cli-'))
+}

@@ -1,0 +1,155 @@
+/**
+ * Soak: hundreds of exports through seeded random faults. Every export must
+ * end with the result the simulator holds as truth, each planned export
+ * must exist exactly once on the server, and the token must appear nowhere.
+ * Runs in-process on a virtual clock, so minutes of retries and polling
+ * take seconds.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { parseConfig } from '../src/core/config.js'
+import { runExportJob, type JobOutcome } from '../src/core/job.js'
+import { createRedactor } from '../src/core/redact.js'
+import type { Result } from '../src/core/types.js'
+import {
+  mulberry32,
+  QualyticsSimulator,
+  type SimDatastore
+} from '../simulator/index.js'
+import { FastClock } from './helpers/virtual-clock.js'
+
+const DATASTORES = 70 // x 3 asset types = 210 exports
+const figures: Record<string, number> = {}
+
+afterAll(() => {
+  process.stdout.write(
+    `\nSoak figures: ${Object.entries(figures)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}\n`
+  )
+})
+
+describe('soak under random faults', () => {
+  it('ends every export as the server says, starts each exactly once, leaks nothing', async () => {
+    const clock = new FastClock(100)
+    const datastores: SimDatastore[] = Array.from(
+      { length: DATASTORES },
+      (_, i) => ({
+        id: 100 + i,
+        name: `Store ${i}`,
+        enrichment: { id: 900 + i, name: `Enrichment ${i}` },
+        anomalies: 1 + i,
+        checks: 2 + i
+      })
+    )
+    const fate = mulberry32(11)
+    const sim = await QualyticsSimulator.start(
+      {
+        datastores,
+        token: 'soak-token-9f8e7d6c5b4a39281706',
+        behaviour: () => {
+          const roll = fate()
+          const durationMs = 500 + Math.floor(fate() * 20_000)
+          if (roll < 0.7) return { durationMs, result: 'success' }
+          if (roll < 0.8)
+            return {
+              durationMs,
+              result: 'success',
+              message: 'Some containers had nothing to export'
+            }
+          if (roll < 0.92)
+            return {
+              durationMs,
+              result: 'failure',
+              message: 'Could not write to the enrichment datastore'
+            }
+          return {
+            durationMs,
+            result: 'aborted',
+            message: 'Aborted by an administrator'
+          }
+        },
+        chaos: {
+          seed: 42,
+          errorRate: { '*': 0.08 },
+          resetRate: { '*': 0.04 },
+          rateLimitRate: { '*': 0.04 },
+          corruptRate: { '*': 0.04 },
+          dropAfterCreateRate: 0.15,
+          retryAfterSeconds: 2,
+          latencyMs: [0, 3]
+        }
+      },
+      { clock }
+    )
+    const config = parseConfig({
+      url: sim.url,
+      token: sim.token,
+      datastore: datastores.map(d => d.id).join(','),
+      options: 'all',
+      'max-parallel': '40',
+      'poll-interval': '10s',
+      timeout: '24h'
+    })
+    const lines: string[] = []
+    const redact = createRedactor(config.token)
+    let outcome: JobOutcome
+    try {
+      outcome = await runExportJob(config, {
+        clock,
+        redact,
+        random: mulberry32(5),
+        onRetry: r => lines.push(redact(r.reason)),
+        hooks: {
+          log: m => lines.push(m),
+          warn: m => lines.push(m),
+          changed: r => lines.push(JSON.stringify(r))
+        }
+      })
+    } finally {
+      await sim.close()
+    }
+
+    const expected = (id: number): Result | undefined => {
+      const op = sim.operations.get(id)
+      if (!op) return undefined
+      return op.result === 'success' && op.message ? 'warning' : op.result
+    }
+    console.log(lines.slice(-15).join('\n'), outcome.records.slice(0, 2))
+    const wrong = outcome.records.filter(
+      r => r.id === null || r.result !== expected(r.id)
+    )
+    const keys = [...sim.operations.values()].map(
+      op => `${op.datastoreId}/${op.assetType}`
+    )
+    const duplicates = keys.length - new Set(keys).size
+    figures.exports = outcome.records.length
+    figures['faults injected'] = Object.values(sim.faults).reduce(
+      (a, b) => a + b,
+      0
+    )
+    figures.retries = outcome.retries
+    figures.requests = outcome.requests
+    figures['adopted after a lost answer'] = lines.filter(l =>
+      l.startsWith('Adopted export')
+    ).length
+    figures['wrong outcomes'] = wrong.length
+    figures.duplicates = duplicates
+
+    expect(outcome.records).toHaveLength(DATASTORES * 3)
+    expect(figures['faults injected']).toBeGreaterThan(100)
+    expect(figures['adopted after a lost answer']).toBeGreaterThan(0)
+    expect(
+      wrong.map(r => [r.datastoreId, r.assetType, r.id, r.result, r.message])
+    ).toEqual([])
+    expect(duplicates).toBe(0)
+    expect(sim.operations.size).toBe(DATASTORES * 3)
+    const everything = JSON.stringify(outcome.records) + lines.join('\n')
+    for (const leak of [
+      config.token,
+      encodeURIComponent(config.token),
+      config.token.slice(0, 12)
+    ]) {
+      expect(everything).not.toContain(leak)
+    }
+  })
+})

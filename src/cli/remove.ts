@@ -1,0 +1,61 @@
+import { access, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { parseFlags, requiredFlag, stringFlag } from './args.js'
+import { DEFAULT_DIR, REMOVE } from './commands.js'
+import { FILE_PREFIX, scheduleName } from './workflow-file.js'
+import { scanWorkflows } from './workflow-scan.js'
+
+/**
+ * `remove`: delete `qualytics-export-<name>.yml`, but only when it still uses
+ * the export action; any other workflow is left alone, whatever its name.
+ */
+export async function removeCommand(argv: string[]): Promise<number> {
+  const flags = parseFlags(REMOVE, argv)
+  const dir = stringFlag(flags, 'dir') ?? DEFAULT_DIR
+  const name = scheduleName(requiredFlag(flags, 'name', 'daily-audit'))
+  const fail = (message: string): number => {
+    process.stderr.write(`qualytics-export remove: ${message}\n`)
+    return 1
+  }
+  const written = (await scanWorkflows(dir)).filter(w =>
+    w.file.startsWith(FILE_PREFIX)
+  )
+  const ours = written.filter(w => scheduleName(w.file) === name)
+  const target = ours.find(w => !w.error)
+  if (!target) {
+    if (ours[0])
+      return fail(
+        `${ours[0].path} is not valid YAML (${ours[0].error}); fix or delete it by hand.`
+      )
+    const other = await firstExisting(
+      [`${FILE_PREFIX}${name}.yml`, `${FILE_PREFIX}${name}.yaml`, name].map(f =>
+        join(dir, f)
+      )
+    )
+    if (other)
+      return fail(
+        `${other} does not look like a workflow 'qualytics-export schedule' wrote (no qualytics-export-<name>.yml file that uses the export action); not deleting it.`
+      )
+    const names = written.map(w => scheduleName(w.file))
+    return fail(
+      `no schedule named '${name}' in ${dir}.${names.length ? ` Schedules: ${names.join(', ')}.` : ''}`
+    )
+  }
+  await unlink(target.path)
+  process.stdout.write(
+    `Removed ${target.path}. Commit the deletion to the default branch to stop the schedule.\n`
+  )
+  return 0
+}
+
+async function firstExisting(paths: string[]): Promise<string | undefined> {
+  for (const path of paths) {
+    try {
+      await access(path)
+      return path
+    } catch {
+      // Not there: try the next.
+    }
+  }
+  return undefined
+}

@@ -1,0 +1,171 @@
+import { onCancelSignals } from '../action/signals.js'
+import { systemClock } from '../core/clock.js'
+import { INPUT_NAMES, parseConfig, type RawInputs } from '../core/config.js'
+import { formatDuration } from '../core/duration.js'
+import { ApiError, PreflightError } from '../core/errors.js'
+import { runExportJob, type JobOutcome } from '../core/job.js'
+import { buildPlan } from '../core/plan.js'
+import { createRedactor } from '../core/redact.js'
+import { isFailing, toOutputRow } from '../core/results.js'
+import { checkTokenExpiry } from '../core/token.js'
+import { newRecord } from '../core/tracking.js'
+import type { ExportConfig, OperationRecord } from '../core/types.js'
+import { parseFlags, UsageError, type Flags } from './args.js'
+import { RUN } from './commands.js'
+import { createProgress, describeRecord, exportLabel } from './progress.js'
+
+/** Why there is no `--token`: said whenever someone tries one. */
+export const TOKEN_FLAG_REFUSED =
+  'qualytics-export run: --token is not accepted: a token on the command line is kept in shell history and shown to every user by `ps`. Set the QUALYTICS_TOKEN environment variable instead (in CI, from a masked secret variable).'
+
+/**
+ * `run`: the action's export from any terminal or CI, through the same core
+ * (parseConfig, runExportJob, isFailing) with a terminal front end.
+ */
+export async function runCommand(argv: string[]): Promise<number> {
+  // Before parsing: the refusal must not depend on where the flag sits.
+  if (argv.some(a => a === '--token' || a.startsWith('--token=')))
+    throw new UsageError(TOKEN_FLAG_REFUSED)
+  const flags = parseFlags(RUN, argv)
+  if (!(process.env.QUALYTICS_TOKEN ?? '').trim())
+    throw new UsageError(
+      'qualytics-export run: QUALYTICS_TOKEN is not set; export it in the environment (the CLI takes the token from nowhere else).'
+    )
+  // Raw inputs without a token: parseConfig reads QUALYTICS_TOKEN (and QUALYTICS_URL) from env.
+  const config = parseConfig(rawInputs(flags), process.env)
+  const redact = createRedactor(config.token)
+  const json = flags.json === true
+  // With --json, stdout carries only the JSON; everything else goes to stderr.
+  const out = json ? process.stderr : process.stdout
+  const say = (line: string): void => void out.write(`${redact(line)}\n`)
+  let expiring: string | null
+  try {
+    expiring = checkTokenExpiry(config.token, Date.now())
+  } catch (error) {
+    if (!(error instanceof PreflightError)) throw error
+    process.stderr.write(
+      `qualytics-export run: ${error.message} ${error.hint}\n`
+    )
+    return 1
+  }
+  if (expiring) say(`Warning: ${expiring}`)
+  if (config.insecure)
+    say(
+      `Warning: ${config.origin} uses plain http; the token travels unencrypted. Use https.`
+    )
+  const plan = buildPlan(config)
+  say(
+    `${config.dryRun ? 'Dry run: ' : ''}${plan.length} export${plan.length === 1 ? '' : 's'} (${config.assetTypes.join(', ')}) of datastore ${config.datastores.join(', ')} on ${config.origin}`
+  )
+  const names = new Map<number, string>()
+  const progress = createProgress(out, {
+    tty: Boolean(out.isTTY) && process.env.TERM !== 'dumb',
+    redact,
+    names
+  })
+  const cancel = onCancelSignals(() =>
+    progress.warn(
+      config.abortOnCancel
+        ? 'Interrupted: aborting the exports still running...'
+        : 'Interrupted: leaving the exports running in Qualytics (--abort-on-cancel false).'
+    )
+  )
+  let outcome: JobOutcome
+  try {
+    outcome = await runExportJob(config, {
+      clock: systemClock,
+      redact,
+      signal: cancel.signal,
+      onRetry: r =>
+        progress.log(
+          `Retrying ${r.what} in ${formatDuration(r.delayMs)} (attempt ${r.attempt} failed: ${r.reason})`
+        ),
+      onPreflight: report => {
+        for (const d of report.datastores) names.set(d.id, d.name)
+        progress.log(
+          `Token accepted${report.user.name ? ` (${report.user.name})` : ''}; ${report.datastores.map(d => `datastore ${d.id} (${d.name}) exports to ${d.enrichment?.name ?? `enrichment datastore ${d.enrichment?.id}`}`).join('; ')}.`
+        )
+        if (!config.dryRun) progress.track(placeholders(plan))
+      },
+      hooks: {
+        triggered: records => progress.track(records),
+        changed: record => progress.changed(record),
+        log: m => progress.log(m),
+        warn: m => progress.warn(m)
+      }
+    })
+  } catch (error) {
+    progress.finish([])
+    if (error instanceof PreflightError) {
+      process.stderr.write(`${redact(`${error.message} ${error.hint}`)}\n`)
+      return 1
+    }
+    if (error instanceof ApiError) {
+      process.stderr.write(`${redact(error.message)}\n`)
+      return 1
+    }
+    throw error
+  } finally {
+    cancel.dispose()
+  }
+  progress.finish(config.dryRun ? [] : outcome.records)
+  if (json)
+    process.stdout.write(
+      `${redact(JSON.stringify(outcome.records.map(toOutputRow)))}\n`
+    )
+  report(outcome, config, names, say)
+  return isFailing(outcome.result, config.failOnWarning) ? 1 : 0
+}
+
+/** Flags to the action's raw inputs: the same names, booleans as 'true'. */
+function rawInputs(flags: Flags): RawInputs {
+  const raw: RawInputs = {}
+  for (const name of INPUT_NAMES) {
+    const value = flags[name]
+    if (typeof value === 'string') raw[name] = value
+    else if (value === true) raw[name] = 'true'
+  }
+  return raw
+}
+
+/** Lines for the plan before anything is triggered. */
+function placeholders(plan: ReturnType<typeof buildPlan>): OperationRecord[] {
+  return plan.map(p => newRecord(p))
+}
+
+function report(
+  outcome: JobOutcome,
+  config: ExportConfig,
+  names: ReadonlyMap<number, string>,
+  say: (line: string) => void
+): void {
+  const { records, result } = outcome
+  if (result === 'dry-run') {
+    for (const r of records) say(`Would export ${exportLabel(r, names)}.`)
+    say('Dry run: token and datastores checked; nothing was triggered.')
+    return
+  }
+  // Failures and warnings again, untruncated, under the live lines.
+  for (const r of records.filter(r => r.message && r.result !== 'success'))
+    say(describeRecord(r, names))
+  const bad = records.filter(r => isFailing(r.result, false)).length
+  say(
+    outcome.ended === 'not-waited'
+      ? `Started ${records.filter(r => r.id !== null).length} of ${records.length} exports; not waiting (--wait false). Ids: ${records.map(r => r.id ?? '-').join(',')}`
+      : `${records.length - bad} of ${records.length} exports ended without failure (result: ${result}) in ${formatDuration(outcome.elapsedMs)}.`
+  )
+  const advice: Partial<Record<typeof result, string>> = {
+    timeout: `Raise --timeout (now ${formatDuration(config.timeoutMs)}), or look at the exports in Qualytics: ${config.origin}`,
+    cancelled: config.abortOnCancel
+      ? 'Interrupted; the exports still running were asked to abort.'
+      : 'Interrupted; the exports were left running in Qualytics.',
+    failure: 'Fix the cause named above and run again.',
+    aborted:
+      'An export was aborted in Qualytics; run again when that is resolved.',
+    warning: config.failOnWarning
+      ? 'An export ended with a warning and --fail-on-warning is set.'
+      : undefined
+  }
+  const tip = advice[result]
+  if (tip) say(tip)
+}

@@ -1,0 +1,91 @@
+import { ApiError } from './errors.js'
+import { BodyTooLargeError, type HttpResponse } from './http.js'
+import { errorDetail, ShapeError } from './parse.js'
+import type { Redactor } from './redact.js'
+import { isRetryableStatus, parseRetryAfter } from './retry.js'
+
+/*
+ * How each way a request can fail becomes an ApiError: method, path, status
+ * and the server's detail, redacted, with whether a retry may help. The
+ * query string is left out of messages: it never helps the reader.
+ */
+
+const shortPath = (path: string): string => `/api/${path.split('?')[0]}`
+
+/** A non-2xx answer. */
+export function statusError(
+  redact: Redactor,
+  method: string,
+  path: string,
+  response: HttpResponse,
+  /** The client's clock, for a Retry-After given as a date. */
+  nowMs: number
+): ApiError {
+  const detail = errorDetail(response.body)
+  const safeDetail = detail === undefined ? undefined : redact(detail)
+  const retryAfter = response.headers['retry-after']
+  return new ApiError(
+    redact(
+      `${method} ${shortPath(path)} answered ${response.status}${safeDetail ? `: ${safeDetail}` : ''}`
+    ),
+    method,
+    `/api/${path}`,
+    response.status,
+    safeDetail,
+    isRetryableStatus(response.status, response.headers),
+    parseRetryAfter(
+      typeof retryAfter === 'string' ? retryAfter : undefined,
+      nowMs
+    )
+  )
+}
+
+/** No usable answer: a network error, a timeout, or a body too large to read. */
+export function networkError(
+  redact: Redactor,
+  method: string,
+  path: string,
+  error: unknown
+): ApiError {
+  if (error instanceof BodyTooLargeError) {
+    // No Qualytics answer is that large: hostile or broken, not passing.
+    return new ApiError(
+      `${method} ${shortPath(path)} answered with a ${error.message}`,
+      method,
+      `/api/${path}`,
+      undefined,
+      undefined,
+      false
+    )
+  }
+  const code = (error as { code?: unknown } | null)?.code
+  const text = error instanceof Error ? error.message : String(error)
+  const reason =
+    typeof code === 'string' && !text.includes(code) ? `${code} ${text}` : text
+  return new ApiError(
+    redact(`${method} ${shortPath(path)} failed: ${reason}`),
+    method,
+    `/api/${path}`,
+    undefined,
+    undefined,
+    true
+  )
+}
+
+/** A 2xx whose body is not what the API documents. */
+export function shapeError(
+  redact: Redactor,
+  method: string,
+  path: string,
+  error: unknown
+): ApiError {
+  const message = error instanceof Error ? error.message : String(error)
+  return new ApiError(
+    redact(message),
+    method,
+    `/api/${path}`,
+    200,
+    undefined,
+    !(error instanceof ShapeError) || error.retryable
+  )
+}

@@ -1,0 +1,100 @@
+import type { AbortOutcome } from './abort.js'
+import { classify, isTerminal } from './results.js'
+import type {
+  Operation,
+  OperationRecord,
+  PlannedExport,
+  Result
+} from './types.js'
+
+/** A row for a planned export that has not been triggered yet. */
+export function newRecord(
+  planned: PlannedExport,
+  result: Result = 'running'
+): OperationRecord {
+  return {
+    datastoreId: planned.datastoreId,
+    assetType: planned.assetType,
+    id: null,
+    result,
+    message: null,
+    startTime: null,
+    endTime: null,
+    totalContainers: null,
+    count: null
+  }
+}
+
+/**
+ * Copy what the server said into the record. Returns whether the export
+ * has ended. A field the server left out keeps what was known before.
+ */
+export function applyOperation(
+  record: OperationRecord,
+  op: Operation
+): boolean {
+  record.startTime = op.startTime ?? record.startTime
+  record.endTime = op.endTime
+  record.message = op.message
+  record.totalContainers = op.totalContainers ?? record.totalContainers
+  record.result = classify(op)
+  return isTerminal(op)
+}
+
+/**
+ * Mark an export that was still running when the run stopped (timeout or
+ * cancel), saying what became of the abort. Returns false when the abort
+ * answer shows it had ended after all (the record then holds that end).
+ */
+export function markStopped(
+  record: OperationRecord,
+  result: 'timeout' | 'cancelled',
+  waited: string,
+  abort: boolean,
+  outcome: AbortOutcome | undefined
+): boolean {
+  if (outcome?.state === 'already-ended') {
+    applyOperation(record, outcome.operation)
+    return false
+  }
+  record.result = result
+  // The post step tries again for aborts that did not get through.
+  record.abortPending = abort && outcome?.state !== 'requested'
+  const why =
+    result === 'timeout'
+      ? `still running after ${waited}`
+      : 'the workflow run was cancelled'
+  const input = result === 'timeout' ? 'abort-on-timeout' : 'abort-on-cancel'
+  record.message = !abort
+    ? `${why}; left running in Qualytics (${input}: false)`
+    : outcome?.state === 'requested'
+      ? `${why}; abort requested`
+      : `${why}; abort failed: ${outcome?.state === 'failed' ? outcome.error : 'no answer'}`
+  return true
+}
+
+/** Mark an export that never started because the run stopped first. */
+export function markNotStarted(
+  record: OperationRecord,
+  result: 'timeout' | 'cancelled',
+  waited: string
+): void {
+  record.result = result
+  record.message =
+    result === 'timeout'
+      ? `not started: the timeout (${waited}) came first`
+      : 'not started: the workflow run was cancelled'
+}
+
+/**
+ * An export of anomalies or checks when Qualytics held none replaced the
+ * export table with an empty one: worth a warning, not a silent success.
+ */
+export function flagEmptyExports(records: OperationRecord[]): void {
+  for (const record of records) {
+    if (record.result === 'success' && record.count === 0) {
+      record.result = 'warning'
+      record.message = `Qualytics held no ${record.assetType} for datastore ${record.datastoreId} at export time, so the export wrote an empty table.`
+    }
+  }
+}
