@@ -149,6 +149,24 @@ describe('the export action, end to end', () => {
     expect(operationsOf(run.outputs).map(r => r.count)).toEqual([0, 5])
   })
 
+  it('triggers nothing when one datastore has no enrichment link, and says why in the summary', async () => {
+    sim = await startSimulator()
+    const run = await runAction({
+      inputs: inputsFor(sim, { datastore: '42,7' })
+    })
+    expect(run.code).toBe(1)
+    expect(triggers(sim)).toEqual([])
+    expect(run.outputs.result).toBe('failure')
+    expect(run.outputs.operations).toBe('[]')
+    expect(run.errors).toHaveLength(1)
+    expect(run.errors[0]).toMatch(
+      /Datastore 7 \(Legacy CRM\) has no enrichment datastore linked.*Link an enrichment datastore/
+    )
+    expect(run.summary).toContain('Qualytics export: failure')
+    expect(run.summary).toContain('has no enrichment datastore linked')
+    expect(run.summary).toContain('What to do')
+  })
+
   it('with wait: false triggers everything, sets the ids and returns without polling', async () => {
     sim = await startSimulator({}, 60_000)
     const run = await runAction({

@@ -36,10 +36,13 @@ export async function run(): Promise<void> {
   // Masked before anything else runs, so no later line can leak it.
   const redact = createRedactor(maskToken(raw, process.env))
   const log = createLog(redact)
+  let origin = ''
   try {
-    await main(parseConfig(raw, process.env), redact, log)
+    const config = parseConfig(raw, process.env)
+    origin = config.origin
+    await main(config, redact, log)
   } catch (error) {
-    fail(error, redact, log)
+    await fail(error, redact, origin)
   }
 }
 
@@ -149,27 +152,47 @@ function report(
   } else log.info(sentence)
 }
 
-/** Fail the step for an error that stopped the run before or outside the exports. */
-function fail(error: unknown, redact: Redactor, log: ActionLog): void {
-  core.setOutput(Outputs.Result, 'failure')
-  process.exitCode = 1
+/**
+ * Fail the step for an error that stopped the run before any export could
+ * start (bad input, preflight, an API that stayed down): outputs, a summary
+ * that says why, and one error that says what happened and what to do.
+ */
+async function fail(
+  error: unknown,
+  redact: Redactor,
+  origin: string
+): Promise<void> {
+  let problem: string
+  let advice: string
   if (error instanceof PreflightError) {
-    log.error(error.message, 'Preflight failed')
-    core.setFailed(redact(`${FAILURE_PREFIX}: ${error.message} ${error.hint}`))
+    ;[problem, advice] = [error.message, error.hint]
   } else if (error instanceof InputError) {
-    core.setFailed(
-      redact(
-        `${FAILURE_PREFIX}: ${error.message}. Nothing was sent to Qualytics.`
-      )
-    )
+    ;[problem, advice] = [
+      `${error.message}.`,
+      'Nothing was sent to Qualytics. Correct the input and re-run the workflow.'
+    ]
   } else {
-    const message = error instanceof Error ? error.message : String(error)
-    core.setFailed(
-      redact(
-        `${FAILURE_PREFIX}: ${message}. Check that Qualytics is reachable from the runner, then re-run the workflow.`
-      )
-    )
+    problem = `${error instanceof Error ? error.message : String(error)}.`
+    advice =
+      'Check that Qualytics is reachable from the runner, then re-run the workflow.'
   }
+  core.setOutput(Outputs.Result, 'failure')
+  core.setOutput(Outputs.Operations, '[]')
+  process.exitCode = 1
+  core.setFailed(redact(`${FAILURE_PREFIX}: ${problem} ${advice}`))
+  await writeSummary(
+    {
+      result: 'failure',
+      records: [],
+      datastoreNames: new Map(),
+      schedule: null,
+      elapsedMs: null,
+      origin,
+      problem,
+      advice
+    },
+    redact
+  ).catch(() => undefined)
 }
 
 /** The cron that fired, when this run came from `on.schedule`. */

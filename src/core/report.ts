@@ -58,6 +58,8 @@ export interface SummaryInput {
   origin: string
   /** What to do next, shown under a failing result. */
   advice?: string
+  /** Why nothing ran (bad input, preflight): shown instead of the facts. */
+  problem?: string
 }
 
 /** Escape text for HTML. */
@@ -77,7 +79,9 @@ export function renderSummary(input: SummaryInput): string {
     `<h2>${RESULT_ICON[result]} Qualytics export: ${result}</h2>`
   ]
   if (input.schedule) parts.push(scheduleLine(input.schedule))
-  parts.push(`<p>${factsLine(input)}</p>`)
+  parts.push(
+    `<p>${input.problem ? escapeHtml(input.problem) : factsLine(input)}</p>`
+  )
   // A tally only says something when results differ.
   if (new Set(records.map(r => r.result)).size > 1)
     parts.push(`<p>${tally(records)}</p>`)
