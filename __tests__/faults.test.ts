@@ -32,9 +32,9 @@ describe('reads survive faults', () => {
     sim = await startSimulator({
       chaos: {
         seed: 7,
-        errorRate: { '*': 0.25 },
-        resetRate: { '*': 0.1 },
-        corruptRate: { me: 0.3, datastore: 0.3, operation: 0.3 },
+        errorRate: { '*': 0.1 },
+        resetRate: { '*': 0.05 },
+        corruptRate: { me: 0.2, datastore: 0.2, operation: 0.2 },
         rateLimitRate: { operation: 0.2 },
         retryAfterSeconds: 0
       }

@@ -114,7 +114,6 @@ describe('soak under random faults', () => {
       if (!op) return undefined
       return op.result === 'success' && op.message ? 'warning' : op.result
     }
-    console.log(lines.slice(-15).join('\n'), outcome.records.slice(0, 2))
     const wrong = outcome.records.filter(
       r => r.id === null || r.result !== expected(r.id)
     )

@@ -2,7 +2,7 @@ export const id = 507;
 export const ids = [507];
 export const modules = {
 
-/***/ 2507:
+/***/ 507:
 /***/ ((module) => {
 
 (function webpackUniversalModuleDefinition(root, factory) {

@@ -1,0 +1,219 @@
+/**
+ * The README is part of the product: its generated tables and examples
+ * match their sources, every message it quotes is one the action really
+ * prints, every input or preflight error the action can raise is in it,
+ * and its quick start works as written against the simulator.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { renderReadme } from '../scripts/readme-tables.js'
+import { runAction } from '../simulator/harness.js'
+import type { QualyticsSimulator } from '../simulator/index.js'
+import { operationsOf, startSimulator } from './helpers/fixtures.js'
+import {
+  actionStep,
+  evaluate,
+  scheduledContexts,
+  type Workflow
+} from './helpers/workflow-steps.js'
+
+const README = readFileSync('README.md', 'utf8')
+
+/** The text of a `## Heading` section, up to the next `## `. */
+function section(heading: string): string {
+  const start = README.indexOf(`\n## ${heading}\n`)
+  if (start < 0) throw new Error(`README has no '## ${heading}'`)
+  const end = README.indexOf('\n## ', start + 1)
+  return README.slice(start, end < 0 ? undefined : end)
+}
+
+/** Every TypeScript file under a folder, concatenated. */
+function sourceText(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter(f => f.isFile() && f.name.endsWith('.ts'))
+    .map(f => readFileSync(join(f.parentPath, f.name), 'utf8'))
+    .join('\n')
+}
+
+/**
+ * The literal pieces of a quoted message: `…` and `<placeholder>` stand for
+ * values filled in at run time. Pieces too short to mean anything are dropped.
+ */
+function fragments(message: string): string[] {
+  return message
+    .split(/…|<[a-z-]+>/)
+    .map(s => s.trim())
+    .filter(s => s.length >= 4)
+}
+
+/** Code spans in the table columns that quote what the action prints. */
+function quotedMessages(text: string): string[] {
+  const quoted: string[] = []
+  let columns: number[] = []
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('|')) {
+      columns = []
+      continue
+    }
+    const cells = line.split(/(?<!\\)\|/).slice(1, -1)
+    if (columns.length === 0) {
+      columns = cells.flatMap((c, i) =>
+        /^\s*(Problem|What the log says)\s*$/.test(c) ? [i] : []
+      )
+      continue
+    }
+    for (const i of columns)
+      for (const [, span] of (cells[i] ?? '').matchAll(/`([^`]+)`/g))
+        quoted.push(span ?? '')
+  }
+  return quoted
+}
+
+/**
+ * The longest static piece of each message an InputError or PreflightError
+ * is built with: the first string argument that is not an input name.
+ */
+function raisedMessages(source: string): string[] {
+  const messages: string[] = []
+  for (const match of source.matchAll(
+    /new (?:InputError|PreflightError)\(\s*(?:'[a-z-]+',|[a-z]+,)?\s*(['`"])((?:\\.|(?!\1).)*)\1/gs
+  )) {
+    // Up to an opening parenthesis or backtick: what follows is detail.
+    const pieces = (match[2] ?? '')
+      .split(/\$\{[^}]*\}/)
+      .map(p => p.split(/ \(|`/)[0]?.trim() ?? '')
+    messages.push(pieces.sort((a, b) => b.length - a.length)[0] ?? '')
+  }
+  return messages
+}
+
+describe('README.md', () => {
+  it('has the inputs, outputs and examples exactly as `npm run docs` writes them', async () => {
+    expect(await renderReadme(README, process.cwd())).toBe(README)
+  })
+
+  it('shows every example workflow', () => {
+    const examples = readdirSync('examples').filter(f => f.endsWith('.yml'))
+    expect(examples.length).toBeGreaterThanOrEqual(6)
+    for (const file of examples)
+      expect(README).toContain(`<!-- start example examples/${file} -->`)
+  })
+
+  it('lists every input and output of action.yml', () => {
+    const action = parse(readFileSync('action.yml', 'utf8')) as {
+      inputs: object
+      outputs: object
+    }
+    for (const name of Object.keys(action.inputs))
+      expect(section('Inputs')).toContain(`| \`${name}\``)
+    for (const name of Object.keys(action.outputs))
+      expect(section('Outputs')).toContain(`| \`${name}\``)
+  })
+
+  it('has its sections in the order users look for them', () => {
+    const order = [
+      'Quick start',
+      'Recipes',
+      'Inputs',
+      'Outputs',
+      'Permissions',
+      'Troubleshooting',
+      'Reliability',
+      'Performance',
+      'Versioning',
+      'Development'
+    ].map(h => README.indexOf(`\n## ${h}\n`))
+    expect(order.every(i => i > 0)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+  })
+
+  it('keeps the two development commands', () => {
+    const dev = section('Development')
+    expect(dev).toContain('```sh\nnpm ci && npm run demo\n```')
+    expect(dev).toContain('```sh\nnpm ci && npm run check\n```')
+  })
+
+  it('quotes only messages the action really prints', () => {
+    const trouble = section('Troubleshooting')
+    const quoted = quotedMessages(trouble)
+    expect(quoted.length).toBeGreaterThan(30)
+    const line = /The log line reads\s+`([^`]+)`/.exec(trouble)?.[1]
+    expect(line).toBeDefined()
+    const source = sourceText('src')
+    const missing = [...quoted, line ?? '']
+      .flatMap(fragments)
+      .filter(f => !source.includes(f))
+    expect(missing).toEqual([])
+  })
+
+  it('explains every input and preflight error the action can raise', () => {
+    const trouble = section('Troubleshooting')
+    const action = ['core', 'action']
+      .map(dir => sourceText(join('src', dir)))
+      .join('\n')
+    const raised = raisedMessages(action)
+    expect(raised.length).toBeGreaterThan(20)
+    expect(raised.filter(m => !trouble.includes(m))).toEqual([])
+  })
+
+  it('covers every row of the vendor page’s troubleshooting table', () => {
+    const trouble = section('Troubleshooting')
+    for (const symptom of [
+      /Invalid cron expression/,
+      /The schedule never runs/,
+      /\*\*60 days\*\*/,
+      /\*\*default branch\*\*/,
+      /runs late/,
+      /No enrichment datastore/,
+      /token is refused/,
+      /Success, but no new records/
+    ])
+      expect(trouble).toMatch(symptom)
+  })
+})
+
+describe('the README’s quick start, run as written', () => {
+  let sim: QualyticsSimulator | undefined
+  afterEach(async () => {
+    await sim?.close()
+    sim = undefined
+  })
+
+  it('exports against the simulator as a scheduled run', async () => {
+    const yaml = /## Quick start[\s\S]*?```yaml\n([\s\S]*?)```/.exec(
+      README
+    )?.[1]
+    const workflow = parse(yaml ?? '') as Workflow
+    expect(workflow.permissions).toEqual({ contents: 'read' })
+    const cron = workflow.on.schedule?.[0]?.cron ?? ''
+    expect(cron).toMatch(/^([1-9]|[1-5]\d) /) // an off-minute
+    expect(workflow.on).toHaveProperty('workflow_dispatch')
+    const { step, matrix } = actionStep(workflow)
+    expect(step.uses).toBe('qualytics/qualytics-export-action@v1')
+    sim = await startSimulator()
+    const contexts = scheduledContexts(matrix, {
+      'vars.QUALYTICS_URL': sim.url,
+      'secrets.QUALYTICS_TOKEN': sim.token
+    })
+    const inputs = Object.fromEntries(
+      Object.entries(step.with ?? {}).map(([k, v]) => [
+        k,
+        evaluate(v, contexts)
+      ])
+    )
+    const run = await runAction({ inputs, scheduleCron: cron })
+    expect(run.errors).toEqual([])
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('success')
+    expect(
+      operationsOf(run.outputs).map(r => [r.datastore_id, r.asset_type])
+    ).toEqual([
+      [42, 'anomalies'],
+      [42, 'checks']
+    ])
+    expect(run.outputs['next-run']).toMatch(/^\d{4}-\d\d-\d\dT06:17:00/)
+    expect(run.summary).toContain(`Scheduled by <code>${cron}</code>`)
+  })
+})

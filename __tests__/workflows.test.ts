@@ -1,0 +1,293 @@
+/**
+ * Every workflow this repository ships (CI, the examples, the README's) and
+ * action.yml pass GitHub's own schema; a broken one is caught; the
+ * examples' action steps run as a scheduled run would run them; and CI's
+ * self-test job works, step by step, against the simulator.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawn, spawnSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+import { parseFileCommand, runAction } from '../simulator/harness.js'
+import type { QualyticsSimulator } from '../simulator/index.js'
+import { startSimulator } from './helpers/fixtures.js'
+import {
+  actionStep,
+  evaluate,
+  readWorkflow,
+  scheduledContexts,
+  type Contexts,
+  type Step
+} from './helpers/workflow-steps.js'
+
+const WORKFLOWS = readdirSync('.github/workflows')
+  .filter(f => f.endsWith('.yml'))
+  .map(f => join('.github/workflows', f))
+const EXAMPLES = readdirSync('examples')
+  .filter(f => f.endsWith('.yml'))
+  .map(f => join('examples', f))
+
+/** Run scripts/validate-workflows.ts on files, as `npx tsx` would. */
+function validate(files: string[]): { code: number | null; output: string } {
+  const run = spawnSync(
+    process.execPath,
+    [
+      'node_modules/tsx/dist/cli.mjs',
+      'scripts/validate-workflows.ts',
+      ...files
+    ],
+    { encoding: 'utf8' }
+  )
+  return { code: run.status, output: `${run.stdout}${run.stderr}` }
+}
+
+/** The README's YAML blocks that are whole workflows, as files. */
+function readmeWorkflows(dir: string): string[] {
+  const readme = readFileSync('README.md', 'utf8')
+  return [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+    .map(m => m[1] ?? '')
+    .filter(text => /^on:/m.test(text) && /^jobs:/m.test(text))
+    .map((text, i) => {
+      const file = join(dir, `readme-${i}.yml`)
+      writeFileSync(file, text)
+      return file
+    })
+}
+
+describe('workflow files', () => {
+  it('all pass GitHub’s schema: CI, the examples, the README’s and action.yml', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qea-readme-'))
+    const readme = readmeWorkflows(dir)
+    expect(readme.length).toBeGreaterThanOrEqual(6)
+    expect(WORKFLOWS.length).toBeGreaterThanOrEqual(4)
+    const files = [...WORKFLOWS, ...EXAMPLES, ...readme, 'action.yml']
+    const result = validate(files)
+    expect(result.output).toContain(`${files.length} file(s) valid.`)
+    expect(result.code).toBe(0)
+  })
+
+  it('catches a broken workflow and a broken action.yml', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qea-broken-'))
+    const workflow = join(dir, 'broken.yml')
+    writeFileSync(
+      workflow,
+      [
+        'on:',
+        '  schedule:',
+        "    - cron: '0 6 * *'",
+        'jobs:',
+        '  export:',
+        '    runs-on: ubuntu-latest',
+        '    timeout-minute: 10',
+        '    steps:',
+        '      - uses: qualytics/qualytics-export-action@v1',
+        '        with:',
+        '          datastor: 42',
+        ''
+      ].join('\n')
+    )
+    const action = join(dir, 'action.yml')
+    writeFileSync(
+      action,
+      readFileSync('action.yml', 'utf8').replace("'node24'", "'node99'")
+    )
+    const result = validate([workflow, action])
+    expect(result.code).toBe(1)
+    for (const problem of [
+      /broken\.yml:3:\d+: error: Invalid cron expression/,
+      /broken\.yml:7:\d+: error: Unexpected value 'timeout-minute'/,
+      /broken\.yml:11:\d+: error: Invalid action input 'datastor'/,
+      /broken\.yml:\d+:\d+: error: Missing required input `datastore`/,
+      /action\.yml:\d+:\d+: error: .*node99/
+    ])
+      expect(result.output).toMatch(problem)
+  })
+
+  it('give every workflow least-privilege permissions and pinned major versions', () => {
+    for (const file of [...WORKFLOWS, ...EXAMPLES]) {
+      const text = readFileSync(file, 'utf8')
+      const workflow = parse(text) as { permissions?: unknown }
+      expect([file, workflow.permissions]).not.toEqual([file, undefined])
+      for (const [, uses] of text.matchAll(/^\s*(?:- )?uses: ([^\s#]+)/gm))
+        expect(uses).toMatch(/^(\.\/|[\w-]+\/[\w./-]+@v\d+$)/)
+    }
+    for (const file of WORKFLOWS.filter(f => /ci|check-dist/.test(f)))
+      expect(readFileSync(file, 'utf8')).toContain(
+        'node-version-file: .node-version'
+      )
+  })
+
+  it('check-dist compares with `id: diff` and uploads the expected dist/ only when it differs', () => {
+    const job = readWorkflow('.github/workflows/check-dist.yml').jobs[
+      'check-dist'
+    ]
+    const steps = job?.steps ?? []
+    const diff = steps.find(s => s.id === 'diff')
+    expect(diff?.run).toContain('git diff --ignore-space-at-eol --exit-code')
+    const upload = steps.find(s =>
+      s.uses?.startsWith('actions/upload-artifact')
+    )
+    expect(upload?.if).toContain("steps.diff.outcome == 'failure'")
+    expect(steps.indexOf(upload as Step)).toBeGreaterThan(
+      steps.indexOf(diff as Step)
+    )
+  })
+
+  it('release moves the major tag of a published vX.Y.Z release', () => {
+    const text = readFileSync('.github/workflows/release.yml', 'utf8')
+    const workflow = parse(text) as {
+      on: { release: { types: string[] } }
+      permissions: Record<string, string>
+    }
+    expect(workflow.on.release.types).toEqual(['published'])
+    expect(workflow.permissions).toEqual({ contents: 'write' })
+    // The script's own logic, run on a tag: vX.Y.Z gives vX.
+    const major = spawnSync('bash', ['-c', 'TAG=v12.3.4; echo "${TAG%%.*}"'], {
+      encoding: 'utf8'
+    }).stdout.trim()
+    expect(text).toContain('major="${TAG%%.*}"')
+    expect(major).toBe('v12')
+    expect(text).toMatch(/git push --force origin "refs\/tags\/\$major"/)
+  })
+
+  it('dependabot updates npm and actions, minor and patch grouped', () => {
+    const config = parse(readFileSync('.github/dependabot.yml', 'utf8')) as {
+      version: number
+      updates: Array<{
+        'package-ecosystem': string
+        groups: Record<string, { 'update-types': string[] }>
+      }>
+    }
+    expect(config.version).toBe(2)
+    expect(config.updates.map(u => u['package-ecosystem']).sort()).toEqual([
+      'github-actions',
+      'npm'
+    ])
+    for (const update of config.updates)
+      expect(
+        Object.values(update.groups).map(g => g['update-types'].sort())
+      ).toEqual([['minor', 'patch']])
+  })
+})
+
+describe('the examples, run as a scheduled run would run them', () => {
+  let sim: QualyticsSimulator | undefined
+  afterEach(async () => {
+    await sim?.close()
+    sim = undefined
+  })
+
+  it.each(EXAMPLES)('%s exports against the simulator', async file => {
+    const workflow = readWorkflow(file)
+    const schedule = workflow.on.schedule?.[0]
+    expect(schedule?.cron).toMatch(/^([1-9]|[1-5]\d) /) // off the hour
+    const { step, matrix } = actionStep(workflow)
+    sim = await startSimulator({}, 200)
+    const contexts = scheduledContexts(matrix, {
+      'vars.QUALYTICS_URL': sim.url,
+      'secrets.QUALYTICS_TOKEN': sim.token
+    })
+    const inputs = Object.fromEntries(
+      Object.entries(step.with ?? {}).map(([k, v]) => [
+        k,
+        evaluate(v, contexts)
+      ])
+    )
+    const run = await runAction({ inputs, scheduleCron: schedule?.cron })
+    expect(run.errors).toEqual([])
+    expect(run.outputs.result).toBe('success')
+    expect(run.code).toBe(0)
+    if (schedule?.timezone)
+      expect(run.summary).toContain(`${schedule.timezone}`)
+  })
+})
+
+describe('CI’s self-test job, step by step', () => {
+  let group: number | undefined
+  afterEach(() => {
+    // The simulator was started in the background by a step: stop its group.
+    if (group) process.kill(-group, 'SIGTERM')
+    group = undefined
+  })
+
+  it('starts the simulator, runs `uses: ./` twice and passes its own checks', async () => {
+    const steps = readWorkflow('.github/workflows/ci.yml').jobs['self-test']
+      ?.steps as Step[]
+    const dir = mkdtempSync(join(tmpdir(), 'qea-ci-'))
+    const envFile = join(dir, 'env')
+    writeFileSync(envFile, '')
+    const contexts: Contexts = {}
+    for (const step of steps) {
+      if (step.uses && step.uses !== './') continue // checkout, setup-node
+      if (step.run === 'npm ci') continue
+      const jobEnv = parseEnvFile(readFileSync(envFile, 'utf8'))
+      if (step.uses === './') {
+        const run = await runAction({
+          inputs: Object.fromEntries(
+            Object.entries(step.with ?? {}).map(([k, v]) => [
+              k,
+              evaluate(v, contexts)
+            ])
+          ),
+          env: jobEnv
+        })
+        const outcome = run.code === 0 ? 'success' : 'failure'
+        if (!step['continue-on-error'])
+          expect([step.name, outcome]).toEqual([step.name, 'success'])
+        contexts[`steps.${step.id}.outcome`] = outcome
+        for (const [name, value] of Object.entries(run.outputs))
+          contexts[`steps.${step.id}.outputs.${name}`] = value
+        continue
+      }
+      const env = Object.fromEntries(
+        Object.entries(step.env ?? {}).map(([k, v]) => [
+          k,
+          evaluate(v, contexts)
+        ])
+      )
+      // A fixed port may be taken here; let the simulator pick one.
+      const script = (step.run ?? '').replace('--port 8787', '--port 0')
+      const child = spawn(
+        'bash',
+        ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script],
+        {
+          detached: true,
+          env: {
+            ...process.env,
+            ...jobEnv,
+            ...env,
+            RUNNER_TEMP: dir,
+            GITHUB_ENV: envFile
+          },
+          stdio: ['ignore', 'pipe', 'pipe']
+        }
+      )
+      group ??= child.pid
+      let log = ''
+      child.stdout.on('data', (d: Buffer) => (log += d.toString()))
+      child.stderr.on('data', (d: Buffer) => (log += d.toString()))
+      const code = await new Promise<number | null>(resolve =>
+        child.on('exit', resolve)
+      )
+      expect([step.name, code, code === 0 ? '' : log]).toEqual([
+        step.name,
+        0,
+        ''
+      ])
+    }
+    expect(contexts['steps.export.outputs.result']).toBe('success')
+    expect(contexts['steps.unlinked.outcome']).toBe('failure')
+  })
+})
+
+/** `NAME=value` lines and `NAME<<delimiter` blocks of a GITHUB_ENV file. */
+function parseEnvFile(text: string): Record<string, string> {
+  const env: Record<string, string> = parseFileCommand(text)
+  for (const line of text.split('\n')) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line)
+    if (match) env[match[1] as string] = match[2] ?? ''
+  }
+  return env
+}

@@ -1,0 +1,133 @@
+/**
+ * `npm run docs`: regenerate the parts of README.md that other files own.
+ *
+ * - `<!-- start inputs -->` … `<!-- end inputs -->`: the inputs table, from action.yml;
+ * - `<!-- start outputs -->` … `<!-- end outputs -->`: the outputs table, from action.yml;
+ * - `<!-- start example examples/x.yml -->` … `<!-- end example -->`: that
+ *   workflow file, verbatim, so the README's YAML is the YAML the tests validate.
+ *
+ * `--check` writes nothing and exits 1 when README.md is out of date. The
+ * result goes through prettier, so `npm run format:check` agrees with it.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import * as prettier from 'prettier'
+import { parse } from 'yaml'
+
+interface ActionYaml {
+  inputs: Record<
+    string,
+    { description: string; required?: boolean; default?: string }
+  >
+  outputs: Record<string, { description: string }>
+}
+
+/** One table cell: a single line, pipes escaped. */
+function cell(text: string): string {
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim()
+}
+
+/** The inputs table: name, required, default, description. */
+export function inputsTable(action: ActionYaml): string {
+  const rows = Object.entries(action.inputs).map(([name, input]) => {
+    const fallback = /`(QUALYTICS_[A-Z]+)`\s+environment\s+variable/.exec(
+      input.description
+    )?.[1]
+    const required = input.required
+      ? 'yes'
+      : fallback
+        ? `yes, or env \`${fallback}\``
+        : 'no'
+    const def =
+      input.default === undefined || input.default === ''
+        ? ''
+        : `\`${input.default}\``
+    return `| \`${name}\` | ${required} | ${def} | ${cell(input.description)} |`
+  })
+  return [
+    '| Input | Required | Default | Description |',
+    '| --- | --- | --- | --- |',
+    ...rows
+  ].join('\n')
+}
+
+/** The outputs table: name, description. */
+export function outputsTable(action: ActionYaml): string {
+  const rows = Object.entries(action.outputs).map(
+    ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`
+  )
+  return ['| Output | Description |', '| --- | --- |', ...rows].join('\n')
+}
+
+/**
+ * README.md with every generated region rebuilt from the files under
+ * `root`. Throws when a region's start has no end, or an example is missing.
+ */
+export async function renderReadme(
+  readme: string,
+  root: string
+): Promise<string> {
+  const action = parse(
+    readFileSync(join(root, 'action.yml'), 'utf8')
+  ) as ActionYaml
+  const regions: Array<[RegExp, (match: string[]) => string]> = [
+    [
+      /(<!-- start inputs -->)[\s\S]*?(<!-- end inputs -->)/g,
+      () => inputsTable(action)
+    ],
+    [
+      /(<!-- start outputs -->)[\s\S]*?(<!-- end outputs -->)/g,
+      () => outputsTable(action)
+    ],
+    [
+      /(<!-- start example ([\w./-]+) -->)[\s\S]*?(<!-- end example -->)/g,
+      ([, , file]) =>
+        `\`\`\`yaml\n${readFileSync(join(root, file ?? ''), 'utf8').trimEnd()}\n\`\`\``
+    ]
+  ]
+  for (const marker of ['inputs', 'outputs', 'example']) {
+    const starts = readme.split(`<!-- start ${marker}`).length - 1
+    const ends = readme.split(`<!-- end ${marker} -->`).length - 1
+    if (starts !== ends)
+      throw new Error(
+        `README.md: ${starts} '<!-- start ${marker}' but ${ends} '<!-- end ${marker} -->'`
+      )
+  }
+  let text = readme
+  for (const [pattern, render] of regions) {
+    text = text.replace(pattern, (...args: unknown[]) => {
+      const groups = args.slice(0, -2).map(String)
+      const start = groups[1] ?? ''
+      const end = groups.at(-1) ?? ''
+      return `${start}\n\n${render(groups)}\n\n${end}`
+    })
+  }
+  const options = await prettier.resolveConfig(join(root, 'README.md'))
+  return prettier.format(text, { ...options, parser: 'markdown' })
+}
+
+async function main(): Promise<void> {
+  const root = process.cwd()
+  const path = join(root, 'README.md')
+  const current = readFileSync(path, 'utf8')
+  const wanted = await renderReadme(current, root)
+  if (process.argv.includes('--check')) {
+    if (wanted !== current) {
+      console.error('README.md is out of date: run `npm run docs`.')
+      process.exitCode = 1
+    }
+    return
+  }
+  if (wanted !== current) writeFileSync(path, wanted)
+  console.log(
+    wanted === current ? 'README.md is up to date.' : 'README.md updated.'
+  )
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await main()
+}

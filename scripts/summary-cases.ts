@@ -1,0 +1,149 @@
+/**
+ * Fixed job-summary inputs: the snapshot test renders them, and
+ * `scripts/screenshot-summary.ts` turns them into pictures to look at.
+ * Everything here is deterministic (no clock, no randomness).
+ */
+import type { SummaryInput } from '../src/core/report.js'
+import type { AssetType, OperationRecord, Result } from '../src/core/types.js'
+
+const NAMES = new Map<number, string>([
+  [42, 'Sales Warehouse'],
+  [43, 'Marketing Lake'],
+  [44, 'Finance Mart'],
+  [45, 'Support Tickets'],
+  [46, 'Inventory'],
+  [47, 'Web Analytics'],
+  [48, 'HR Core'],
+  [49, 'Billing'],
+  [50, 'Logistics'],
+  [51, 'Partner Feeds']
+])
+
+/** One export record, started at a fixed time and lasting `seconds`. */
+function record(
+  datastoreId: number,
+  assetType: AssetType,
+  id: number | null,
+  result: Result,
+  seconds: number | null,
+  extra: Partial<OperationRecord> = {}
+): OperationRecord {
+  const start = Date.parse('2026-11-25T06:17:41.000Z') + (id ?? 0) * 150
+  return {
+    datastoreId,
+    assetType,
+    id,
+    result,
+    message: null,
+    startTime: id === null ? null : new Date(start).toISOString(),
+    endTime:
+      seconds === null ? null : new Date(start + seconds * 1000).toISOString(),
+    totalContainers: id === null ? null : 3,
+    count: assetType === 'profiles' || id === null ? null : 10 + (id % 97),
+    ...extra
+  }
+}
+
+const LONG_MESSAGE =
+  'Export failed: could not write to the enrichment datastore "Sales Enrichment" (postgresql): ' +
+  'permission denied for schema analytics_enrichment. The enrichment connection user needs CREATE and ' +
+  'INSERT on the target schema; check the enrichment datastore connection in Qualytics. ' +
+  'Details: psycopg2.errors.InsufficientPrivilege: permission denied for schema analytics_enrichment ' +
+  'LINE 1: CREATE TABLE IF NOT EXISTS analytics_enrichment._qualytics_export_anomalies (id bigint, ' +
+  'container_id bigint, rule_type text, status text, created timestamptz, ...'
+
+const thirty: OperationRecord[] = [...NAMES.keys()].flatMap((ds, d) =>
+  (['anomalies', 'checks', 'profiles'] as const).map((type, t) => {
+    const id = 2001 + d * 3 + t
+    if (ds === 45 && type === 'anomalies')
+      return record(ds, type, id, 'warning', 1.9, {
+        count: 0,
+        message:
+          'Qualytics held no anomalies for datastore 45 at export time, so the export wrote an empty table.'
+      })
+    if (ds === 49 && type === 'profiles')
+      return record(ds, type, id, 'warning', 41.3, {
+        message:
+          'Export completed with warnings: 1 of 3 containers had no field profiles'
+      })
+    return record(ds, type, id, 'success', 3 + ((id * 7) % 50) / 2)
+  })
+)
+
+/** Named cases, in the order the screenshots show them. */
+export const SUMMARY_CASES: Record<string, SummaryInput> = {
+  /** The common case: one scheduled export of one datastore. */
+  one: {
+    result: 'success',
+    records: [record(42, 'anomalies', 1001, 'success', 2.8, { count: 128 })],
+    datastoreNames: NAMES,
+    schedule: {
+      cron: '17 6 * * *',
+      timezone: 'UTC',
+      description: 'At 06:17',
+      nextRun: '2026-11-26T06:17:00.000Z'
+    },
+    elapsedMs: 3150,
+    origin: 'https://acme.qualytics.io'
+  },
+  /** Ten datastores, every asset type: two warnings among 28 successes. */
+  thirty: {
+    result: 'warning',
+    records: thirty,
+    datastoreNames: NAMES,
+    schedule: {
+      cron: '17 6 * * 1-5',
+      timezone: 'Europe/Berlin',
+      description: 'At 06:17, Monday through Friday',
+      nextRun: '2026-11-26T05:17:00.000Z'
+    },
+    elapsedMs: 187_400,
+    origin: 'https://acme.qualytics.io'
+  },
+  /** A manual run that went wrong three ways, with a long server message. */
+  failure: {
+    result: 'failure',
+    records: [
+      record(42, 'anomalies', 3001, 'failure', 12.4, {
+        message: LONG_MESSAGE
+      }),
+      record(42, 'checks', 3002, 'success', 4.2),
+      record(42, 'profiles', 3003, 'timeout', null, {
+        message: 'still running after 30 min; abort requested'
+      }),
+      record(43, 'anomalies', null, 'failure', null, {
+        message:
+          "Could not start the export: POST /api/operations/run answered 403: You must have editor permission in at least one of these teams: ['Marketing']"
+      })
+    ],
+    datastoreNames: NAMES,
+    schedule: null,
+    elapsedMs: 1_800_900,
+    origin: 'https://acme.qualytics.io',
+    advice:
+      'Read the message of each failed export, fix the cause in Qualytics (its Activity page shows the operation), then re-run this workflow.'
+  },
+  /** `dry-run: true`: the plan, nothing triggered. */
+  'dry-run': {
+    result: 'dry-run',
+    records: (['anomalies', 'checks'] as const).map(type =>
+      record(42, type, null, 'dry-run', null)
+    ),
+    datastoreNames: NAMES,
+    schedule: null,
+    elapsedMs: 0,
+    origin: 'https://acme.qualytics.io'
+  },
+  /** `wait: false`: triggered and left running. */
+  running: {
+    result: 'running',
+    records: [
+      record(42, 'anomalies', 4001, 'running', null),
+      record(42, 'checks', 4002, 'running', null)
+    ],
+    datastoreNames: NAMES,
+    schedule: null,
+    elapsedMs: 640,
+    origin: 'https://acme.qualytics.io'
+  }
+}
