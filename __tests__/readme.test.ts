@@ -14,9 +14,9 @@ import type { QualyticsSimulator } from '../simulator/index.js'
 import { operationsOf, startSimulator } from './helpers/fixtures.js'
 import {
   actionStep,
-  evaluate,
   scheduledContexts,
-  type Workflow
+  type Workflow,
+  stepInputs
 } from './helpers/workflow-steps.js'
 
 const README = readFileSync('README.md', 'utf8')
@@ -197,12 +197,7 @@ describe('the README’s quick start, run as written', () => {
       'vars.QUALYTICS_URL': sim.url,
       'secrets.QUALYTICS_TOKEN': sim.token
     })
-    const inputs = Object.fromEntries(
-      Object.entries(step.with ?? {}).map(([k, v]) => [
-        k,
-        evaluate(v, contexts)
-      ])
-    )
+    const inputs = stepInputs(step, contexts)
     const run = await runAction({ inputs, scheduleCron: cron })
     expect(run.errors).toEqual([])
     expect(run.code).toBe(0)

@@ -19,7 +19,8 @@ import {
   readWorkflow,
   scheduledContexts,
   type Contexts,
-  type Step
+  type Step,
+  stepInputs
 } from './helpers/workflow-steps.js'
 
 const WORKFLOWS = readdirSync('.github/workflows')
@@ -189,12 +190,7 @@ describe('the examples, run as a scheduled run would run them', () => {
       'vars.QUALYTICS_URL': sim.url,
       'secrets.QUALYTICS_TOKEN': sim.token
     })
-    const inputs = Object.fromEntries(
-      Object.entries(step.with ?? {}).map(([k, v]) => [
-        k,
-        evaluate(v, contexts)
-      ])
-    )
+    const inputs = stepInputs(step, contexts)
     const run = await runAction({ inputs, scheduleCron: schedule?.cron })
     expect(run.errors).toEqual([])
     expect(run.outputs.result).toBe('success')
@@ -225,12 +221,7 @@ describe('CI’s self-test job, step by step', () => {
       const jobEnv = parseEnvFile(readFileSync(envFile, 'utf8'))
       if (step.uses === './') {
         const run = await runAction({
-          inputs: Object.fromEntries(
-            Object.entries(step.with ?? {}).map(([k, v]) => [
-              k,
-              evaluate(v, contexts)
-            ])
-          ),
+          inputs: stepInputs(step, contexts),
           env: jobEnv
         })
         const outcome = run.code === 0 ? 'success' : 'failure'

@@ -95,3 +95,13 @@ export function scheduledContexts(
       typeof key === 'string' && (key in target || key.startsWith('inputs.'))
   })
 }
+
+/** The `with:` of a step, each value evaluated in `contexts`. */
+export function stepInputs(
+  step: Step,
+  contexts: Contexts
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(step.with ?? {}).map(([k, v]) => [k, evaluate(v, contexts)])
+  )
+}

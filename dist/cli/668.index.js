@@ -786,14 +786,19 @@ function checksOfSchedule(durationMs, pause, first) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/results.ts
-/** Worst first: the overall result is the first of these any export has. */
-const SEVERITY = [
+/**
+ * Worst first: the overall result is the first of these any export has,
+ * and the summary lists rows in this order. `dry-run` only ever stands
+ * alone.
+ */
+const results_WORST_FIRST = [
     'failure',
     'cancelled',
     'timeout',
     'aborted',
     'warning',
     'running',
+    'dry-run',
     'success'
 ];
 /** An operation has ended when `end_time` is set or `result` is no longer running. */
@@ -823,13 +828,13 @@ function overallResult(records) {
     if (records.length > 0 && records.every(r => r.result === 'dry-run')) {
         return 'dry-run';
     }
-    let worst = SEVERITY.length - 1;
+    let worst = results_WORST_FIRST.length - 1;
     for (const { result } of records) {
-        const rank = SEVERITY.indexOf(result);
+        const rank = results_WORST_FIRST.indexOf(result);
         if (rank >= 0 && rank < worst)
             worst = rank;
     }
-    return SEVERITY[worst] ?? 'success';
+    return results_WORST_FIRST[worst] ?? 'success';
 }
 /** Whether a run with this overall result fails the step. */
 function results_isFailing(result, failOnWarning) {
@@ -1436,10 +1441,6 @@ function maskRuns(text, grams) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
-var args = __webpack_require__(6890);
-// EXTERNAL MODULE: ./src/cli/commands.ts
-var commands = __webpack_require__(1654);
 ;// CONCATENATED MODULE: ./src/core/report.ts
 
 
@@ -1454,17 +1455,6 @@ const RESULT_ICON = {
     running: '⏳',
     'dry-run': '🔍'
 };
-/** Rows are listed worst first, so a failure is never below the fold. */
-const ROW_ORDER = (/* unused pure expression or super */ null && ([
-    'failure',
-    'cancelled',
-    'timeout',
-    'aborted',
-    'warning',
-    'running',
-    'dry-run',
-    'success'
-]));
 /** How the tally line counts each result ("28 succeeded"). */
 const TALLY_WORDS = {
     failure: 'failed',
@@ -1592,7 +1582,7 @@ function weekday(date) {
     return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getUTCDay()];
 }
 function tally(records) {
-    return ROW_ORDER.map(result => [result, records.filter(r => r.result === result).length])
+    return WORST_FIRST.map(result => [result, records.filter(r => r.result === result).length])
         .filter(([, n]) => n > 0)
         .map(([result, n]) => `${RESULT_ICON[result]} ${n} ${TALLY_WORDS[result]}`)
         .join(' · ');
@@ -1600,8 +1590,8 @@ function tally(records) {
 function worstFirst(records) {
     return records
         .map((record, index) => ({ record, index }))
-        .sort((a, b) => ROW_ORDER.indexOf(a.record.result) -
-        ROW_ORDER.indexOf(b.record.result) || a.index - b.index)
+        .sort((a, b) => WORST_FIRST.indexOf(a.record.result) -
+        WORST_FIRST.indexOf(b.record.result) || a.index - b.index)
         .map(({ record }) => record);
 }
 const HELD = 'Held at export';
@@ -1731,7 +1721,15 @@ function verdict(records, result, elapsedMs) {
         .join('; ');
     return `${bad.length} of ${total} did not succeed after ${formatDuration(elapsedMs)}: ${listed}.`;
 }
+/** One line for a retry: `Retrying GET /api/users/me in 1.2 s (attempt 1 failed: ...)`. */
+function describeRetry(retry) {
+    return `Retrying ${retry.what} in ${(0,duration/* formatDuration */.a)(retry.delayMs)} (attempt ${retry.attempt} failed: ${retry.reason})`;
+}
 
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var args = __webpack_require__(6890);
+// EXTERNAL MODULE: ./src/cli/commands.ts
+var commands = __webpack_require__(1654);
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 
 /** A renderer for the stream: live lines on a terminal, one line per change in a pipe. */
@@ -1823,6 +1821,7 @@ function liveProgress(stream, options) {
 
 
 
+
 /** Why there is no `--token`: said whenever someone tries one. */
 const TOKEN_FLAG_REFUSED = 'qualytics-export run: --token is not accepted: a token on the command line is kept in shell history and shown to every user by `ps`. Set the QUALYTICS_TOKEN environment variable instead (in CI, from a masked secret variable).';
 /**
@@ -1874,7 +1873,7 @@ async function runCommand(argv) {
             clock: systemClock,
             redact,
             signal: cancel.signal,
-            onRetry: r => progress.log(`Retrying ${r.what} in ${(0,duration/* formatDuration */.a)(r.delayMs)} (attempt ${r.attempt} failed: ${r.reason})`),
+            onRetry: r => progress.log(describeRetry(r)),
             onPreflight: report => {
                 for (const d of report.datastores)
                     names.set(d.id, d.name);

@@ -2,7 +2,6 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { systemClock } from '../core/clock.js'
 import { parseConfig } from '../core/config.js'
-import { formatDuration } from '../core/duration.js'
 import { InputError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/job.js'
 import { buildPlan } from '../core/plan.js'
@@ -23,7 +22,7 @@ import {
   type ActionLog
 } from './report.js'
 import { onCancelSignals } from './signals.js'
-import { describeChange, verdict } from '../core/verdict.js'
+import { describeChange, describeRetry, verdict } from '../core/verdict.js'
 
 /**
  * The action's entry: the main step, or the post step when main has run.
@@ -73,10 +72,7 @@ async function main(
       clock: systemClock,
       redact,
       signal: cancel.signal,
-      onRetry: r =>
-        log.info(
-          `Retrying ${r.what} in ${formatDuration(r.delayMs)} (attempt ${r.attempt} failed: ${r.reason})`
-        ),
+      onRetry: r => log.info(describeRetry(r)),
       onPreflight: report => {
         names = new Map(report.datastores.map(d => [d.id, d.name]))
         log.info(

@@ -9,6 +9,7 @@ import { createRedactor } from '../core/redact.js'
 import { isFailing, toOutputRow } from '../core/results.js'
 import { checkTokenExpiry } from '../core/token.js'
 import { newRecord } from '../core/tracking.js'
+import { describeRetry } from '../core/verdict.js'
 import type { ExportConfig, OperationRecord } from '../core/types.js'
 import { parseFlags, UsageError, type Flags } from './args.js'
 import { RUN } from './commands.js'
@@ -76,10 +77,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       clock: systemClock,
       redact,
       signal: cancel.signal,
-      onRetry: r =>
-        progress.log(
-          `Retrying ${r.what} in ${formatDuration(r.delayMs)} (attempt ${r.attempt} failed: ${r.reason})`
-        ),
+      onRetry: r => progress.log(describeRetry(r)),
       onPreflight: report => {
         for (const d of report.datastores) names.set(d.id, d.name)
         progress.log(

@@ -1,5 +1,5 @@
 import { formatDuration } from './duration.js'
-import { durationSeconds } from './results.js'
+import { durationSeconds, WORST_FIRST } from './results.js'
 import type { ScheduleInfo } from './schedule.js'
 import type { OperationRecord, Result } from './types.js'
 
@@ -14,18 +14,6 @@ export const RESULT_ICON: Record<Result, string> = {
   running: '⏳',
   'dry-run': '🔍'
 }
-
-/** Rows are listed worst first, so a failure is never below the fold. */
-const ROW_ORDER: readonly Result[] = [
-  'failure',
-  'cancelled',
-  'timeout',
-  'aborted',
-  'warning',
-  'running',
-  'dry-run',
-  'success'
-]
 
 /** How the tally line counts each result ("28 succeeded"). */
 const TALLY_WORDS: Record<Result, string> = {
@@ -186,7 +174,7 @@ function weekday(date: Date): string {
 }
 
 function tally(records: readonly OperationRecord[]): string {
-  return ROW_ORDER.map(
+  return WORST_FIRST.map(
     result => [result, records.filter(r => r.result === result).length] as const
   )
     .filter(([, n]) => n > 0)
@@ -199,8 +187,8 @@ function worstFirst(records: readonly OperationRecord[]): OperationRecord[] {
     .map((record, index) => ({ record, index }))
     .sort(
       (a, b) =>
-        ROW_ORDER.indexOf(a.record.result) -
-          ROW_ORDER.indexOf(b.record.result) || a.index - b.index
+        WORST_FIRST.indexOf(a.record.result) -
+          WORST_FIRST.indexOf(b.record.result) || a.index - b.index
     )
     .map(({ record }) => record)
 }

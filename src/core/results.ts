@@ -1,13 +1,18 @@
 import type { Operation, OperationRecord, Result } from './types.js'
 
-/** Worst first: the overall result is the first of these any export has. */
-const SEVERITY: readonly Result[] = [
+/**
+ * Worst first: the overall result is the first of these any export has,
+ * and the summary lists rows in this order. `dry-run` only ever stands
+ * alone.
+ */
+export const WORST_FIRST: readonly Result[] = [
   'failure',
   'cancelled',
   'timeout',
   'aborted',
   'warning',
   'running',
+  'dry-run',
   'success'
 ]
 
@@ -40,12 +45,12 @@ export function overallResult(records: readonly { result: Result }[]): Result {
   if (records.length > 0 && records.every(r => r.result === 'dry-run')) {
     return 'dry-run'
   }
-  let worst = SEVERITY.length - 1
+  let worst = WORST_FIRST.length - 1
   for (const { result } of records) {
-    const rank = SEVERITY.indexOf(result)
+    const rank = WORST_FIRST.indexOf(result)
     if (rank >= 0 && rank < worst) worst = rank
   }
-  return SEVERITY[worst] ?? 'success'
+  return WORST_FIRST[worst] ?? 'success'
 }
 
 /** Whether a run with this overall result fails the step. */

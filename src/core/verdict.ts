@@ -1,6 +1,7 @@
 import { formatDuration } from './duration.js'
 import { RESULT_ICON } from './report.js'
 import { durationSeconds, isFailing } from './results.js'
+import type { RetryInfo } from './client-types.js'
 import type { OperationRecord, Result } from './types.js'
 
 /** `anomalies of datastore 42 (Sales Warehouse)` */
@@ -66,4 +67,9 @@ export function verdict(
     .map(([res, ids]) => `${res} ${ids.join(', ')}`)
     .join('; ')
   return `${bad.length} of ${total} did not succeed after ${formatDuration(elapsedMs)}: ${listed}.`
+}
+
+/** One line for a retry: `Retrying GET /api/users/me in 1.2 s (attempt 1 failed: ...)`. */
+export function describeRetry(retry: RetryInfo): string {
+  return `Retrying ${retry.what} in ${formatDuration(retry.delayMs)} (attempt ${retry.attempt} failed: ${retry.reason})`
 }
