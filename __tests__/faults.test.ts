@@ -150,6 +150,23 @@ describe('cancellation', () => {
     expect(run.state.watching).toBe('')
   })
 
+  it('stops at once when cancelled during preflight, triggering nothing', async () => {
+    sim = await startSimulator({ chaos: { latencyMs: 20_000 } })
+    const { child, done } = startAction({ inputs: inputsFor(sim) })
+    const server = sim
+    await waitFor(() => server.requests.length >= 1)
+    const signalled = Date.now()
+    child.kill('SIGINT')
+    const run = await done
+    expect(Date.now() - signalled).toBeLessThan(3000)
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('cancelled')
+    expect(triggers(sim)).toEqual([])
+    expect(operationsOf(run.outputs)[0]?.message).toBe(
+      'not started: the workflow run was cancelled'
+    )
+  })
+
   it('leaves exports running on cancel when abort-on-cancel is false, and hands them to nobody', async () => {
     sim = await startSimulator({}, 60_000)
     const { child, done } = startAction({

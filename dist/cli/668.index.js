@@ -1345,7 +1345,26 @@ async function runExportJob(config, deps) {
     });
     try {
         const plan = buildPlan(config);
-        const report = await preflight(client, config.datastores, () => deps.clock.now());
+        const report = await untilCancelled(preflight(client, config.datastores, () => deps.clock.now()), deps.signal);
+        if (report === null) {
+            // Cancelled before anything started: nothing to abort, nothing to wait for.
+            const records = plan.map(p => newRecord(p));
+            records.forEach(r => markNotStarted(r, 'cancelled', ''));
+            const preflightReport = {
+                user: { name: null, role: null },
+                datastores: []
+            };
+            return {
+                records,
+                result: 'cancelled',
+                ended: 'cancelled',
+                elapsedMs: 0,
+                preflight: preflightReport,
+                datastoreNames: new Map(),
+                requests: client.stats.requests,
+                retries: client.stats.retries
+            };
+        }
         deps.onPreflight?.(report);
         const datastoreNames = new Map(report.datastores.map(d => [d.id, d.name]));
         let outcome;
@@ -1380,6 +1399,33 @@ function requestTimeoutMs(env) {
     return env && Number.isFinite(seconds) && seconds > 0
         ? Math.min(seconds, 600) * 1000
         : 30_000;
+}
+/**
+ * Settle with the promise's value, or null as soon as the signal aborts: a
+ * preflight read may hang for its whole request timeout, longer than a
+ * cancelled job lives.
+ */
+async function untilCancelled(promise, signal) {
+    if (!signal)
+        return promise;
+    if (signal.aborted)
+        return null;
+    let onAbort = () => undefined;
+    const aborted = new Promise(resolve => {
+        onAbort = () => resolve(null);
+        signal.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        return await Promise.race([promise, aborted]);
+    }
+    catch (error) {
+        if (signal.aborted)
+            return null;
+        throw error;
+    }
+    finally {
+        signal.removeEventListener('abort', onAbort);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/redact.ts

@@ -5,7 +5,7 @@ import { buildPlan } from './plan.js'
 import { preflight, type PreflightReport } from './preflight.js'
 import type { Redactor } from './redact.js'
 import { runExports, type RunHooks, type RunOutcome } from './runner.js'
-import { newRecord } from './tracking.js'
+import { markNotStarted, newRecord } from './tracking.js'
 import type { ExportConfig } from './types.js'
 import { USER_AGENT } from './version.js'
 
@@ -53,9 +53,29 @@ export async function runExportJob(
   })
   try {
     const plan = buildPlan(config)
-    const report = await preflight(client, config.datastores, () =>
-      deps.clock.now()
+    const report = await untilCancelled(
+      preflight(client, config.datastores, () => deps.clock.now()),
+      deps.signal
     )
+    if (report === null) {
+      // Cancelled before anything started: nothing to abort, nothing to wait for.
+      const records = plan.map(p => newRecord(p))
+      records.forEach(r => markNotStarted(r, 'cancelled', ''))
+      const preflightReport = {
+        user: { name: null, role: null },
+        datastores: []
+      }
+      return {
+        records,
+        result: 'cancelled',
+        ended: 'cancelled',
+        elapsedMs: 0,
+        preflight: preflightReport,
+        datastoreNames: new Map(),
+        requests: client.stats.requests,
+        retries: client.stats.retries
+      }
+    }
     deps.onPreflight?.(report)
     const datastoreNames = new Map(report.datastores.map(d => [d.id, d.name]))
     let outcome: RunOutcome
@@ -89,4 +109,30 @@ export function requestTimeoutMs(env: string | undefined): number {
   return env && Number.isFinite(seconds) && seconds > 0
     ? Math.min(seconds, 600) * 1000
     : 30_000
+}
+
+/**
+ * Settle with the promise's value, or null as soon as the signal aborts: a
+ * preflight read may hang for its whole request timeout, longer than a
+ * cancelled job lives.
+ */
+async function untilCancelled<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined
+): Promise<T | null> {
+  if (!signal) return promise
+  if (signal.aborted) return null
+  let onAbort = (): void => undefined
+  const aborted = new Promise<null>(resolve => {
+    onAbort = () => resolve(null)
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+  try {
+    return await Promise.race([promise, aborted])
+  } catch (error) {
+    if (signal.aborted) return null
+    throw error
+  } finally {
+    signal.removeEventListener('abort', onAbort)
+  }
 }
