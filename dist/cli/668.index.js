@@ -837,7 +837,7 @@ function overallResult(records) {
     return results_WORST_FIRST[worst] ?? 'success';
 }
 /** Whether a run with this overall result fails the step. */
-function results_isFailing(result, failOnWarning) {
+function isFailing(result, failOnWarning) {
     switch (result) {
         case 'failure':
         case 'aborted':
@@ -1752,7 +1752,7 @@ function verdict(records, result, elapsedMs) {
     const bad = records.filter(r => isFailing(r.result, false));
     const total = `${records.length} export${records.length === 1 ? '' : 's'}`;
     if (bad.length === 0) {
-        return `${total} ended ${result === 'running' ? 'triggered and left running' : `with result ${result}`} (${formatDuration(elapsedMs)}).`;
+        return `${total} ended ${result === 'running' ? 'triggered and left running' : `with result ${result}`} (${(0,duration/* formatDuration */.a)(elapsedMs)}).`;
     }
     const groups = new Map();
     for (const r of bad)
@@ -1765,7 +1765,7 @@ function verdict(records, result, elapsedMs) {
     const listed = [...groups]
         .map(([res, ids]) => `${res} ${ids.join(', ')}`)
         .join('; ');
-    return `${bad.length} of ${total} did not succeed after ${formatDuration(elapsedMs)}: ${listed}.`;
+    return `${bad.length} of ${total} did not succeed after ${(0,duration/* formatDuration */.a)(elapsedMs)}: ${listed}.`;
 }
 /** One line for a retry: `Retrying GET /api/users/me in 1.2 s (attempt 1 failed: ...)`. */
 function describeRetry(retry) {
@@ -1954,7 +1954,7 @@ async function runCommand(argv) {
     if (json)
         process.stdout.write(`${redact(JSON.stringify(outcome.records.map(toOutputRow)))}\n`);
     report(outcome, config, names, say);
-    return results_isFailing(outcome.result, config.failOnWarning) ? 1 : 0;
+    return isFailing(outcome.result, config.failOnWarning) ? 1 : 0;
 }
 /** Flags to the action's raw inputs: the same names, booleans as 'true'. */
 function rawInputs(flags) {
@@ -1983,10 +1983,9 @@ function report(outcome, config, names, say) {
     // Failures and warnings again, untruncated, under the live lines.
     for (const r of records.filter(r => r.message && r.result !== 'success'))
         say(describeChange(r, names));
-    const bad = records.filter(r => results_isFailing(r.result, false)).length;
     say(outcome.ended === 'not-waited'
         ? `Started ${records.filter(r => r.id !== null).length} of ${records.length} exports; not waiting (--wait false). Ids: ${records.map(r => r.id ?? '-').join(',')}`
-        : `${records.length - bad} of ${records.length} exports ended without failure (result: ${result}) in ${(0,duration/* formatDuration */.a)(outcome.elapsedMs)}.`);
+        : verdict(records, result, outcome.elapsedMs));
     const advice = {
         timeout: `Raise --timeout (now ${(0,duration/* formatDuration */.a)(config.timeoutMs)}), or look at the exports in Qualytics: ${config.origin}`,
         cancelled: config.abortOnCancel

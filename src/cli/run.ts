@@ -9,7 +9,7 @@ import { createRedactor } from '../core/redact.js'
 import { isFailing, toOutputRow } from '../core/results.js'
 import { checkTokenExpiry } from '../core/token.js'
 import { newRecord } from '../core/tracking.js'
-import { describeRetry } from '../core/verdict.js'
+import { describeRetry, verdict } from '../core/verdict.js'
 import type { ExportConfig, OperationRecord } from '../core/types.js'
 import { parseFlags, UsageError, type Flags } from './args.js'
 import { RUN } from './commands.js'
@@ -146,11 +146,10 @@ function report(
   // Failures and warnings again, untruncated, under the live lines.
   for (const r of records.filter(r => r.message && r.result !== 'success'))
     say(describeRecord(r, names))
-  const bad = records.filter(r => isFailing(r.result, false)).length
   say(
     outcome.ended === 'not-waited'
       ? `Started ${records.filter(r => r.id !== null).length} of ${records.length} exports; not waiting (--wait false). Ids: ${records.map(r => r.id ?? '-').join(',')}`
-      : `${records.length - bad} of ${records.length} exports ended without failure (result: ${result}) in ${formatDuration(outcome.elapsedMs)}.`
+      : verdict(records, result, outcome.elapsedMs)
   )
   const advice: Partial<Record<typeof result, string>> = {
     timeout: `Raise --timeout (now ${formatDuration(config.timeoutMs)}), or look at the exports in Qualytics: ${config.origin}`,
