@@ -215,7 +215,7 @@ describe('qualytics-export run', () => {
       `PUT /api/operations/abort/${id}`
     )
     expect(run.stdout).toMatch(/Interrupted: aborting/)
-    expect(run.stdout).toMatch(/result: cancelled/)
+    expect(run.stdout).toMatch(/did not succeed after .*: cancelled \d+\./)
   })
 })
 

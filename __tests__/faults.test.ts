@@ -163,7 +163,7 @@ describe('cancellation', () => {
     expect(run.outputs.result).toBe('cancelled')
     expect(triggers(sim)).toEqual([])
     expect(operationsOf(run.outputs)[0]?.message).toBe(
-      'not started: the workflow run was cancelled'
+      'not started: the run was cancelled'
     )
   })
 

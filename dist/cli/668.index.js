@@ -916,7 +916,7 @@ function markStopped(record, result, waited, abort, outcome) {
     record.abortPending = abort && outcome?.state !== 'requested';
     const why = result === 'timeout'
         ? `still running after ${waited}`
-        : 'the workflow run was cancelled';
+        : 'the run was cancelled';
     const input = result === 'timeout' ? 'abort-on-timeout' : 'abort-on-cancel';
     record.message = !abort
         ? `${why}; left running in Qualytics (${input}: false)`
@@ -931,7 +931,7 @@ function markNotStarted(record, result, waited) {
     record.message =
         result === 'timeout'
             ? `not started: the timeout (${waited}) came first`
-            : 'not started: the workflow run was cancelled';
+            : 'not started: the run was cancelled';
 }
 /**
  * An export of anomalies or checks when Qualytics held none replaced the

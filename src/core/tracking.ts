@@ -63,7 +63,7 @@ export function markStopped(
   const why =
     result === 'timeout'
       ? `still running after ${waited}`
-      : 'the workflow run was cancelled'
+      : 'the run was cancelled'
   const input = result === 'timeout' ? 'abort-on-timeout' : 'abort-on-cancel'
   record.message = !abort
     ? `${why}; left running in Qualytics (${input}: false)`
@@ -83,7 +83,7 @@ export function markNotStarted(
   record.message =
     result === 'timeout'
       ? `not started: the timeout (${waited}) came first`
-      : 'not started: the workflow run was cancelled'
+      : 'not started: the run was cancelled'
 }
 
 /**
