@@ -216,6 +216,74 @@ describe('cancellation', () => {
   })
 })
 
+describe('a hanging status read', () => {
+  it('holds up neither the other exports nor the timeout', async () => {
+    const server = await startHostileServer((req, res) => {
+      const json = (body: unknown): void => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(body))
+      }
+      if (req.method === 'POST') {
+        let text = ''
+        req.on('data', (d: Buffer) => (text += d.toString()))
+        req.on('end', () => {
+          const { asset_type } = JSON.parse(text) as { asset_type: string }
+          json({
+            id: asset_type === 'anomalies' ? 5 : 6,
+            result: 'running',
+            end_time: null
+          })
+        })
+        return true
+      }
+      if (req.url === '/api/operations/5') return true // never answers
+      if (req.url === '/api/operations/6') {
+        json({
+          id: 6,
+          result: 'success',
+          start_time: '2026-01-01T00:00:00Z',
+          end_time: '2026-01-01T00:00:01Z',
+          message: null
+        })
+        return true
+      }
+      if (req.method === 'PUT') {
+        json({ id: 5, result: 'running', end_time: null })
+        return true
+      }
+      return false
+    })
+    try {
+      const run = await runAction({
+        inputs: {
+          url: server.url,
+          token: 'hostile-token-abcdef',
+          datastore: '42',
+          options: 'anomalies,checks',
+          timeout: '3s'
+        },
+        env: { QUALYTICS_TIMEOUT: '120' }
+      })
+      expect(run.wallMs).toBeLessThan(20_000)
+      expect(run.outputs.result).toBe('timeout')
+      expect(operationsOf(run.outputs).map(r => [r.id, r.result])).toEqual([
+        [5, 'timeout'],
+        [6, 'success']
+      ])
+      expect(
+        run.stdout.indexOf('Export 6 · checks of datastore 42 (DS): success')
+      ).toBeGreaterThan(-1)
+      expect(
+        server.seen.some(
+          r => r.method === 'PUT' && r.path === '/api/operations/abort/5'
+        )
+      ).toBe(true)
+    } finally {
+      await server.close()
+    }
+  })
+})
+
 describe('hostile answers never pass for success', () => {
   const running = { id: 5, result: 'running', end_time: null }
   const cases: Array<[string, unknown, unknown, RegExp]> = [

@@ -44,6 +44,31 @@ export function pauseAfterFailure(
   )
 }
 
+/**
+ * When to check an export next, `now` being the end of the last check:
+ * the usual pause for its age, or the longer one after failed reads.
+ */
+export function nextCheckTime(
+  now: number,
+  triggeredAt: number,
+  consecutiveFailures: number,
+  pollIntervalMs: number,
+  retryAfterMs?: number
+): number {
+  const pause = nextPause(now - triggeredAt, pollIntervalMs)
+  return (
+    now +
+    (consecutiveFailures === 0
+      ? pause
+      : pauseAfterFailure(
+          pause,
+          consecutiveFailures,
+          pollIntervalMs,
+          retryAfterMs
+        ))
+  )
+}
+
 /** Check times of fixed-interval polling (the vendor CLI: 10 s) for comparison. */
 export function checksOfSchedule(
   durationMs: number,

@@ -1,11 +1,9 @@
 import { abortOperations, type AbortOutcome } from './abort.js'
 import { formatDuration } from './duration.js'
-import { ApiError } from './errors.js'
-import { firstPause, nextPause, pauseAfterFailure } from './poll-schedule.js'
+import { LoopSleeper } from './loop-sleeper.js'
+import { readPolicy, StatusWatch } from './status-watch.js'
 import { overallResult } from './results.js'
-import type { RetryPolicy } from './retry.js'
 import {
-  applyOperation,
   flagEmptyExports,
   markNotStarted,
   markStopped,
@@ -13,12 +11,7 @@ import {
 } from './tracking.js'
 import type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
 import { triggerExport, type TriggerContext } from './trigger.js'
-import type {
-  ExportConfig,
-  Operation,
-  OperationRecord,
-  PlannedExport
-} from './types.js'
+import type { ExportConfig, OperationRecord, PlannedExport } from './types.js'
 
 /** How long aborts may take when the run is cancelled (SIGTERM follows SIGINT after 7.5 s). */
 export const CANCEL_ABORT_BUDGET_MS = 4000
@@ -27,13 +20,6 @@ const CANCEL_TRIGGER_GRACE_MS = 1500
 const TIMEOUT_ABORT_BUDGET_MS = 10_000
 
 export type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
-
-interface Tracked {
-  record: OperationRecord
-  triggeredAt: number
-  nextCheckAt: number
-  failures: number
-}
 
 /**
  * Trigger every planned export (at most `max-parallel` running at once) and
@@ -51,15 +37,14 @@ export function runExports(
 class ExportRun {
   readonly #records: OperationRecord[]
   readonly #queue: number[]
-  readonly #active: Tracked[] = []
+  readonly #watch: StatusWatch
   readonly #starting = new Set<Promise<void>>()
   readonly #counting: Promise<void>[] = []
   readonly #start: number
   readonly #deadline: number
   readonly #ctx: TriggerContext
   readonly #hooks: RunHooks
-  #wakeSleep?: AbortController
-  #woken = false
+  readonly #sleeper: LoopSleeper
 
   constructor(
     private readonly config: ExportConfig,
@@ -71,7 +56,15 @@ class ExportRun {
     this.#start = deps.clock.now()
     this.#deadline = this.#start + config.timeoutMs
     this.#hooks = deps.hooks ?? {}
-    const log = (m: string): void => this.#hooks.log?.(m)
+    this.#sleeper = new LoopSleeper(deps.clock, deps.signal)
+    this.#watch = new StatusWatch({
+      client: deps.client,
+      clock: deps.clock,
+      pollIntervalMs: config.pollIntervalMs,
+      deadline: this.#deadline,
+      hooks: this.#hooks,
+      onSettled: () => this.#sleeper.wake()
+    })
     this.#ctx = {
       client: deps.client,
       clock: deps.clock,
@@ -79,7 +72,7 @@ class ExportRun {
       claimed: new Set(),
       signal: deps.signal,
       random: deps.random,
-      log
+      log: m => this.#hooks.log?.(m)
     }
   }
 
@@ -100,29 +93,26 @@ class ExportRun {
       if (signal?.aborted) return this.#stop('cancelled')
       while (
         this.#queue.length > 0 &&
-        this.#active.length + this.#starting.size < this.config.maxParallel &&
+        this.#watch.size + this.#starting.size < this.config.maxParallel &&
         clock.now() < this.#deadline
       ) {
         this.#launch(this.#queue.shift() as number)
       }
-      if (this.#active.length + this.#starting.size + this.#queue.length === 0)
+      if (this.#watch.size + this.#starting.size + this.#queue.length === 0)
         return this.#finish('finished')
       if (clock.now() >= this.#deadline) return this.#stop('timeout')
-      await this.#sleepUntil(
-        Math.min(this.#deadline, ...this.#active.map(t => t.nextCheckAt))
-      )
-      const now = clock.now()
-      await Promise.all(
-        this.#active.filter(t => t.nextCheckAt <= now).map(t => this.#check(t))
+      this.#watch.checkDue(clock.now())
+      await this.#sleeper.until(
+        Math.min(this.#deadline, this.#watch.nextDueAt())
       )
     }
   }
 
-  /** Start a trigger without waiting for it: slow triggers never hold up polling. */
+  /** A trigger runs beside the loop, which wakes when it settles. */
   #launch(index: number): void {
     const task: Promise<void> = this.#trigger(index).finally(() => {
       this.#starting.delete(task)
-      this.#wake()
+      this.#sleeper.wake()
     })
     this.#starting.add(task)
   }
@@ -138,88 +128,30 @@ class ExportRun {
     } else {
       record.id = outcome.operation.id
       this.#count(planned, record)
-      if (this.config.wait) this.#track(record, outcome.operation)
+      if (this.config.wait) this.#watch.watch(record, outcome.operation)
     }
     this.#hooks.changed?.(record, 'pending')
     this.#hooks.triggered?.(this.#records)
   }
 
-  #track(record: OperationRecord, op: Operation): void {
-    const now = this.deps.clock.now()
-    const tracked: Tracked = {
-      record,
-      triggeredAt: now,
-      nextCheckAt: now + firstPause(this.config.pollIntervalMs),
-      failures: 0
-    }
-    // An adopted export may have ended already.
-    if (!applyOperation(record, op)) this.#active.push(tracked)
-  }
-
   /** How many anomalies or checks Qualytics holds now: best effort, off the critical path. */
-  #count(planned: PlannedExport, record: OperationRecord): void {
-    if (planned.assetType === 'profiles') return
-    const policy = this.#policy(
+  #count(
+    { assetType, datastoreId }: PlannedExport,
+    record: OperationRecord
+  ): void {
+    if (assetType === 'profiles') return
+    const policy = readPolicy(
       2,
       Math.min(this.#deadline, this.deps.clock.now() + 10_000)
     )
-    const counting = this.deps.client.countAssets(
-      planned.assetType,
-      planned.datastoreId,
-      this.config.containers,
+    const { containers } = this.config
+    const count = this.deps.client.countAssets(
+      assetType,
+      datastoreId,
+      containers,
       policy
     )
-    this.#counting.push(counting.then(count => void (record.count = count)))
-  }
-
-  async #check(tracked: Tracked): Promise<void> {
-    const { clock, client } = this.deps
-    const { record } = tracked
-    const previous = record.result
-    try {
-      const op = await client.getOperation(
-        record.id as number,
-        this.#policy(2, this.#deadline)
-      )
-      tracked.failures = 0
-      const ended = applyOperation(record, op)
-      if (ended) this.#active.splice(this.#active.indexOf(tracked), 1)
-      else
-        tracked.nextCheckAt =
-          clock.now() +
-          nextPause(
-            clock.now() - tracked.triggeredAt,
-            this.config.pollIntervalMs
-          )
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      if (!(error instanceof ApiError && error.retryable)) {
-        record.result = 'failure'
-        record.message = `Could not read the status of export ${record.id}: ${message}`
-        this.#active.splice(this.#active.indexOf(tracked), 1)
-      } else {
-        // Status reads keep trying until the timeout: the export runs on regardless.
-        tracked.failures++
-        if (tracked.failures === 1 || tracked.failures % 10 === 0) {
-          this.#hooks.warn?.(
-            `Could not read the status of export ${record.id} (${tracked.failures}x): ${message}`
-          )
-        }
-        const pause = nextPause(
-          clock.now() - tracked.triggeredAt,
-          this.config.pollIntervalMs
-        )
-        tracked.nextCheckAt =
-          clock.now() +
-          pauseAfterFailure(
-            pause,
-            tracked.failures,
-            this.config.pollIntervalMs,
-            error.retryAfterMs
-          )
-      }
-    }
-    if (record.result !== previous) this.#hooks.changed?.(record, previous)
+    this.#counting.push(count.then(n => void (record.count = n)))
   }
 
   /** Timeout or cancel: settle triggers on the wire, abort what still runs, mark the rest. */
@@ -229,23 +161,27 @@ class ExportRun {
       result === 'cancelled'
         ? CANCEL_TRIGGER_GRACE_MS
         : Math.max(0, this.#deadline - clock.now()) + 5000
-    if (this.#starting.size > 0) {
+    // Triggers on the wire may still bring ids worth aborting; status reads
+    // on the wire are moot (release() makes their late answers void).
+    const onTheWire = [...this.#starting]
+    if (onTheWire.length > 0) {
       const timer = new AbortController()
       await Promise.race([
-        Promise.all(this.#starting),
+        Promise.all(onTheWire),
         clock.sleep(grace, timer.signal)
       ])
       timer.abort() // a pending timer would hold the process open
     }
     if (result === 'timeout') {
       // One last look: an export that ended during the final pause is no timeout.
-      await Promise.all([...this.#active].map(t => this.#check(t)))
+      await this.#watch.lastLook()
     }
     const abort =
       result === 'timeout'
         ? this.config.abortOnTimeout
         : this.config.abortOnCancel
-    const ids = this.#active.map(t => t.record.id as number)
+    const running = this.#watch.release()
+    const ids = running.map(r => r.id as number)
     const outcomes = abort
       ? await abortOperations(
           client,
@@ -256,7 +192,7 @@ class ExportRun {
         )
       : new Map<number, AbortOutcome>()
     const waited = formatDuration(clock.now() - this.#start)
-    for (const { record } of this.#active.splice(0)) {
+    for (const record of running) {
       const previous = record.result
       markStopped(
         record,
@@ -267,14 +203,12 @@ class ExportRun {
       )
       this.#hooks.changed?.(record, previous)
     }
-    for (const index of this.#queue.splice(0)) {
-      const record = this.#records[index]
-      if (record) markNotStarted(record, result, waited)
-    }
+    // Never triggered, or a trigger still on the wire: neither started, as far as anyone can tell.
+    this.#queue.length = 0
     for (const record of this.#records) {
-      // A trigger still on the wire: nobody can say whether it started.
-      if (record.id === null && record.result === 'running')
+      if (record.id === null && record.result === 'running') {
         markNotStarted(record, result, waited)
+      }
     }
     return this.#finish(result)
   }
@@ -288,30 +222,5 @@ class ExportRun {
       ended,
       elapsedMs: this.deps.clock.now() - this.#start
     }
-  }
-
-  #policy(maxAttempts: number, deadline: number): RetryPolicy {
-    return { maxAttempts, baseDelayMs: 250, maxDelayMs: 2000, deadline }
-  }
-
-  /** Sleep until `at`, a trigger finishing, or cancellation, whichever comes first. */
-  async #sleepUntil(at: number): Promise<void> {
-    if (this.#woken) {
-      this.#woken = false
-      return
-    }
-    const sleep = new AbortController()
-    this.#wakeSleep = sleep
-    const cancel = (): void => sleep.abort()
-    this.deps.signal?.addEventListener('abort', cancel, { once: true })
-    await this.deps.clock.sleep(at - this.deps.clock.now(), sleep.signal)
-    this.deps.signal?.removeEventListener('abort', cancel)
-    this.#wakeSleep = undefined
-    this.#woken = false
-  }
-
-  #wake(): void {
-    this.#woken = true
-    this.#wakeSleep?.abort()
   }
 }

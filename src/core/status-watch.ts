@@ -1,0 +1,146 @@
+import type { QualyticsClient } from './client.js'
+import type { Clock } from './clock.js'
+import { ApiError } from './errors.js'
+import { firstPause, nextCheckTime } from './poll-schedule.js'
+import type { RetryPolicy } from './retry.js'
+import type { RunHooks } from './run-types.js'
+import { applyOperation } from './tracking.js'
+import type { Operation, OperationRecord } from './types.js'
+
+interface Tracked {
+  record: OperationRecord
+  triggeredAt: number
+  nextCheckAt: number
+  failures: number
+  /** A status read is on the wire. */
+  checking: boolean
+}
+
+/** What the watch needs from the run around it. */
+export interface WatchOptions {
+  client: QualyticsClient
+  clock: Clock
+  pollIntervalMs: number
+  /** Reads do not retry past this. */
+  deadline: number
+  hooks: RunHooks
+  /** Called when a status read settles, so the run loop wakes. */
+  onSettled: () => void
+}
+
+/**
+ * The exports being waited on, and their status reads. Each read runs
+ * beside the run loop: a slow or hanging one never holds up the others.
+ */
+export class StatusWatch {
+  readonly #watched: Tracked[] = []
+  readonly #reads = new Set<Promise<void>>()
+
+  constructor(private readonly options: WatchOptions) {}
+
+  /** How many exports are still watched. */
+  get size(): number {
+    return this.#watched.length
+  }
+
+  /** Watch a just-triggered export (an adopted one may have ended already). */
+  watch(record: OperationRecord, op: Operation): void {
+    const now = this.options.clock.now()
+    const tracked: Tracked = {
+      record,
+      triggeredAt: now,
+      nextCheckAt: now + firstPause(this.options.pollIntervalMs),
+      failures: 0,
+      checking: false
+    }
+    if (!applyOperation(record, op)) this.#watched.push(tracked)
+  }
+
+  /** Start a read of every export that is due and not being read. */
+  checkDue(now: number): void {
+    for (const tracked of this.#watched) {
+      if (tracked.checking || tracked.nextCheckAt > now) continue
+      tracked.checking = true
+      const read: Promise<void> = this.#check(tracked).finally(() => {
+        tracked.checking = false
+        this.#reads.delete(read)
+        this.options.onSettled()
+      })
+      this.#reads.add(read)
+    }
+  }
+
+  /** When the next read falls due (Infinity when none waits). */
+  nextDueAt(): number {
+    return Math.min(
+      ...this.#watched.filter(t => !t.checking).map(t => t.nextCheckAt)
+    )
+  }
+
+  /** One last read of each export not being read now (before calling a timeout). */
+  async lastLook(): Promise<void> {
+    await Promise.all(
+      this.#watched.filter(t => !t.checking).map(t => this.#check(t))
+    )
+  }
+
+  /** Stop watching: the records still running, for the caller to mark. */
+  release(): OperationRecord[] {
+    return this.#watched.splice(0).map(t => t.record)
+  }
+
+  async #check(tracked: Tracked): Promise<void> {
+    const { record } = tracked
+    const previous = record.result
+    try {
+      const op = await this.options.client.getOperation(
+        record.id as number,
+        readPolicy(2, this.options.deadline)
+      )
+      // Released (timeout, cancel) while this read was on the wire: too late.
+      if (!this.#watched.includes(tracked)) return
+      tracked.failures = 0
+      if (applyOperation(record, op)) this.#unwatch(tracked)
+      else this.#scheduleNext(tracked)
+    } catch (error) {
+      if (!this.#watched.includes(tracked)) return
+      const message = error instanceof Error ? error.message : String(error)
+      if (error instanceof ApiError && error.retryable) {
+        // Status reads keep trying until the timeout: the export runs on regardless.
+        tracked.failures++
+        if (tracked.failures === 1 || tracked.failures % 10 === 0) {
+          this.options.hooks.warn?.(
+            `Could not read the status of export ${record.id} (${tracked.failures}x): ${message}`
+          )
+        }
+        this.#scheduleNext(tracked, error.retryAfterMs)
+      } else {
+        record.result = 'failure'
+        record.message = `Could not read the status of export ${record.id}: ${message}`
+        this.#unwatch(tracked)
+      }
+    }
+    if (record.result !== previous)
+      this.options.hooks.changed?.(record, previous)
+  }
+
+  /** The next check: sooner for young exports, later after failed reads. */
+  #scheduleNext(t: Tracked, retryAfterMs?: number): void {
+    t.nextCheckAt = nextCheckTime(
+      this.options.clock.now(),
+      t.triggeredAt,
+      t.failures,
+      this.options.pollIntervalMs,
+      retryAfterMs
+    )
+  }
+
+  #unwatch(tracked: Tracked): void {
+    this.#watched.splice(this.#watched.indexOf(tracked), 1)
+  }
+}
+
+/** Quick retries for reads inside the loop; the loop itself keeps trying. */
+export function readPolicy(maxAttempts: number, deadline: number): RetryPolicy {
+  return { maxAttempts, baseDelayMs: 250, maxDelayMs: 2000, deadline }
+}
