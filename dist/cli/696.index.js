@@ -203,6 +203,23 @@ function parseOperation(json, what) {
         created: optString(json.created)
     };
 }
+/**
+ * What preflight needs of a datastore: its name and `enrich_datastore`,
+ * an object when an enrichment datastore is linked, null when not.
+ */
+function parseDatastore(json, id) {
+    const link = json.enrich_datastore;
+    return {
+        id,
+        name: typeof json.name === 'string' ? json.name : `datastore ${id}`,
+        enrichment: link && typeof link === 'object'
+            ? {
+                id: typeof link.id === 'number' ? link.id : null,
+                name: typeof link.name === 'string' ? link.name : null
+            }
+            : null
+    };
+}
 /** The `items` of a page envelope `{items, total, ...}`. */
 function readItems(json, what) {
     if (!Array.isArray(json.items))
@@ -392,19 +409,7 @@ class QualyticsClient {
     }
     /** GET /api/datastores/{id}: name and enrichment link. */
     getDatastore(id, policy) {
-        return this.read(`datastores/${id}`, policy, json => {
-            const link = json.enrich_datastore;
-            return {
-                id,
-                name: typeof json.name === 'string' ? json.name : `datastore ${id}`,
-                enrichment: link && typeof link === 'object'
-                    ? {
-                        id: typeof link.id === 'number' ? link.id : null,
-                        name: typeof link.name === 'string' ? link.name : null
-                    }
-                    : null
-            };
-        });
+        return this.read(`datastores/${id}`, policy, json => parseDatastore(json, id));
     }
     /** GET /api/operations/{id}. */
     getOperation(id, policy) {

@@ -12,7 +12,13 @@ import {
   type HttpResponse,
   type Transport
 } from './http.js'
-import { parseObject, parseOperation, readItems, readTotal } from './parse.js'
+import {
+  parseDatastore,
+  parseObject,
+  parseOperation,
+  readItems,
+  readTotal
+} from './parse.js'
 import { backoffDelay, isConnectError, type RetryPolicy } from './retry.js'
 import type { ExportRequestBody, Operation } from './types.js'
 
@@ -57,21 +63,9 @@ export class QualyticsClient {
 
   /** GET /api/datastores/{id}: name and enrichment link. */
   getDatastore(id: number, policy: RetryPolicy): Promise<DatastoreInfo> {
-    return this.read(`datastores/${id}`, policy, json => {
-      const link = json.enrich_datastore as
-        Record<string, unknown> | null | undefined
-      return {
-        id,
-        name: typeof json.name === 'string' ? json.name : `datastore ${id}`,
-        enrichment:
-          link && typeof link === 'object'
-            ? {
-                id: typeof link.id === 'number' ? link.id : null,
-                name: typeof link.name === 'string' ? link.name : null
-              }
-            : null
-      }
-    })
+    return this.read(`datastores/${id}`, policy, json =>
+      parseDatastore(json, id)
+    )
   }
 
   /** GET /api/operations/{id}. */

@@ -1,3 +1,4 @@
+import type { DatastoreInfo } from './client-types.js'
 import type { ApiResult, Operation } from './types.js'
 
 /** Raised when a 2xx body is not the JSON shape the API documents. */
@@ -97,6 +98,25 @@ export function parseOperation(json: Json, what: string): Operation {
         : optCount(json.datastore_id),
     assetType: optString(json.asset_type),
     created: optString(json.created)
+  }
+}
+
+/**
+ * What preflight needs of a datastore: its name and `enrich_datastore`,
+ * an object when an enrichment datastore is linked, null when not.
+ */
+export function parseDatastore(json: Json, id: number): DatastoreInfo {
+  const link = json.enrich_datastore as Json | null | undefined
+  return {
+    id,
+    name: typeof json.name === 'string' ? json.name : `datastore ${id}`,
+    enrichment:
+      link && typeof link === 'object'
+        ? {
+            id: typeof link.id === 'number' ? link.id : null,
+            name: typeof link.name === 'string' ? link.name : null
+          }
+        : null
   }
 }
 
