@@ -46,6 +46,15 @@ describe('the export action, end to end', () => {
     expect(run.outputs['operation-ids']?.split(',').map(Number).sort()).toEqual(
       serverIds.map(o => o.id)
     )
+    // Plan order, and each id is the server's export of that row.
+    expect(run.outputs['operation-ids']).toBe(rows.map(r => r.id).join(','))
+    for (const row of rows) {
+      const op = sim.operations.get(row.id as number)
+      expect([op?.datastoreId, op?.assetType]).toEqual([
+        row.datastore_id,
+        row.asset_type
+      ])
+    }
     expect(run.outputs['operation-id']).toBe(String(rows[0]?.id))
     expect(run.outputs.result).toBe('success')
     expect(run.outputs['next-run']).toBe('')

@@ -85,8 +85,14 @@ describe('the trigger is never blindly repeated', () => {
     expect(triggers(sim)).toHaveLength(3)
     expect(sim.operations.size).toBe(3)
     expect(run.stdout).toMatch(/Adopted export \d+/)
-    const ids = run.outputs['operation-ids']?.split(',').map(Number).sort()
-    expect(ids).toEqual([...sim.operations.keys()].sort())
+    const ids = run.outputs['operation-ids']?.split(',').map(Number) ?? []
+    expect([...ids].sort()).toEqual([...sim.operations.keys()].sort())
+    // In plan order: anomalies, checks, profiles.
+    expect(ids.map(id => sim?.operations.get(id)?.assetType)).toEqual([
+      'anomalies',
+      'checks',
+      'profiles'
+    ])
   })
 
   it('refuses to post again when it cannot tell whether the export started', async () => {

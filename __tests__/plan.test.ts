@@ -84,7 +84,8 @@ describe('result rules', () => {
     totalContainers: null,
     datastoreId: 42,
     assetType: 'checks',
-    created: null
+    created: null,
+    startedByQualytics: false
   })
 
   it('reads a success with a message as a warning', () => {

@@ -12,7 +12,9 @@ export const State = {
   /** Set by main: the post step knows it is the post step. */
   IsPost: 'isPost',
   /** Ids main was still watching; '' once main ended normally. */
-  Watching: 'watching'
+  Watching: 'watching',
+  /** Ids main meant to abort (timeout or cancel) without the abort getting through. */
+  AbortPending: 'abortPending'
 } as const
 
 /** Prefix of every failure message, so it reads well among other steps. */

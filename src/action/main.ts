@@ -90,7 +90,8 @@ async function main(
           core.saveState(State.Watching, [...watching].join(','))
         },
         log: m => log.info(m),
-        warn: m => log.warning(m)
+        // A passing read failure is no annotation: the run may well succeed.
+        warn: m => log.info(m)
       }
     })
   } finally {
@@ -99,7 +100,8 @@ async function main(
   // Main dealt with everything it saw, except aborts that did not get
   // through: those are the post step's to try again.
   const abortPending = outcome.records.filter(r => r.abortPending)
-  core.saveState(State.Watching, abortPending.map(r => r.id).join(','))
+  core.saveState(State.Watching, '')
+  core.saveState(State.AbortPending, abortPending.map(r => r.id).join(','))
   report(config, plan, outcome, schedule, redact, log)
   await writeSummary(
     {

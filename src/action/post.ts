@@ -14,18 +14,23 @@ import { maskToken, readRawInputs } from './inputs.js'
  * those that are still running. It never fails the job; it only reports.
  */
 export async function runPost(): Promise<void> {
-  const ids = parseIdList('state', core.getState(State.Watching))
-  if (ids.length === 0) return
+  // Killed main step: its watched exports fall under abort-on-cancel.
+  const watched = parseIdList('state', core.getState(State.Watching))
+  // Aborts main asked for (under the setting that applied) but could not confirm.
+  const pending = parseIdList('state', core.getState(State.AbortPending))
+  if (watched.length + pending.length === 0) return
   const raw = readRawInputs()
   const redact = createRedactor(maskToken(raw, process.env))
+  const ids = [...new Set([...pending, ...watched])]
   try {
     const config = parseConfig(raw, process.env)
-    if (!config.abortOnCancel) {
+    if (!config.abortOnCancel && watched.length > 0) {
       core.info(
-        `Exports ${ids.join(', ')} may still be running; abort-on-cancel is false, so they are left alone.`
+        `Exports ${watched.join(', ')} may still be running; abort-on-cancel is false, so they are left alone.`
       )
-      return
     }
+    const targets = config.abortOnCancel ? ids : pending
+    if (targets.length === 0) return
     const client = new QualyticsClient({
       apiBase: config.apiBase,
       token: config.token,
@@ -35,7 +40,7 @@ export async function runPost(): Promise<void> {
     })
     try {
       const running: number[] = []
-      for (const id of ids) {
+      for (const id of targets) {
         try {
           const op = await client.getOperation(id, {
             maxAttempts: 1,

@@ -1,4 +1,5 @@
 import { InputError } from '../core/errors.js'
+import { createRedactor } from '../core/redact.js'
 import { VERSION } from '../core/version.js'
 import { BIN, helpText, UsageError, type CommandSpec } from './args.js'
 import { COMMANDS } from './commands.js'
@@ -82,13 +83,16 @@ function reportError(error: unknown, spec: CommandSpec): number {
     return 2
   }
   if (error instanceof InputError) {
-    // Inputs and flags share their names, so the input names the flag.
+    // Inputs and flags share their names, so the input names the flag. A
+    // value can hold the token (pasted into --url), hence the redaction.
+    const redact = createRedactor(process.env.QUALYTICS_TOKEN ?? '')
     process.stderr.write(
-      `${BIN} ${spec.name}: --${error.input}: ${error.problem}\n`
+      redact(`${BIN} ${spec.name}: --${error.input}: ${error.problem}\n`)
     )
     return 2
   }
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`${BIN} ${spec.name}: ${message}\n`)
+  const redact = createRedactor(process.env.QUALYTICS_TOKEN ?? '')
+  process.stderr.write(redact(`${BIN} ${spec.name}: ${message}\n`))
   return 1
 }

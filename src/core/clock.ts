@@ -21,3 +21,25 @@ export const systemClock: Clock = {
       signal?.addEventListener('abort', done, { once: true })
     })
 }
+
+/**
+ * Wait for `work`, but no longer than `ms`: true when it settled in time.
+ * The timer is cleared either way, so it never holds the process open.
+ */
+export async function settleWithin(
+  clock: Clock,
+  ms: number,
+  work: Promise<unknown>
+): Promise<boolean> {
+  const timer = new AbortController()
+  let settled = false
+  await Promise.race([
+    work.then(
+      () => (settled = true),
+      () => (settled = true)
+    ),
+    clock.sleep(ms, timer.signal)
+  ])
+  timer.abort()
+  return settled
+}

@@ -97,7 +97,8 @@ export function parseOperation(json: Json, what: string): Operation {
         ? datastore.id
         : optCount(json.datastore_id),
     assetType: optString(json.asset_type),
-    created: optString(json.created)
+    created: optString(json.created),
+    startedByQualytics: Boolean(json.schedule) || Boolean(json.action_execution)
   }
 }
 

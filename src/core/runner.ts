@@ -1,4 +1,5 @@
 import { abortOperations, type AbortOutcome } from './abort.js'
+import { settleWithin } from './clock.js'
 import { formatDuration } from './duration.js'
 import { LoopSleeper } from './loop-sleeper.js'
 import { readPolicy, StatusWatch } from './status-watch.js'
@@ -7,6 +8,7 @@ import {
   flagEmptyExports,
   markNotStarted,
   markStopped,
+  markUnknown,
   newRecord
 } from './tracking.js'
 import type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
@@ -18,6 +20,8 @@ export const CANCEL_ABORT_BUDGET_MS = 4000
 /** How long a cancel waits for triggers already on the wire. */
 const CANCEL_TRIGGER_GRACE_MS = 1500
 const TIMEOUT_ABORT_BUDGET_MS = 10_000
+/** After a timeout or cancel, the last reads (counts, last look) get this long. */
+const STOPPING_READS_BUDGET_MS = 2000
 
 export type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
 
@@ -39,6 +43,10 @@ class ExportRun {
   readonly #queue: number[]
   readonly #watch: StatusWatch
   readonly #starting = new Set<Promise<void>>()
+  /** Plan indices whose trigger is on the wire. */
+  readonly #startingIndices = new Set<number>()
+  /** Set once the run stops: late answers no longer change the records. */
+  #stopped = false
   readonly #counting: Promise<void>[] = []
   readonly #start: number
   readonly #deadline: number
@@ -55,7 +63,7 @@ class ExportRun {
     this.#queue = plan.map((_, index) => index)
     this.#start = deps.clock.now()
     this.#deadline = this.#start + config.timeoutMs
-    this.#hooks = deps.hooks ?? {}
+    this.#hooks = safeHooks(deps.hooks ?? {})
     this.#sleeper = new LoopSleeper(deps.clock, deps.signal)
     this.#watch = new StatusWatch({
       client: deps.client,
@@ -87,6 +95,13 @@ class ExportRun {
             .map(i => this.#trigger(i))
         )
       }
+      if (signal?.aborted) return this.#stop('cancelled')
+      const waited = formatDuration(clock.now() - this.#start)
+      for (const record of this.#records) {
+        // Out of time before it could start (the only other way to stop).
+        if (record.id === null && record.result === 'running')
+          markNotStarted(record, 'timeout', waited)
+      }
       return this.#finish('not-waited')
     }
     for (;;) {
@@ -110,8 +125,10 @@ class ExportRun {
 
   /** A trigger runs beside the loop, which wakes when it settles. */
   #launch(index: number): void {
+    this.#startingIndices.add(index)
     const task: Promise<void> = this.#trigger(index).finally(() => {
       this.#starting.delete(task)
+      this.#startingIndices.delete(index)
       this.#sleeper.wake()
     })
     this.#starting.add(task)
@@ -122,6 +139,17 @@ class ExportRun {
     const record = this.#records[index]
     if (!planned || !record) return
     const outcome = await triggerExport(planned, this.#ctx)
+    // Too late: the run has stopped and reported this export as not started.
+    if (this.#stopped) return
+    if (!outcome.ok && outcome.stopped) {
+      // Cancelled: #stop marks it. Out of time (the next attempt would
+      // pass the deadline): it never started, and that is the timeout's doing.
+      if (this.deps.signal?.aborted) return
+      record.result = 'timeout'
+      record.message = `not started: the next attempt would pass the timeout; last answer: ${outcome.message}`
+      this.#hooks.changed?.(record, 'pending')
+      return
+    }
     if (!outcome.ok) {
       record.result = 'failure'
       record.message = outcome.message
@@ -139,7 +167,9 @@ class ExportRun {
     { assetType, datastoreId }: PlannedExport,
     record: OperationRecord
   ): void {
-    if (assetType === 'profiles') return
+    // The count endpoints filter by container id, not by tag: a whole
+    // datastore's count would misdescribe a tag-filtered export.
+    if (assetType === 'profiles' || this.config.containerTags.length > 0) return
     const policy = readPolicy(
       2,
       Math.min(this.#deadline, this.deps.clock.now() + 10_000)
@@ -163,32 +193,34 @@ class ExportRun {
         : Math.max(0, this.#deadline - clock.now()) + 5000
     // Triggers on the wire may still bring ids worth aborting; status reads
     // on the wire are moot (release() makes their late answers void).
-    const onTheWire = [...this.#starting]
-    if (onTheWire.length > 0) {
-      const timer = new AbortController()
-      await Promise.race([
-        Promise.all(onTheWire),
-        clock.sleep(grace, timer.signal)
-      ])
-      timer.abort() // a pending timer would hold the process open
-    }
+    await settleWithin(clock, grace, Promise.all(this.#starting))
     if (result === 'timeout') {
       // One last look: an export that ended during the final pause is no timeout.
-      await this.#watch.lastLook()
+      await settleWithin(
+        clock,
+        STOPPING_READS_BUDGET_MS,
+        this.#watch.lastLook()
+      )
     }
+    this.#stopped = true
     const abort =
       result === 'timeout'
         ? this.config.abortOnTimeout
         : this.config.abortOnCancel
-    const running = this.#watch.release()
-    const ids = running.map(r => r.id as number)
+    const running = [
+      ...this.#watch.release(),
+      // With wait: false nothing is watched; a cancel still stops what this run started.
+      ...(this.config.wait
+        ? []
+        : this.#records.filter(r => r.id !== null && r.result === 'running'))
+    ]
+    const budget =
+      result === 'timeout' ? TIMEOUT_ABORT_BUDGET_MS : CANCEL_ABORT_BUDGET_MS
     const outcomes = abort
       ? await abortOperations(
           client,
-          ids,
-          result === 'timeout'
-            ? TIMEOUT_ABORT_BUDGET_MS
-            : CANCEL_ABORT_BUDGET_MS
+          running.map(r => r.id as number),
+          budget
         )
       : new Map<number, AbortOutcome>()
     const waited = formatDuration(clock.now() - this.#start)
@@ -203,18 +235,23 @@ class ExportRun {
       )
       this.#hooks.changed?.(record, previous)
     }
-    // Never triggered, or a trigger still on the wire: neither started, as far as anyone can tell.
     this.#queue.length = 0
-    for (const record of this.#records) {
-      if (record.id === null && record.result === 'running') {
-        markNotStarted(record, result, waited)
-      }
-    }
+    this.#records.forEach((record, index) => {
+      if (record.id !== null || record.result !== 'running') return
+      if (this.#startingIndices.has(index)) markUnknown(record, result, waited)
+      else markNotStarted(record, result, waited)
+    })
     return this.#finish(result)
   }
 
   async #finish(ended: RunOutcome['ended']): Promise<RunOutcome> {
-    await Promise.all(this.#counting)
+    const stopping = ended === 'timeout' || ended === 'cancelled'
+    // Counts are a nicety: a stopping run (SIGKILL follows SIGINT within
+    // seconds) does not wait long for them; one that lost the race stays null.
+    const counted = Promise.all(this.#counting)
+    if (stopping)
+      await settleWithin(this.deps.clock, STOPPING_READS_BUDGET_MS, counted)
+    else await counted
     flagEmptyExports(this.#records)
     return {
       records: this.#records,
@@ -222,5 +259,28 @@ class ExportRun {
       ended,
       elapsedMs: this.deps.clock.now() - this.#start
     }
+  }
+}
+
+/**
+ * Hooks that cannot break the run: a hook that throws (an output file that
+ * cannot be written) would otherwise reject a promise nobody awaits and
+ * crash the process with exports left running.
+ */
+function safeHooks(hooks: RunHooks): RunHooks {
+  const guard =
+    <A extends unknown[]>(fn?: (...args: A) => void) =>
+    (...args: A): void => {
+      try {
+        fn?.(...args)
+      } catch {
+        // The run goes on; the adapter reports at the end.
+      }
+    }
+  return {
+    triggered: guard(hooks.triggered?.bind(hooks)),
+    changed: guard(hooks.changed?.bind(hooks)),
+    log: guard(hooks.log?.bind(hooks)),
+    warn: guard(hooks.warn?.bind(hooks))
   }
 }

@@ -87,6 +87,19 @@ export function markNotStarted(
 }
 
 /**
+ * Mark an export whose trigger was still on the wire when the run stopped:
+ * it may have started, and nothing here can tell or abort it.
+ */
+export function markUnknown(
+  record: OperationRecord,
+  result: 'timeout' | 'cancelled',
+  waited: string
+): void {
+  record.result = result
+  record.message = `may have started: its request was still open when the run stopped after ${waited}; check Activity in Qualytics`
+}
+
+/**
  * An export of anomalies or checks when Qualytics held none replaced the
  * export table with an empty one: worth a warning, not a silent success.
  */

@@ -13,11 +13,14 @@ const MAX_TRIGGER_ATTEMPTS = 6
  * resolution and transit time.
  */
 const ADOPTION_MARGIN_MS = 5000
+/** Pauses before each look for an export an ambiguous POST may have made. */
+const LOOK_PAUSES_MS = [0, 1000, 2000]
 
 /** What triggering one planned export came to. */
 export type TriggerResult =
   | { ok: true; operation: Operation; adopted: boolean; attempts: number }
-  | { ok: false; message: string; attempts: number }
+  /** `stopped`: the run was cancelled or ran out of time before it could start. */
+  | { ok: false; message: string; attempts: number; stopped?: boolean }
 
 /** What triggering needs from the run around it. */
 export interface TriggerContext {
@@ -108,9 +111,15 @@ export async function triggerExport(
       ctx.random ?? Math.random,
       outcome.error.retryAfterMs
     )
-    if (ctx.signal?.aborted || ctx.clock.now() + delay >= ctx.deadline) break
+    // Cancelled, or out of time: not this export's failure. The run
+    // reports it as never started (cancelled or timeout).
+    if (ctx.signal?.aborted || ctx.clock.now() + delay >= ctx.deadline) {
+      return { ok: false, stopped: true, message: last, attempts: attempt }
+    }
     await ctx.clock.sleep(delay, ctx.signal)
-    if (ctx.signal?.aborted) break
+    if (ctx.signal?.aborted) {
+      return { ok: false, stopped: true, message: last, attempts: attempt }
+    }
   }
   return {
     ok: false,
@@ -120,9 +129,11 @@ export async function triggerExport(
 }
 
 /**
- * Look twice (the list may lag the create by a moment) for an export of
- * this datastore and asset type created at or after `sentAt`, not yet
- * claimed. Oldest match first: that is the one our POST made.
+ * Look for an export of this datastore and asset type created at or after
+ * `sentAt`, not yet claimed, and not started by a Qualytics schedule or
+ * flow. Three looks over about three seconds: the list may lag the create,
+ * and a backend behind a gateway that timed out may still be at work.
+ * Oldest match first: that is the one our POST made.
  */
 async function findOurExport(
   planned: PlannedExport,
@@ -130,8 +141,8 @@ async function findOurExport(
   ctx: TriggerContext,
   policy: RetryPolicy
 ): Promise<Operation | null | 'cannot-tell'> {
-  for (let look = 0; look < 2; look++) {
-    if (look > 0) await ctx.clock.sleep(1000, ctx.signal)
+  for (const pause of LOOK_PAUSES_MS) {
+    if (pause > 0) await ctx.clock.sleep(pause, ctx.signal)
     let exports: Operation[] | null
     try {
       // Looking is safe to repeat, so it gets more attempts than the POST.
@@ -147,6 +158,7 @@ async function findOurExport(
       const created = Date.parse(op.created ?? op.startTime ?? '')
       return (
         op.assetType === planned.assetType &&
+        !op.startedByQualytics &&
         (op.datastoreId === null || op.datastoreId === planned.datastoreId) &&
         !ctx.claimed.has(op.id) &&
         Number.isFinite(created) &&

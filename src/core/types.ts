@@ -87,6 +87,8 @@ export interface Operation {
   datastoreId: number | null
   assetType: string | null
   created: string | null
+  /** Started by a Qualytics schedule or flow, not by an API call like ours. */
+  startedByQualytics: boolean
 }
 
 /** One row of the `operations` output, and what the poller tracks. */

@@ -1,0 +1,172 @@
+/**
+ * Stopping well: a cancel or timeout that meets work still on the wire
+ * (a trigger, a count, a retry pause) must end promptly as cancelled or
+ * timeout, abort what this run started, and say what it cannot know.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { startAction } from '../simulator/harness.js'
+import type { QualyticsSimulator } from '../simulator/index.js'
+import {
+  inputsFor,
+  operationsOf,
+  startSimulator,
+  triggers
+} from './helpers/fixtures.js'
+import { startHostileServer } from './helpers/hostile-server.js'
+
+let sim: QualyticsSimulator | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+const waitFor = async (check: () => boolean, ms = 10_000): Promise<void> => {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not met in time')
+    await new Promise(r => setTimeout(r, 20))
+  }
+}
+
+describe('a trigger the deadline cuts short', () => {
+  it('is a timeout, not a success left running', async () => {
+    sim = await startSimulator({
+      chaos: { rateLimitRate: { run: 1 }, retryAfterSeconds: 60 }
+    })
+    const { runAction } = await import('../simulator/harness.js')
+    const run = await runAction({ inputs: inputsFor(sim, { timeout: '5s' }) })
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('timeout')
+    expect(operationsOf(run.outputs)[0]).toMatchObject({
+      id: null,
+      result: 'timeout'
+    })
+    expect(String(operationsOf(run.outputs)[0]?.message)).toMatch(
+      /not started: the next attempt would pass the timeout; last answer: .*429/
+    )
+  })
+})
+
+describe('a cancel that meets work on the wire', () => {
+  it('with wait: false stops triggering, aborts what it started, and fails as cancelled', async () => {
+    sim = await startSimulator({ chaos: { latencyMs: 250 } }, 60_000)
+    const server = sim
+    const { child, done } = startAction({
+      inputs: inputsFor(sim, {
+        datastore: '42,43',
+        options: 'all',
+        wait: 'false',
+        'max-parallel': '1'
+      })
+    })
+    await waitFor(() => server.operations.size >= 1)
+    child.kill('SIGINT')
+    const run = await done
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('cancelled')
+    const rows = operationsOf(run.outputs)
+    const started = rows.filter(r => r.id !== null)
+    expect(started.length).toBeGreaterThanOrEqual(1)
+    expect(started.length).toBeLessThan(6)
+    expect(
+      started.every(
+        r =>
+          r.result === 'cancelled' && /abort requested/.test(String(r.message))
+      )
+    ).toBe(true)
+    expect(
+      rows
+        .filter(r => r.id === null)
+        .every(r => r.message === 'not started: the run was cancelled')
+    ).toBe(true)
+    expect(sim.count('PUT', '/api/operations/abort/')).toBe(started.length)
+  })
+
+  it("during a trigger's retry pause is a cancel, not a failure of that export", async () => {
+    sim = await startSimulator({
+      chaos: { rateLimitRate: { run: 1 }, retryAfterSeconds: 30 }
+    })
+    const server = sim
+    const { child, done } = startAction({
+      inputs: inputsFor(sim, { timeout: '5m' })
+    })
+    await waitFor(() => triggers(server).length >= 1)
+    await new Promise(r => setTimeout(r, 200))
+    child.kill('SIGINT')
+    const run = await done
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('cancelled')
+    expect(operationsOf(run.outputs)[0]).toMatchObject({
+      id: null,
+      result: 'cancelled',
+      message: 'not started: the run was cancelled'
+    })
+    expect(triggers(sim)).toHaveLength(1)
+  })
+
+  it('does not wait on a count or a trigger that hangs, and says the export may have started', async () => {
+    const server = await startHostileServer((req, res) => {
+      const json = (body: unknown): void => {
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(body))
+      }
+      if (req.url?.startsWith('/api/anomalies')) return true // the count hangs
+      if (req.method === 'POST') {
+        let text = ''
+        req.on('data', (d: Buffer) => (text += d.toString()))
+        req.on('end', () => {
+          // anomalies starts; the checks trigger never answers.
+          if (
+            (JSON.parse(text) as { asset_type: string }).asset_type ===
+            'anomalies'
+          )
+            json({ id: 5, result: 'running', end_time: null })
+        })
+        return true
+      }
+      if (req.url === '/api/operations/5') {
+        json({ id: 5, result: 'running', end_time: null })
+        return true
+      }
+      if (req.method === 'PUT') {
+        json({ id: 5, result: 'running', end_time: null })
+        return true
+      }
+      return false
+    })
+    try {
+      const { child, done } = startAction({
+        inputs: {
+          url: server.url,
+          token: 'hostile-token-abcdef',
+          datastore: '42',
+          options: 'anomalies,checks'
+        },
+        env: { QUALYTICS_TIMEOUT: '120' }
+      })
+      await waitFor(() => server.seen.some(r => r.path === '/api/operations/5'))
+      const signalled = Date.now()
+      child.kill('SIGINT')
+      const run = await done
+      expect(Date.now() - signalled).toBeLessThan(7000)
+      expect(run.outputs.result).toBe('cancelled')
+      const [anomalies, checks] = operationsOf(run.outputs)
+      expect(anomalies).toMatchObject({
+        id: 5,
+        result: 'cancelled',
+        count: null
+      })
+      expect(checks).toMatchObject({ id: null, result: 'cancelled' })
+      expect(String(checks?.message)).toMatch(
+        /may have started: its request was still open/
+      )
+      expect(
+        server.seen.some(
+          r => r.method === 'PUT' && r.path === '/api/operations/abort/5'
+        )
+      ).toBe(true)
+    } finally {
+      await server.close()
+    }
+  })
+})
