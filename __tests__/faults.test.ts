@@ -7,25 +7,22 @@ import { startAction, runAction } from '../simulator/harness.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import {
   inputsFor,
+  waitFor,
   operationsOf,
   startSimulator,
   triggers
 } from './helpers/fixtures.js'
-import { startHostileServer } from './helpers/hostile-server.js'
+import {
+  assetOf,
+  hostileInputs,
+  startHostileServer
+} from './helpers/hostile-server.js'
 
 let sim: QualyticsSimulator | undefined
 afterEach(async () => {
   await sim?.close()
   sim = undefined
 })
-
-const waitFor = async (check: () => boolean, ms = 10_000): Promise<void> => {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error('condition not met in time')
-    await new Promise(r => setTimeout(r, 25))
-  }
-}
 
 describe('reads survive faults', () => {
   it('retries 5xx, resets, 429s and corrupted bodies on every read, and still succeeds', async () => {
@@ -109,28 +106,39 @@ describe('the trigger is never blindly repeated', () => {
   })
 
   it('treats a refused trigger as final and still runs the rest of the plan', async () => {
-    sim = await startSimulator()
-    sim.scenario.datastores = sim.scenario.datastores.map(d => d)
-    const run = await runAction({
-      inputs: inputsFor(sim, { datastore: '42,43' }),
-      env: {}
+    const server = await startHostileServer((req, res, { body, json }) => {
+      if (req.method === 'POST' && assetOf(body) === 'anomalies') {
+        res.writeHead(403, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ detail: 'You must have editor permission' }))
+        return true
+      }
+      if (req.method === 'POST') {
+        json({ id: 6, result: 'running', end_time: null })
+        return true
+      }
+      if (req.url === '/api/operations/6') {
+        json({ id: 6, result: 'success', end_time: '2026-01-01T00:00:01Z' })
+        return true
+      }
+      return false
     })
-    expect(run.code).toBe(0)
-    // A read-only token passes preflight but every trigger gets 403: one attempt each.
-    sim.scenario.readOnlyTokens = ['read-only-token-123456']
-    const denied = await runAction({
-      inputs: inputsFor(sim, {
-        datastore: '42,43',
-        token: 'read-only-token-123456'
+    try {
+      const run = await runAction({
+        inputs: hostileInputs(server.url, { options: 'anomalies,checks' })
       })
-    })
-    expect(denied.code).toBe(1)
-    expect(triggers(sim)).toHaveLength(4)
-    expect(operationsOf(denied.outputs).map(r => r.result)).toEqual([
-      'failure',
-      'failure'
-    ])
-    expect(operationsOf(denied.outputs)[0]?.message).toMatch(/answered 403/)
+      expect(run.code).toBe(1)
+      expect(operationsOf(run.outputs).map(r => [r.id, r.result])).toEqual([
+        [null, 'failure'],
+        [6, 'success']
+      ])
+      expect(operationsOf(run.outputs)[0]?.message).toMatch(
+        /Could not start the export: POST \/api\/operations\/run answered 403: You must have editor permission/
+      )
+      // One POST each: a 403 is not sent again.
+      expect(server.seen.filter(r => r.method === 'POST')).toHaveLength(2)
+    } finally {
+      await server.close()
+    }
   })
 })
 
@@ -224,22 +232,10 @@ describe('cancellation', () => {
 
 describe('a hanging status read', () => {
   it('holds up neither the other exports nor the timeout', async () => {
-    const server = await startHostileServer((req, res) => {
-      const json = (body: unknown): void => {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(JSON.stringify(body))
-      }
+    const server = await startHostileServer((req, _res, { body, json }) => {
       if (req.method === 'POST') {
-        let text = ''
-        req.on('data', (d: Buffer) => (text += d.toString()))
-        req.on('end', () => {
-          const { asset_type } = JSON.parse(text) as { asset_type: string }
-          json({
-            id: asset_type === 'anomalies' ? 5 : 6,
-            result: 'running',
-            end_time: null
-          })
-        })
+        const id = assetOf(body) === 'anomalies' ? 5 : 6
+        json({ id, result: 'running', end_time: null })
         return true
       }
       if (req.url === '/api/operations/5') return true // never answers
@@ -261,13 +257,10 @@ describe('a hanging status read', () => {
     })
     try {
       const run = await runAction({
-        inputs: {
-          url: server.url,
-          token: 'hostile-token-abcdef',
-          datastore: '42',
+        inputs: hostileInputs(server.url, {
           options: 'anomalies,checks',
           timeout: '3s'
-        },
+        }),
         env: { QUALYTICS_TIMEOUT: '120' }
       })
       expect(run.wallMs).toBeLessThan(20_000)
@@ -327,7 +320,7 @@ describe('hostile answers never pass for success', () => {
   it.each(cases)(
     'fails clearly on %s',
     async (_, triggerBody, statusBody, message) => {
-      const server = await startHostileServer((req, res) => {
+      const server = await startHostileServer((req, _res, { json }) => {
         const body =
           req.method === 'POST'
             ? triggerBody
@@ -335,18 +328,12 @@ describe('hostile answers never pass for success', () => {
               ? statusBody
               : undefined
         if (body === undefined) return false
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(JSON.stringify(body))
+        json(body)
         return true
       })
       try {
         const run = await runAction({
-          inputs: {
-            url: server.url,
-            token: 'hostile-token-abcdef',
-            datastore: '42',
-            options: 'checks'
-          }
+          inputs: hostileInputs(server.url, { options: 'checks' })
         })
         expect(run.code).toBe(1)
         expect(run.outputs.result).toBe('failure')
@@ -370,11 +357,7 @@ describe('hostile answers never pass for success', () => {
     })
     try {
       const run = await runAction({
-        inputs: {
-          url: server.url,
-          token: 'hostile-token-abcdef',
-          datastore: '42'
-        },
+        inputs: hostileInputs(server.url),
         env: { QUALYTICS_TIMEOUT: '2' }
       })
       expect(run.code).toBe(1)

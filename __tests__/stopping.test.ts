@@ -10,23 +10,20 @@ import {
   inputsFor,
   operationsOf,
   startSimulator,
-  triggers
+  triggers,
+  waitFor
 } from './helpers/fixtures.js'
-import { startHostileServer } from './helpers/hostile-server.js'
+import {
+  assetOf,
+  hostileInputs,
+  startHostileServer
+} from './helpers/hostile-server.js'
 
 let sim: QualyticsSimulator | undefined
 afterEach(async () => {
   await sim?.close()
   sim = undefined
 })
-
-const waitFor = async (check: () => boolean, ms = 10_000): Promise<void> => {
-  const until = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > until) throw new Error('condition not met in time')
-    await new Promise(r => setTimeout(r, 20))
-  }
-}
 
 describe('a trigger the deadline cuts short', () => {
   it('is a timeout, not a success left running', async () => {
@@ -105,23 +102,12 @@ describe('a cancel that meets work on the wire', () => {
   })
 
   it('does not wait on a count or a trigger that hangs, and says the export may have started', async () => {
-    const server = await startHostileServer((req, res) => {
-      const json = (body: unknown): void => {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.end(JSON.stringify(body))
-      }
+    const server = await startHostileServer((req, _res, { body, json }) => {
       if (req.url?.startsWith('/api/anomalies')) return true // the count hangs
       if (req.method === 'POST') {
-        let text = ''
-        req.on('data', (d: Buffer) => (text += d.toString()))
-        req.on('end', () => {
-          // anomalies starts; the checks trigger never answers.
-          if (
-            (JSON.parse(text) as { asset_type: string }).asset_type ===
-            'anomalies'
-          )
-            json({ id: 5, result: 'running', end_time: null })
-        })
+        // anomalies starts; the checks trigger never answers.
+        if (assetOf(body) === 'anomalies')
+          json({ id: 5, result: 'running', end_time: null })
         return true
       }
       if (req.url === '/api/operations/5') {
@@ -136,12 +122,7 @@ describe('a cancel that meets work on the wire', () => {
     })
     try {
       const { child, done } = startAction({
-        inputs: {
-          url: server.url,
-          token: 'hostile-token-abcdef',
-          datastore: '42',
-          options: 'anomalies,checks'
-        },
+        inputs: hostileInputs(server.url, { options: 'anomalies,checks' }),
         env: { QUALYTICS_TIMEOUT: '120' }
       })
       await waitFor(() => server.seen.some(r => r.path === '/api/operations/5'))

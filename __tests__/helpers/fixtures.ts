@@ -71,3 +71,15 @@ export function operationsOf(
     Record<string, unknown>
   >
 }
+
+/** Poll a condition until it holds (for tests that signal a running action). */
+export async function waitFor(
+  check: () => boolean,
+  ms = 10_000
+): Promise<void> {
+  const until = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not met in time')
+    await new Promise(r => setTimeout(r, 20))
+  }
+}

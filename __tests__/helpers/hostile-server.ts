@@ -11,33 +11,55 @@ export interface SeenRequest {
   path: string
 }
 
+/** What a handler gets besides the raw request and response. */
+export interface Exchange {
+  /** The request body, parsed as JSON (undefined when empty or not JSON). */
+  body: unknown
+  /** Answer 200 with this JSON. */
+  json: (body: unknown) => void
+}
+
+/** The token the hostile server's preflight accepts (any token, in fact). */
+export const HOSTILE_TOKEN = 'hostile-token-abcdef'
+
 /**
  * A server that answers the preflight correctly and then whatever the test
  * wants for the trigger and status calls: for responses no honest
- * Qualytics would send (wrong types, unknown results, huge bodies).
+ * Qualytics would send (wrong types, unknown results, huge bodies) and for
+ * requests that never get an answer. A handler returns true when it took
+ * the request (answering or deliberately not).
  */
 export async function startHostileServer(
-  handle: (req: IncomingMessage, res: ServerResponse) => boolean
+  handle: (req: IncomingMessage, res: ServerResponse, x: Exchange) => boolean
 ): Promise<{ url: string; seen: SeenRequest[]; close: () => Promise<void> }> {
   const seen: SeenRequest[] = []
   const server = createServer((req, res) => {
     seen.push({ method: req.method ?? '', path: req.url ?? '' })
-    req.resume()
-    if (handle(req, res)) return
-    const json = (status: number, body: unknown): void => {
-      res.writeHead(status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(body))
-    }
-    if (req.url === '/api/users/me')
-      return json(200, { id: 1, name: 'bot', role: 'Member' })
-    if (req.url?.startsWith('/api/datastores/')) {
-      return json(200, {
-        id: 42,
-        name: 'DS',
-        enrich_datastore: { id: 9, name: 'E' }
-      })
-    }
-    json(404, { detail: 'Not Found' })
+    let text = ''
+    req.on('data', (d: Buffer) => (text += d.toString()))
+    req.on('end', () => {
+      const json = (status: number, body: unknown): void => {
+        res.writeHead(status, { 'content-type': 'application/json' })
+        res.end(JSON.stringify(body))
+      }
+      let body: unknown
+      try {
+        body = text === '' ? undefined : JSON.parse(text)
+      } catch {
+        body = undefined
+      }
+      if (handle(req, res, { body, json: b => json(200, b) })) return
+      if (req.url === '/api/users/me')
+        return json(200, { id: 1, name: 'bot', role: 'Member' })
+      if (req.url?.startsWith('/api/datastores/')) {
+        return json(200, {
+          id: 42,
+          name: 'DS',
+          enrich_datastore: { id: 9, name: 'E' }
+        })
+      }
+      json(404, { detail: 'Not Found' })
+    })
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
@@ -50,4 +72,17 @@ export async function startHostileServer(
         server.close(() => resolve())
       })
   }
+}
+
+/** Inputs that point the action at a hostile server (datastore 42). */
+export function hostileInputs(
+  url: string,
+  extra: Record<string, string> = {}
+): Record<string, string> {
+  return { url, token: HOSTILE_TOKEN, datastore: '42', ...extra }
+}
+
+/** Which export a trigger body asks for. */
+export function assetOf(body: unknown): string {
+  return (body as { asset_type?: string } | undefined)?.asset_type ?? ''
 }
