@@ -1166,38 +1166,33 @@ async function triggerExport(planned, ctx) {
             if (ctx.claimed.has(outcome.operation.id)) {
                 return {
                     ok: false,
-                    message: `Qualytics returned operation ${outcome.operation.id} for ${what}, which this run already tracks`,
-                    attempts: attempt
+                    message: `Qualytics returned operation ${outcome.operation.id} for ${what}, which this run already tracks`
                 };
             }
             ctx.claimed.add(outcome.operation.id);
             return {
                 ok: true,
-                operation: outcome.operation,
-                adopted: false,
-                attempts: attempt
+                operation: outcome.operation
             };
         }
         last = outcome.error.message;
         if (outcome.kind === 'rejected')
             return {
                 ok: false,
-                message: `Could not start the export: ${last}`,
-                attempts: attempt
+                message: `Could not start the export: ${last}`
             };
         if (outcome.kind === 'ambiguous') {
             const found = await findOurExport(planned, sentAt, ctx, policy);
             if (found === 'cannot-tell') {
                 return {
                     ok: false,
-                    message: `The export may or may not have started (${last}), and Qualytics cannot list operations to tell; it was not sent again, to avoid a duplicate. Check Activity in Qualytics.`,
-                    attempts: attempt
+                    message: `The export may or may not have started (${last}), and Qualytics cannot list operations to tell; it was not sent again, to avoid a duplicate. Check Activity in Qualytics.`
                 };
             }
             if (found) {
                 ctx.claimed.add(found.id);
                 ctx.log(`Adopted export ${found.id} (${what}) that Qualytics created before the connection failed: ${last}`);
-                return { ok: true, operation: found, adopted: true, attempts: attempt };
+                return { ok: true, operation: found };
             }
             ctx.log(`No export of ${what} was created by the failed request (${last}); sending it again.`);
         }
@@ -1207,17 +1202,16 @@ async function triggerExport(planned, ctx) {
         // Cancelled, or out of time: not this export's failure. The run
         // reports it as never started (cancelled or timeout).
         if (ctx.signal?.aborted || ctx.clock.now() + delay >= ctx.deadline) {
-            return { ok: false, stopped: true, message: last, attempts: attempt };
+            return { ok: false, stopped: true, message: last };
         }
         await ctx.clock.sleep(delay, ctx.signal);
         if (ctx.signal?.aborted) {
-            return { ok: false, stopped: true, message: last, attempts: attempt };
+            return { ok: false, stopped: true, message: last };
         }
     }
     return {
         ok: false,
-        message: `Could not start the export after retries: ${last}`,
-        attempts: MAX_TRIGGER_ATTEMPTS
+        message: `Could not start the export after retries: ${last}`
     };
 }
 /**

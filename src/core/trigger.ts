@@ -18,9 +18,9 @@ const LOOK_PAUSES_MS = [0, 1000, 2000]
 
 /** What triggering one planned export came to. */
 export type TriggerResult =
-  | { ok: true; operation: Operation; adopted: boolean; attempts: number }
+  | { ok: true; operation: Operation }
   /** `stopped`: the run was cancelled or ran out of time before it could start. */
-  | { ok: false; message: string; attempts: number; stopped?: boolean }
+  | { ok: false; message: string; stopped?: boolean }
 
 /** What triggering needs from the run around it. */
 export interface TriggerContext {
@@ -65,32 +65,27 @@ export async function triggerExport(
       if (ctx.claimed.has(outcome.operation.id)) {
         return {
           ok: false,
-          message: `Qualytics returned operation ${outcome.operation.id} for ${what}, which this run already tracks`,
-          attempts: attempt
+          message: `Qualytics returned operation ${outcome.operation.id} for ${what}, which this run already tracks`
         }
       }
       ctx.claimed.add(outcome.operation.id)
       return {
         ok: true,
-        operation: outcome.operation,
-        adopted: false,
-        attempts: attempt
+        operation: outcome.operation
       }
     }
     last = outcome.error.message
     if (outcome.kind === 'rejected')
       return {
         ok: false,
-        message: `Could not start the export: ${last}`,
-        attempts: attempt
+        message: `Could not start the export: ${last}`
       }
     if (outcome.kind === 'ambiguous') {
       const found = await findOurExport(planned, sentAt, ctx, policy)
       if (found === 'cannot-tell') {
         return {
           ok: false,
-          message: `The export may or may not have started (${last}), and Qualytics cannot list operations to tell; it was not sent again, to avoid a duplicate. Check Activity in Qualytics.`,
-          attempts: attempt
+          message: `The export may or may not have started (${last}), and Qualytics cannot list operations to tell; it was not sent again, to avoid a duplicate. Check Activity in Qualytics.`
         }
       }
       if (found) {
@@ -98,7 +93,7 @@ export async function triggerExport(
         ctx.log(
           `Adopted export ${found.id} (${what}) that Qualytics created before the connection failed: ${last}`
         )
-        return { ok: true, operation: found, adopted: true, attempts: attempt }
+        return { ok: true, operation: found }
       }
       ctx.log(
         `No export of ${what} was created by the failed request (${last}); sending it again.`
@@ -114,17 +109,16 @@ export async function triggerExport(
     // Cancelled, or out of time: not this export's failure. The run
     // reports it as never started (cancelled or timeout).
     if (ctx.signal?.aborted || ctx.clock.now() + delay >= ctx.deadline) {
-      return { ok: false, stopped: true, message: last, attempts: attempt }
+      return { ok: false, stopped: true, message: last }
     }
     await ctx.clock.sleep(delay, ctx.signal)
     if (ctx.signal?.aborted) {
-      return { ok: false, stopped: true, message: last, attempts: attempt }
+      return { ok: false, stopped: true, message: last }
     }
   }
   return {
     ok: false,
-    message: `Could not start the export after retries: ${last}`,
-    attempts: MAX_TRIGGER_ATTEMPTS
+    message: `Could not start the export after retries: ${last}`
   }
 }
 
