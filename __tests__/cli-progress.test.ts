@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { createProgress } from '../src/cli/progress.js'
-import { createRedactor } from '../src/core/redact.js'
+import { createRedactor } from '../src/core/output/redact.js'
 import type { OperationRecord } from '../src/core/types.js'
 
 const record = (over: Partial<OperationRecord> = {}): OperationRecord => ({

@@ -3,10 +3,10 @@
  * retry budgets of the contract run in milliseconds.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { QualyticsClient } from '../src/core/client.js'
+import { QualyticsClient } from '../src/core/client/client.js'
 import { ApiError } from '../src/core/errors.js'
-import { preflight, preflightPolicy } from '../src/core/preflight.js'
-import { createRedactor } from '../src/core/redact.js'
+import { preflight, preflightPolicy } from '../src/core/run/preflight.js'
+import { createRedactor } from '../src/core/output/redact.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import { startSimulator } from './helpers/fixtures.js'
 import { VirtualClock } from './helpers/virtual-clock.js'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseConfig, type RawInputs } from '../src/core/config.js'
-import { formatDuration, parseDuration } from '../src/core/duration.js'
+import { parseConfig, type RawInputs } from '../src/core/config/config.js'
+import { formatDuration, parseDuration } from '../src/core/config/duration.js'
 import { InputError } from '../src/core/errors.js'
-import { normalizeBaseUrl } from '../src/core/url.js'
+import { normalizeBaseUrl } from '../src/core/config/url.js'
 
 const base: RawInputs = {
   url: 'acme.qualytics.io',
@@ -42,7 +42,28 @@ describe('parseConfig', () => {
       failOnWarning: false,
       maxParallel: 4,
       dryRun: false,
-      scheduleTimezone: 'UTC'
+      scheduleTimezone: 'UTC',
+      datastoreTags: [],
+      ifRunning: 'wait',
+      maxRequestRate: 20,
+      verify: true
+    })
+  })
+
+  it('selects by datastore-tags instead of ids, and reads the 1.1 inputs', () => {
+    const config = parse({
+      datastore: '',
+      'datastore-tags': 'Gold, silver,Gold',
+      'if-running': 'TRIGGER',
+      'max-request-rate': '0.5',
+      verify: 'false'
+    })
+    expect(config).toMatchObject({
+      datastores: [],
+      datastoreTags: ['Gold', 'silver'],
+      ifRunning: 'trigger',
+      maxRequestRate: 0.5,
+      verify: false
     })
   })
 
@@ -92,6 +113,16 @@ describe('parseConfig', () => {
       'Mars/Olympus'
     ],
     [{ datastore: '42,43', containers: '1' }, 'containers', 'single datastore'],
+    [{ 'datastore-tags': 'gold' }, 'datastore-tags', 'cannot be combined'],
+    [
+      { datastore: '', 'datastore-tags': 'gold', containers: '1' },
+      'containers',
+      'not with datastore-tags'
+    ],
+    [{ 'if-running': 'skip' }, 'if-running', '"skip"'],
+    [{ 'max-request-rate': '0' }, 'max-request-rate', '"0"'],
+    [{ 'max-request-rate': 'fast' }, 'max-request-rate', '"fast"'],
+    [{ 'max-request-rate': '5000' }, 'max-request-rate', '"5000"'],
     [
       { containers: '1', 'container-tags': 'gold' },
       'container-tags',

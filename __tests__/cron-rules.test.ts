@@ -13,7 +13,7 @@ import {
   cronWarnings,
   offMinuteSuggestion,
   shortestGapMinutes
-} from '../src/core/cron-rules.js'
+} from '../src/core/schedule/cron-rules.js'
 
 /** [rule, a cron that passes it, a cron that breaks it, words the refusal must contain] */
 const RULES: Array<[string, string, string, RegExp]> = [

@@ -1,18 +1,22 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseConfig } from '../src/core/config.js'
-import { buildPlan } from '../src/core/plan.js'
+import { parseConfig } from '../src/core/config/config.js'
+import { buildPlan } from '../src/core/run/plan.js'
 import {
   checksOfSchedule,
   firstPause,
   nextPause,
   pauseAfterFailure
-} from '../src/core/poll-schedule.js'
-import { classify, isFailing, overallResult } from '../src/core/results.js'
+} from '../src/core/run/poll-schedule.js'
+import {
+  classify,
+  isFailing,
+  overallResult
+} from '../src/core/report/results.js'
 import {
   backoffDelay,
   isRetryableStatus,
   parseRetryAfter
-} from '../src/core/retry.js'
+} from '../src/core/client/retry.js'
 import type { Operation, Result } from '../src/core/types.js'
 
 describe('buildPlan', () => {

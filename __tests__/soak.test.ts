@@ -6,9 +6,9 @@
  * take seconds.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { parseConfig } from '../src/core/config.js'
-import { runExportJob, type JobOutcome } from '../src/core/job.js'
-import { createRedactor } from '../src/core/redact.js'
+import { parseConfig } from '../src/core/config/config.js'
+import { runExportJob, type JobOutcome } from '../src/core/run/job.js'
+import { createRedactor } from '../src/core/output/redact.js'
 import type { Result } from '../src/core/types.js'
 import {
   mulberry32,

@@ -7,13 +7,13 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { SUMMARY_CASES } from '../scripts/summary-cases.js'
 import { runAction } from '../simulator/harness.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
-import { createRedactor } from '../src/core/redact.js'
+import { createRedactor } from '../src/core/output/redact.js'
 import {
   FOLD_SUCCESSES_ABOVE,
   renderSummary,
   whenInZone,
   type SummaryInput
-} from '../src/core/report.js'
+} from '../src/core/report/summary.js'
 import type { OperationRecord } from '../src/core/types.js'
 import { inputsFor, startSimulator } from './helpers/fixtures.js'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { createRedactor, MASK } from '../src/core/redact.js'
-import { readTokenExpiry } from '../src/core/token.js'
+import { createRedactor, MASK } from '../src/core/output/redact.js'
+import { readTokenExpiry } from '../src/core/config/token.js'
 
 const jwt = (claims: object): string =>
   ['{"alg":"HS256","typ":"JWT"}', JSON.stringify(claims)]

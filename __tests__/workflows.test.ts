@@ -100,7 +100,6 @@ describe('workflow files', () => {
       /broken\.yml:3:\d+: error: Invalid cron expression/,
       /broken\.yml:7:\d+: error: Unexpected value 'timeout-minute'/,
       /broken\.yml:11:\d+: error: Invalid action input 'datastor'/,
-      /broken\.yml:\d+:\d+: error: Missing required input `datastore`/,
       /action\.yml:\d+:\d+: error: .*node99/
     ])
       expect(result.output).toMatch(problem)

@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { renderSummary } from '../src/core/report.js'
+import { renderSummary } from '../src/core/report/summary.js'
 import { SUMMARY_CASES } from './summary-cases.js'
 
 /** The parts of GitHub's markdown styles a job summary uses (light theme). */

@@ -3,7 +3,7 @@
  * `scripts/screenshot-summary.ts` turns them into pictures to look at.
  * Everything here is deterministic (no clock, no randomness).
  */
-import type { SummaryInput } from '../src/core/report.js'
+import type { SummaryInput } from '../src/core/report/summary.js'
 import type { AssetType, OperationRecord, Result } from '../src/core/types.js'
 
 const NAMES = new Map<number, string>([

@@ -13,9 +13,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5018);
-/* harmony import */ var _core_cron_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7441);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8571);
+/* harmony import */ var _core_config_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7156);
+/* harmony import */ var _core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(911);
+/* harmony import */ var _core_config_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6740);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4296);
 /* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3054);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6890);
@@ -99,7 +99,7 @@ function buildSpec(flags) {
     const name = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .stringFlag */ .AM)(flags, 'name') ?? (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_9__/* .defaultScheduleName */ .Ul)(ids, options);
     if (!NAME.test(name))
         throw new _args_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`--name '${name}' must be letters, digits, '.', '_' or '-' (at most 80, starting with a letter or digit)`);
-    const { errors, warnings } = (0,_core_cron_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCron */ .Pi)(cron, name);
+    const { errors, warnings } = (0,_core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCron */ .Pi)(cron, name);
     if (errors.length > 0)
         throw new _args_js__WEBPACK_IMPORTED_MODULE_6__/* .UsageError */ .eb(`--crontab '${cron}' is not a schedule GitHub runs:\n${errors.map(e => `  - ${e}`).join('\n')}`);
     const uses = (0,_args_js__WEBPACK_IMPORTED_MODULE_6__/* .stringFlag */ .AM)(flags, 'uses') ?? _workflow_file_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_USES */ .tX;
@@ -118,7 +118,7 @@ function buildSpec(flags) {
             options,
             containers: config.containers.join(','),
             timeout,
-            timeoutMinutes: Math.ceil((0,_core_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E)('timeout', timeout ?? '30m') / 60_000),
+            timeoutMinutes: Math.ceil((0,_core_config_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDuration */ .E)('timeout', timeout ?? '30m') / 60_000),
             uses,
             runsOn,
             description: (0,_when_js__WEBPACK_IMPORTED_MODULE_8__/* .describeCron */ .MX)(cron)
@@ -133,7 +133,7 @@ function buildSpec(flags) {
  */
 function checkInputs(flags, datastore, timezone) {
     try {
-        const config = (0,_core_config_js__WEBPACK_IMPORTED_MODULE_2__/* .parseConfig */ .o4)({
+        const config = (0,_core_config_config_js__WEBPACK_IMPORTED_MODULE_2__/* .parseConfig */ .o4)({
             url: 'https://placeholder.invalid',
             token: 'placeholder',
             datastore,
@@ -246,7 +246,7 @@ function formatRun(date, tz) {
 
 /***/ }),
 
-/***/ 5018:
+/***/ 7156:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -259,17 +259,17 @@ __webpack_require__.d(__webpack_exports__, {
   hr: () => (/* binding */ parseTimezone)
 });
 
-// UNUSED EXPORTS: DEFAULTS, parseBoolean
+// UNUSED EXPORTS: DEFAULTS, parseBoolean, parseTagList
 
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(8571);
+// EXTERNAL MODULE: ./src/core/config/duration.ts
+var duration = __webpack_require__(6740);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/types.ts
 var core_types = __webpack_require__(3054);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
-;// CONCATENATED MODULE: ./src/core/url.ts
+;// CONCATENATED MODULE: ./src/core/config/url.ts
 
 
 /**
@@ -321,7 +321,7 @@ function isLoopback(hostname) {
     return host === '::1';
 }
 
-;// CONCATENATED MODULE: ./src/core/config.ts
+;// CONCATENATED MODULE: ./src/core/config/config.ts
 
 
 
@@ -343,7 +343,11 @@ const INPUT_NAMES = [
     'fail-on-warning',
     'max-parallel',
     'dry-run',
-    'schedule-timezone'
+    'schedule-timezone',
+    'datastore-tags',
+    'if-running',
+    'max-request-rate',
+    'verify'
 ];
 /** Defaults of action.yml, used when an input is empty (scheduled runs have no dispatch inputs). */
 const DEFAULTS = {
@@ -357,13 +361,18 @@ const DEFAULTS = {
     'fail-on-warning': 'false',
     'max-parallel': '4',
     'dry-run': 'false',
-    'schedule-timezone': 'UTC'
+    'schedule-timezone': 'UTC',
+    'if-running': 'wait',
+    'max-request-rate': '20',
+    verify: 'true'
 };
 /** Longest value any input may have; longer is a paste accident or an attack. */
 const MAX_INPUT_LENGTH = 4096;
 /** Ids are positive and fit the API's 32-bit integers. */
 const MAX_ID = 2_147_483_647;
 const MAX_PARALLEL = 500;
+/** Requests per second: above this no rate limiter is worth having. */
+const MAX_REQUEST_RATE = 1000;
 const ASSET_ALIASES = {
     anomalies: 'anomalies',
     checks: 'checks',
@@ -392,13 +401,19 @@ function parseConfig(raw, env = {}) {
     }
     const url = normalizeBaseUrl(get('url') || (env.QUALYTICS_URL ?? ''));
     const datastores = parseIdList('datastore', get('datastore'));
-    if (datastores.length === 0) {
-        throw new errors/* InputError */.dz('datastore', 'is empty; give a datastore id such as 42');
+    const datastoreTags = parseTagList('datastore-tags', get('datastore-tags'));
+    if (datastores.length > 0 && datastoreTags.length > 0) {
+        throw new errors/* InputError */.dz('datastore-tags', 'cannot be combined with datastore; give one of them');
+    }
+    if (datastores.length === 0 && datastoreTags.length === 0) {
+        throw new errors/* InputError */.dz('datastore', 'is empty; give a datastore id such as 42, or datastore-tags');
     }
     const containers = parseIdList('containers', get('containers'));
-    const containerTags = parseTagList(get('container-tags'));
-    if (containers.length > 0 && datastores.length > 1) {
-        throw new errors/* InputError */.dz('containers', `only works with a single datastore (got ${datastores.join(',')})`);
+    const containerTags = parseTagList('container-tags', get('container-tags'));
+    if (containers.length > 0 && datastores.length !== 1) {
+        throw new errors/* InputError */.dz('containers', datastoreTags.length > 0
+            ? 'only works with a single datastore, not with datastore-tags'
+            : `only works with a single datastore (got ${datastores.join(',')})`);
     }
     if (containers.length > 0 && containerTags.length > 0) {
         throw new errors/* InputError */.dz('container-tags', 'cannot be combined with containers; use one of them');
@@ -409,6 +424,7 @@ function parseConfig(raw, env = {}) {
         insecure: url.insecure,
         token,
         datastores,
+        datastoreTags,
         containers,
         containerTags,
         assetTypes: parseOptions(get('options')),
@@ -421,7 +437,10 @@ function parseConfig(raw, env = {}) {
         failOnWarning: parseBoolean('fail-on-warning', get('fail-on-warning')),
         maxParallel: parseCount('max-parallel', get('max-parallel'), MAX_PARALLEL),
         dryRun: parseBoolean('dry-run', get('dry-run')),
-        scheduleTimezone: parseTimezone(get('schedule-timezone'))
+        scheduleTimezone: parseTimezone(get('schedule-timezone')),
+        ifRunning: parseChoice('if-running', get('if-running'), IF_RUNNING),
+        maxRequestRate: parseRate('max-request-rate', get('max-request-rate')),
+        verify: parseBoolean('verify', get('verify'))
     };
 }
 /** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
@@ -450,13 +469,14 @@ function parseIdList(input, raw) {
     }
     return ids;
 }
-function parseTagList(raw) {
+/** Comma-separated tag names; repeats collapse to their first place. */
+function parseTagList(input, raw) {
     const tags = [];
     for (const tag of raw.split(',').map(s => s.trim())) {
         if (tag === '')
             continue;
         if (/\p{Cc}/u.test(tag) || tag.length > 200) {
-            throw new errors/* InputError */.dz('container-tags', `${(0,errors/* quote */.A0)(tag)} is not a valid tag`);
+            throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(tag)} is not a valid tag`);
         }
         if (!tags.includes(tag))
             tags.push(tag);
@@ -482,6 +502,23 @@ function parseOptions(raw) {
     }
     return types;
 }
+const IF_RUNNING = ['wait', 'trigger'];
+/** One of a fixed set of words, compared without regard to case. */
+function parseChoice(input, raw, choices) {
+    const found = choices.find(c => c === raw.toLowerCase());
+    if (found === undefined) {
+        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(raw)} is not one of ${choices.join(', ')}`);
+    }
+    return found;
+}
+/** A positive number of requests per second (fractions allowed: 0.5 is one every 2 s). */
+function parseRate(input, raw) {
+    const rate = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+    if (!(rate > 0 && rate <= MAX_REQUEST_RATE)) {
+        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(raw)} must be a number of requests per second above 0 and at most ${MAX_REQUEST_RATE}`);
+    }
+    return rate;
+}
 function parseCount(input, raw, max) {
     if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
         throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(raw)} must be a whole number from 1 to ${max}`);
@@ -503,7 +540,71 @@ function parseTimezone(raw) {
 
 /***/ }),
 
-/***/ 7441:
+/***/ 6740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000
+};
+/** A day is far beyond GitHub's 6-hour job cap; larger values are typos. */
+const MAX_DURATION_MS = 24 * 3_600_000;
+/**
+ * Parse a duration input: a bare number is seconds; otherwise number+unit
+ * pairs (`ms`, `s`, `m`, `h`) that add up (`1h30m`). Zero, negative,
+ * fractional-looking garbage and absurdly large values are refused.
+ */
+function parseDuration(input, raw) {
+    const value = raw.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return check(input, raw, Number(value) * 1000);
+    const parts = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(value)
+        ? [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
+        : [];
+    if (parts.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} is not a duration; use seconds (90) or units like 90s, 15m, 2h, 1h30m`);
+    }
+    const total = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? 's'] ?? 0), 0);
+    return check(input, raw, total);
+}
+function check(input, raw, ms) {
+    if (!Number.isFinite(ms) || ms < 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} must be greater than zero`);
+    }
+    if (ms > MAX_DURATION_MS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} is longer than 24h`);
+    }
+    return Math.round(ms);
+}
+/** Durations in words for logs and the summary: `850 ms`, `2.5 s`, `42 s`, `3 min 5 s`, `1 h 2 min`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 9950)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const totalSeconds = Math.round(ms / 1000);
+    if (totalSeconds < 60)
+        return `${totalSeconds} s`;
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours > 0)
+        return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+    return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+}
+
+
+/***/ }),
+
+/***/ 911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -755,70 +856,6 @@ function firesOnConsecutiveDays(cron) {
         previous = current;
     }
     return false;
-}
-
-
-/***/ }),
-
-/***/ 8571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000
-};
-/** A day is far beyond GitHub's 6-hour job cap; larger values are typos. */
-const MAX_DURATION_MS = 24 * 3_600_000;
-/**
- * Parse a duration input: a bare number is seconds; otherwise number+unit
- * pairs (`ms`, `s`, `m`, `h`) that add up (`1h30m`). Zero, negative,
- * fractional-looking garbage and absurdly large values are refused.
- */
-function parseDuration(input, raw) {
-    const value = raw.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return check(input, raw, Number(value) * 1000);
-    const parts = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(value)
-        ? [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
-        : [];
-    if (parts.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} is not a duration; use seconds (90) or units like 90s, 15m, 2h, 1h30m`);
-    }
-    const total = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? 's'] ?? 0), 0);
-    return check(input, raw, total);
-}
-function check(input, raw, ms) {
-    if (!Number.isFinite(ms) || ms < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} must be greater than zero`);
-    }
-    if (ms > MAX_DURATION_MS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} is longer than 24h`);
-    }
-    return Math.round(ms);
-}
-/** Durations in words for logs and the summary: `850 ms`, `2.5 s`, `42 s`, `3 min 5 s`, `1 h 2 min`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 9950)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const totalSeconds = Math.round(ms / 1000);
-    if (totalSeconds < 60)
-        return `${totalSeconds} s`;
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    if (hours > 0)
-        return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-    return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
 }
 
 

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   listCommand: () => (/* binding */ listCommand)
 /* harmony export */ });
-/* harmony import */ var _core_cron_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7441);
+/* harmony import */ var _core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(911);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6890);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1654);
 /* harmony import */ var _when_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9964);
@@ -68,7 +68,7 @@ async function listCommand(argv) {
 function listSchedule(entry) {
     const cron = entry.cron === undefined ? '' : (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_4__/* .yamlText */ .pS)(entry.cron);
     const timezone = typeof entry.timezone === 'string' ? entry.timezone : 'UTC';
-    const problem = (0,_core_cron_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .cronProblems */ .NA)(cron)[0] ?? null;
+    const problem = (0,_core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .cronProblems */ .NA)(cron)[0] ?? null;
     let nextRun = null;
     if (!problem) {
         try {
@@ -318,7 +318,7 @@ function yamlText(value) {
 
 /***/ }),
 
-/***/ 7441:
+/***/ 911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

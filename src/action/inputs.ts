@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { INPUT_NAMES, type RawInputs } from '../core/config.js'
+import { INPUT_NAMES, type RawInputs } from '../core/config/config.js'
 
 /**
  * Every input as the runner passed it (trimmed, '' when absent). Parsing

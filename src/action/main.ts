@@ -1,14 +1,17 @@
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { systemClock } from '../core/clock.js'
-import { parseConfig } from '../core/config.js'
+import { parseConfig } from '../core/config/config.js'
 import { InputError, PreflightError } from '../core/errors.js'
-import { runExportJob, type JobOutcome } from '../core/job.js'
-import { buildPlan } from '../core/plan.js'
-import { createRedactor, type Redactor } from '../core/redact.js'
-import { isFailing } from '../core/results.js'
-import { describeSchedule, type ScheduleInfo } from '../core/schedule.js'
-import { checkTokenExpiry } from '../core/token.js'
+import { runExportJob, type JobOutcome } from '../core/run/job.js'
+import { buildPlan } from '../core/run/plan.js'
+import { createRedactor, type Redactor } from '../core/output/redact.js'
+import { isFailing } from '../core/report/results.js'
+import {
+  describeSchedule,
+  type ScheduleInfo
+} from '../core/schedule/next-run.js'
+import { checkTokenExpiry } from '../core/config/token.js'
 import type { ExportConfig } from '../core/types.js'
 import { FAILURE_PREFIX, Outputs, State } from './constants.js'
 import { maskToken, readRawInputs } from './inputs.js'
@@ -22,7 +25,11 @@ import {
   type ActionLog
 } from './report.js'
 import { onCancelSignals } from './signals.js'
-import { describeChange, describeRetry, verdict } from '../core/verdict.js'
+import {
+  describeChange,
+  describeRetry,
+  verdict
+} from '../core/report/verdict.js'
 
 /**
  * The action's entry: the main step, or the post step when main has run.

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
-import type { Redactor } from '../core/redact.js'
-import { toOutputRow } from '../core/results.js'
+import type { Redactor } from '../core/output/redact.js'
+import { toOutputRow } from '../core/report/results.js'
 import type { OperationRecord, Result } from '../core/types.js'
 import { Outputs } from './constants.js'
 

@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
-import { formatDuration } from '../core/duration.js'
-import { describeChange } from '../core/verdict.js'
-import type { Redactor } from '../core/redact.js'
-import { renderSummary, type SummaryInput } from '../core/report.js'
+import { formatDuration } from '../core/config/duration.js'
+import { describeChange } from '../core/report/verdict.js'
+import type { Redactor } from '../core/output/redact.js'
+import { renderSummary, type SummaryInput } from '../core/report/summary.js'
 import type {
   ExportConfig,
   OperationRecord,

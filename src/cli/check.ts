@@ -1,5 +1,9 @@
-import { parseIdList, parseOptions, parseTimezone } from '../core/config.js'
-import { checkCron } from '../core/cron-rules.js'
+import {
+  parseIdList,
+  parseOptions,
+  parseTimezone
+} from '../core/config/config.js'
+import { checkCron } from '../core/schedule/cron-rules.js'
 import { parseFlags, stringFlag } from './args.js'
 import { CHECK, DEFAULT_DIR } from './commands.js'
 import { findOverlaps, type Firing } from './overlap.js'

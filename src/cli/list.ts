@@ -1,4 +1,4 @@
-import { cronProblems } from '../core/cron-rules.js'
+import { cronProblems } from '../core/schedule/cron-rules.js'
 import { parseFlags, stringFlag } from './args.js'
 import { DEFAULT_DIR, LIST } from './commands.js'
 import { describeCron, formatRun, nextRuns } from './when.js'

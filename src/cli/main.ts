@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.js'
-import { createRedactor } from '../core/redact.js'
+import { createRedactor } from '../core/output/redact.js'
 import { VERSION } from '../core/version.js'
 import { BIN, helpText, UsageError, type CommandSpec } from './args.js'
 import { COMMANDS } from './commands.js'

@@ -1,5 +1,5 @@
-import { describeChange as describeRecord } from '../core/verdict.js'
-import type { Redactor } from '../core/redact.js'
+import { describeChange as describeRecord } from '../core/report/verdict.js'
+import type { Redactor } from '../core/output/redact.js'
 import type { OperationRecord } from '../core/types.js'
 
 /** Where progress goes: a TTY redraws lines in place, anything else gets plain lines. */
@@ -42,7 +42,7 @@ export function createProgress(
 export {
   describeChange as describeRecord,
   exportLabel
-} from '../core/verdict.js'
+} from '../core/report/verdict.js'
 
 function plainProgress(stream: ProgressStream, options: Options): Progress {
   const { redact, names } = options

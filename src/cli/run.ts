@@ -1,15 +1,19 @@
 import { onCancelSignals } from '../action/signals.js'
 import { systemClock } from '../core/clock.js'
-import { INPUT_NAMES, parseConfig, type RawInputs } from '../core/config.js'
-import { formatDuration } from '../core/duration.js'
+import {
+  INPUT_NAMES,
+  parseConfig,
+  type RawInputs
+} from '../core/config/config.js'
+import { formatDuration } from '../core/config/duration.js'
 import { ApiError, PreflightError } from '../core/errors.js'
-import { runExportJob, type JobOutcome } from '../core/job.js'
-import { buildPlan } from '../core/plan.js'
-import { createRedactor } from '../core/redact.js'
-import { isFailing, toOutputRow } from '../core/results.js'
-import { checkTokenExpiry } from '../core/token.js'
-import { newRecord } from '../core/tracking.js'
-import { describeRetry, verdict } from '../core/verdict.js'
+import { runExportJob, type JobOutcome } from '../core/run/job.js'
+import { buildPlan } from '../core/run/plan.js'
+import { createRedactor } from '../core/output/redact.js'
+import { isFailing, toOutputRow } from '../core/report/results.js'
+import { checkTokenExpiry } from '../core/config/token.js'
+import { newRecord } from '../core/run/tracking.js'
+import { describeRetry, verdict } from '../core/report/verdict.js'
 import type { ExportConfig, OperationRecord } from '../core/types.js'
 import { parseFlags, UsageError, type Flags } from './args.js'
 import { RUN } from './commands.js'

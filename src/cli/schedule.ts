@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseConfig } from '../core/config.js'
-import { checkCron } from '../core/cron-rules.js'
-import { parseDuration } from '../core/duration.js'
+import { parseConfig } from '../core/config/config.js'
+import { checkCron } from '../core/schedule/cron-rules.js'
+import { parseDuration } from '../core/config/duration.js'
 import { InputError } from '../core/errors.js'
 import { ALL_ASSET_TYPES } from '../core/types.js'
 import {

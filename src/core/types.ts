@@ -33,8 +33,10 @@ export interface ExportConfig {
   /** Plain http to a non-loopback host. */
   insecure: boolean
   token: string
-  /** Source datastores, in the order given, without repeats. */
+  /** Source datastores, in the order given, without repeats; empty when selected by tag. */
   datastores: number[]
+  /** `datastore-tags`: select every linked datastore with one of these tags (case-insensitive). */
+  datastoreTags: string[]
   /** `container_ids`, only with a single datastore. */
   containers: number[]
   /** `container_tags`. */
@@ -55,6 +57,12 @@ export interface ExportConfig {
   dryRun: boolean
   /** IANA zone of the workflow's schedule. */
   scheduleTimezone: string
+  /** An export of the same datastore and asset type already running: follow it, or start another. */
+  ifRunning: 'wait' | 'trigger'
+  /** Most requests per second over the whole run. */
+  maxRequestRate: number
+  /** After a success, confirm the export table landed in the enrichment datastore. */
+  verify: boolean
 }
 
 /** One export to run: one datastore, one asset type. */

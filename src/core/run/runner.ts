@@ -1,9 +1,9 @@
 import { abortOperations, type AbortOutcome } from './abort.js'
-import { settleWithin } from './clock.js'
-import { formatDuration } from './duration.js'
+import { settleWithin } from '../clock.js'
+import { formatDuration } from '../config/duration.js'
 import { LoopSleeper } from './loop-sleeper.js'
 import { readPolicy, StatusWatch } from './status-watch.js'
-import { overallResult } from './results.js'
+import { overallResult } from '../report/results.js'
 import {
   flagEmptyExports,
   markNotStarted,
@@ -13,7 +13,7 @@ import {
 } from './tracking.js'
 import type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
 import { triggerExport, type TriggerContext } from './trigger.js'
-import type { ExportConfig, OperationRecord, PlannedExport } from './types.js'
+import type { ExportConfig, OperationRecord, PlannedExport } from '../types.js'
 
 /** How long aborts may take when the run is cancelled (SIGTERM follows SIGINT after 7.5 s). */
 export const CANCEL_ABORT_BUDGET_MS = 4000

@@ -1,4 +1,4 @@
-import { PreflightError } from './errors.js'
+import { PreflightError } from '../errors.js'
 
 /** What to do about a token that is rejected, expired or about to expire. */
 export const TOKEN_HINT =

@@ -1,5 +1,5 @@
 import type { DatastoreInfo } from './client-types.js'
-import type { ApiResult, Operation } from './types.js'
+import type { ApiResult, Operation } from '../types.js'
 
 /** Raised when a 2xx body is not the JSON shape the API documents. */
 export class ShapeError extends Error {

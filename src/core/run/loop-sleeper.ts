@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js'
+import type { Clock } from '../clock.js'
 
 /**
  * The run loop's sleep: until a given time, or until work beside the loop

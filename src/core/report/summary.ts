@@ -1,7 +1,7 @@
-import { formatDuration } from './duration.js'
+import { formatDuration } from '../config/duration.js'
 import { durationSeconds, WORST_FIRST } from './results.js'
-import type { ScheduleInfo } from './schedule.js'
-import type { OperationRecord, Result } from './types.js'
+import type { ScheduleInfo } from '../schedule/next-run.js'
+import type { OperationRecord, Result } from '../types.js'
 
 /** Icons that read at a glance in the job summary and in a terminal. */
 export const RESULT_ICON: Record<Result, string> = {

@@ -1,11 +1,11 @@
 import type { AbortOutcome } from './abort.js'
-import { classify, isTerminal } from './results.js'
+import { classify, isTerminal } from '../report/results.js'
 import type {
   Operation,
   OperationRecord,
   PlannedExport,
   Result
-} from './types.js'
+} from '../types.js'
 
 /** A row for a planned export that has not been triggered yet. */
 export function newRecord(

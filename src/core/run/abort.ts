@@ -1,5 +1,5 @@
-import type { QualyticsClient } from './client.js'
-import type { Operation } from './types.js'
+import type { QualyticsClient } from '../client/client.js'
+import type { Operation } from '../types.js'
 
 /** What an abort request came to for one export. */
 export type AbortOutcome =

@@ -1,6 +1,6 @@
 import { parseDuration } from './duration.js'
-import { InputError, quote } from './errors.js'
-import { ALL_ASSET_TYPES, type AssetType, type ExportConfig } from './types.js'
+import { InputError, quote } from '../errors.js'
+import { ALL_ASSET_TYPES, type AssetType, type ExportConfig } from '../types.js'
 import { normalizeBaseUrl } from './url.js'
 
 /** Raw input strings by the action's input names (`poll-interval`, ...). */
@@ -23,7 +23,11 @@ export const INPUT_NAMES = [
   'fail-on-warning',
   'max-parallel',
   'dry-run',
-  'schedule-timezone'
+  'schedule-timezone',
+  'datastore-tags',
+  'if-running',
+  'max-request-rate',
+  'verify'
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 
@@ -39,7 +43,10 @@ export const DEFAULTS: Readonly<Partial<Record<InputName, string>>> = {
   'fail-on-warning': 'false',
   'max-parallel': '4',
   'dry-run': 'false',
-  'schedule-timezone': 'UTC'
+  'schedule-timezone': 'UTC',
+  'if-running': 'wait',
+  'max-request-rate': '20',
+  verify: 'true'
 }
 
 /** Longest value any input may have; longer is a paste accident or an attack. */
@@ -47,6 +54,8 @@ const MAX_INPUT_LENGTH = 4096
 /** Ids are positive and fit the API's 32-bit integers. */
 const MAX_ID = 2_147_483_647
 const MAX_PARALLEL = 500
+/** Requests per second: above this no rate limiter is worth having. */
+const MAX_REQUEST_RATE = 1000
 const ASSET_ALIASES: Record<string, AssetType> = {
   anomalies: 'anomalies',
   checks: 'checks',
@@ -85,18 +94,27 @@ export function parseConfig(
   }
   const url = normalizeBaseUrl(get('url') || (env.QUALYTICS_URL ?? ''))
   const datastores = parseIdList('datastore', get('datastore'))
-  if (datastores.length === 0) {
+  const datastoreTags = parseTagList('datastore-tags', get('datastore-tags'))
+  if (datastores.length > 0 && datastoreTags.length > 0) {
+    throw new InputError(
+      'datastore-tags',
+      'cannot be combined with datastore; give one of them'
+    )
+  }
+  if (datastores.length === 0 && datastoreTags.length === 0) {
     throw new InputError(
       'datastore',
-      'is empty; give a datastore id such as 42'
+      'is empty; give a datastore id such as 42, or datastore-tags'
     )
   }
   const containers = parseIdList('containers', get('containers'))
-  const containerTags = parseTagList(get('container-tags'))
-  if (containers.length > 0 && datastores.length > 1) {
+  const containerTags = parseTagList('container-tags', get('container-tags'))
+  if (containers.length > 0 && datastores.length !== 1) {
     throw new InputError(
       'containers',
-      `only works with a single datastore (got ${datastores.join(',')})`
+      datastoreTags.length > 0
+        ? 'only works with a single datastore, not with datastore-tags'
+        : `only works with a single datastore (got ${datastores.join(',')})`
     )
   }
   if (containers.length > 0 && containerTags.length > 0) {
@@ -111,6 +129,7 @@ export function parseConfig(
     insecure: url.insecure,
     token,
     datastores,
+    datastoreTags,
     containers,
     containerTags,
     assetTypes: parseOptions(get('options')),
@@ -123,7 +142,10 @@ export function parseConfig(
     failOnWarning: parseBoolean('fail-on-warning', get('fail-on-warning')),
     maxParallel: parseCount('max-parallel', get('max-parallel'), MAX_PARALLEL),
     dryRun: parseBoolean('dry-run', get('dry-run')),
-    scheduleTimezone: parseTimezone(get('schedule-timezone'))
+    scheduleTimezone: parseTimezone(get('schedule-timezone')),
+    ifRunning: parseChoice('if-running', get('if-running'), IF_RUNNING),
+    maxRequestRate: parseRate('max-request-rate', get('max-request-rate')),
+    verify: parseBoolean('verify', get('verify'))
   }
 }
 
@@ -160,12 +182,13 @@ export function parseIdList(input: string, raw: string): number[] {
   return ids
 }
 
-function parseTagList(raw: string): string[] {
+/** Comma-separated tag names; repeats collapse to their first place. */
+export function parseTagList(input: string, raw: string): string[] {
   const tags: string[] = []
   for (const tag of raw.split(',').map(s => s.trim())) {
     if (tag === '') continue
     if (/\p{Cc}/u.test(tag) || tag.length > 200) {
-      throw new InputError('container-tags', `${quote(tag)} is not a valid tag`)
+      throw new InputError(input, `${quote(tag)} is not a valid tag`)
     }
     if (!tags.includes(tag)) tags.push(tag)
   }
@@ -194,6 +217,36 @@ export function parseOptions(raw: string): AssetType[] {
     )
   }
   return types
+}
+
+const IF_RUNNING = ['wait', 'trigger'] as const
+
+/** One of a fixed set of words, compared without regard to case. */
+function parseChoice<const T extends string>(
+  input: string,
+  raw: string,
+  choices: readonly T[]
+): T {
+  const found = choices.find(c => c === raw.toLowerCase())
+  if (found === undefined) {
+    throw new InputError(
+      input,
+      `${quote(raw)} is not one of ${choices.join(', ')}`
+    )
+  }
+  return found
+}
+
+/** A positive number of requests per second (fractions allowed: 0.5 is one every 2 s). */
+function parseRate(input: string, raw: string): number {
+  const rate = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN
+  if (!(rate > 0 && rate <= MAX_REQUEST_RATE)) {
+    throw new InputError(
+      input,
+      `${quote(raw)} must be a number of requests per second above 0 and at most ${MAX_REQUEST_RATE}`
+    )
+  }
+  return rate
 }
 
 function parseCount(input: string, raw: string, max: number): number {

@@ -1,4 +1,4 @@
-import type { Operation, OperationRecord, Result } from './types.js'
+import type { Operation, OperationRecord, Result } from '../types.js'
 
 /**
  * Worst first: the overall result is the first of these any export has,

@@ -1,7 +1,7 @@
 /** The shapes a run of exports takes and gives. */
-import type { QualyticsClient } from './client.js'
-import type { Clock } from './clock.js'
-import type { OperationRecord, Result } from './types.js'
+import type { QualyticsClient } from '../client/client.js'
+import type { Clock } from '../clock.js'
+import type { OperationRecord, Result } from '../types.js'
 
 /** What the adapters hear while the run goes on. None of it is required. */
 export interface RunHooks {

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net'
-import { InputError, quote } from './errors.js'
+import { InputError, quote } from '../errors.js'
 
 /** The normalised Qualytics address. */
 export interface BaseUrl {

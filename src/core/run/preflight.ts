@@ -1,8 +1,8 @@
-import type { DatastoreInfo } from './client-types.js'
-import type { QualyticsClient } from './client.js'
-import { ApiError, PreflightError } from './errors.js'
-import type { RetryPolicy } from './retry.js'
-import { TOKEN_HINT } from './token.js'
+import type { DatastoreInfo } from '../client/client-types.js'
+import type { QualyticsClient } from '../client/client.js'
+import { ApiError, PreflightError } from '../errors.js'
+import type { RetryPolicy } from '../client/retry.js'
+import { TOKEN_HINT } from '../config/token.js'
 
 /** Preflight reads give up after about this long (the contract's 30 s). */
 export const PREFLIGHT_BUDGET_MS = 30_000

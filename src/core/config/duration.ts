@@ -1,4 +1,4 @@
-import { InputError, quote } from './errors.js'
+import { InputError, quote } from '../errors.js'
 
 const UNIT_MS: Record<string, number> = {
   ms: 1,

@@ -1,13 +1,13 @@
-import type { RetryInfo } from './client-types.js'
-import { QualyticsClient } from './client.js'
-import type { Clock } from './clock.js'
+import type { RetryInfo } from '../client/client-types.js'
+import { QualyticsClient } from '../client/client.js'
+import type { Clock } from '../clock.js'
 import { buildPlan } from './plan.js'
 import { preflight, type PreflightReport } from './preflight.js'
-import type { Redactor } from './redact.js'
+import type { Redactor } from '../output/redact.js'
 import { runExports, type RunHooks, type RunOutcome } from './runner.js'
 import { markNotStarted, newRecord } from './tracking.js'
-import type { ExportConfig } from './types.js'
-import { USER_AGENT } from './version.js'
+import type { ExportConfig } from '../types.js'
+import { USER_AGENT } from '../version.js'
 
 /** What a whole export job came to, for either adapter to report. */
 export interface JobOutcome extends RunOutcome {

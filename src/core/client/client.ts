@@ -4,9 +4,9 @@ import type {
   DatastoreInfo,
   TriggerOutcome
 } from './client-types.js'
-import { systemClock, type Clock } from './clock.js'
+import { systemClock, type Clock } from '../clock.js'
 import { networkError, shapeError, statusError } from './api-errors.js'
-import { ApiError } from './errors.js'
+import { ApiError } from '../errors.js'
 import {
   createHttpTransport,
   type HttpResponse,
@@ -20,7 +20,7 @@ import {
   readTotal
 } from './parse.js'
 import { backoffDelay, isConnectError, type RetryPolicy } from './retry.js'
-import type { ExportRequestBody, Operation } from './types.js'
+import type { ExportRequestBody, Operation } from '../types.js'
 
 /**
  * Thin client over the five Qualytics calls the action needs and the three

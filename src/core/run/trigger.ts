@@ -1,9 +1,9 @@
-import type { TriggerOutcome } from './client-types.js'
-import type { QualyticsClient } from './client.js'
-import type { Clock } from './clock.js'
-import type { RetryPolicy } from './retry.js'
-import { backoffDelay } from './retry.js'
-import type { Operation, PlannedExport } from './types.js'
+import type { TriggerOutcome } from '../client/client-types.js'
+import type { QualyticsClient } from '../client/client.js'
+import type { Clock } from '../clock.js'
+import type { RetryPolicy } from '../client/retry.js'
+import { backoffDelay } from '../client/retry.js'
+import type { Operation, PlannedExport } from '../types.js'
 
 /** Posts of one export at the most, counting the first. */
 const MAX_TRIGGER_ATTEMPTS = 6

@@ -1,9 +1,9 @@
 /** The shapes the Qualytics client takes and gives. */
-import type { Clock } from './clock.js'
-import type { ApiError } from './errors.js'
+import type { Clock } from '../clock.js'
+import type { ApiError } from '../errors.js'
 import type { Transport } from './http.js'
-import type { Redactor } from './redact.js'
-import type { Operation } from './types.js'
+import type { Redactor } from '../output/redact.js'
+import type { Operation } from '../types.js'
 
 /** How the client is built; everything but the address and token has a default. */
 export interface ClientOptions {

@@ -1,11 +1,11 @@
-import type { QualyticsClient } from './client.js'
-import type { Clock } from './clock.js'
-import { ApiError } from './errors.js'
+import type { QualyticsClient } from '../client/client.js'
+import type { Clock } from '../clock.js'
+import { ApiError } from '../errors.js'
 import { firstPause, nextCheckTime } from './poll-schedule.js'
-import type { RetryPolicy } from './retry.js'
+import type { RetryPolicy } from '../client/retry.js'
 import type { RunHooks } from './run-types.js'
 import { applyOperation } from './tracking.js'
-import type { Operation, OperationRecord } from './types.js'
+import type { Operation, OperationRecord } from '../types.js'
 
 interface Tracked {
   record: OperationRecord

@@ -1,7 +1,7 @@
-import { ApiError } from './errors.js'
+import { ApiError } from '../errors.js'
 import { BodyTooLargeError, type HttpResponse } from './http.js'
 import { errorDetail, ShapeError } from './parse.js'
-import type { Redactor } from './redact.js'
+import type { Redactor } from '../output/redact.js'
 import { isRetryableStatus, parseRetryAfter } from './retry.js'
 
 /*

@@ -1,4 +1,8 @@
-import type { ExportConfig, ExportRequestBody, PlannedExport } from './types.js'
+import type {
+  ExportConfig,
+  ExportRequestBody,
+  PlannedExport
+} from '../types.js'
 
 /**
  * One export per datastore and asset type, datastores outermost, both in the

@@ -1,8 +1,8 @@
-import { formatDuration } from './duration.js'
-import { RESULT_ICON } from './report.js'
+import { formatDuration } from '../config/duration.js'
+import { RESULT_ICON } from './summary.js'
 import { durationSeconds, isFailing } from './results.js'
-import type { RetryInfo } from './client-types.js'
-import type { OperationRecord, Result } from './types.js'
+import type { RetryInfo } from '../client/client-types.js'
+import type { OperationRecord, Result } from '../types.js'
 
 /** `anomalies of datastore 42 (Sales Warehouse)` */
 export function exportLabel(
