@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseConfig } from '../src/core/config/config.js'
-import { buildPlan } from '../src/core/run/plan.js'
+import { buildPlan } from '../src/core/config/plan.js'
 import {
   checksOfSchedule,
   firstPause,

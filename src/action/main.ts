@@ -4,7 +4,7 @@ import { systemClock } from '../core/clock.js'
 import { parseConfig } from '../core/config/config.js'
 import { InputError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
-import { buildPlan } from '../core/run/plan.js'
+import { buildPlan } from '../core/config/plan.js'
 import { createRedactor, type Redactor } from '../core/output/redact.js'
 import { isFailing } from '../core/report/results.js'
 import {

@@ -8,7 +8,7 @@ import {
 import { formatDuration } from '../core/config/duration.js'
 import { ApiError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
-import { buildPlan } from '../core/run/plan.js'
+import { buildPlan } from '../core/config/plan.js'
 import { createRedactor } from '../core/output/redact.js'
 import { isFailing, toOutputRow } from '../core/report/results.js'
 import { checkTokenExpiry } from '../core/config/token.js'

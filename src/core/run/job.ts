@@ -1,7 +1,7 @@
 import type { RetryInfo } from '../client/client-types.js'
 import { QualyticsClient } from '../client/client.js'
 import type { Clock } from '../clock.js'
-import { buildPlan } from './plan.js'
+import { buildPlan } from '../config/plan.js'
 import { preflight, type PreflightReport } from './preflight.js'
 import type { Redactor } from '../output/redact.js'
 import { runExports, type RunHooks, type RunOutcome } from './runner.js'
