@@ -17,6 +17,12 @@ const record = (over: Partial<OperationRecord> = {}): OperationRecord => ({
   endTime: null,
   totalContainers: null,
   count: null,
+  adopted: false,
+  lastSuccessAt: null,
+  missedRuns: null,
+  table: null,
+  verified: null,
+  notes: [],
   ...over
 })
 

@@ -101,7 +101,12 @@ describe('qualytics-export run', () => {
         'end_time',
         'duration_seconds',
         'total_containers',
-        'count'
+        'count',
+        'last_success_at',
+        'missed_runs',
+        'adopted',
+        'table',
+        'verified'
       ])
     )
     expect(rows.map(r => [r.datastore_id, r.asset_type, r.result])).toEqual([

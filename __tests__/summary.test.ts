@@ -48,6 +48,12 @@ function record(overrides: Partial<OperationRecord>): OperationRecord {
     endTime: '2026-11-25T06:17:44.500Z',
     totalContainers: 3,
     count: 5,
+    adopted: false,
+    lastSuccessAt: null,
+    missedRuns: null,
+    table: null,
+    verified: null,
+    notes: [],
     ...overrides
   }
 }

@@ -40,6 +40,12 @@ function record(
       seconds === null ? null : new Date(start + seconds * 1000).toISOString(),
     totalContainers: id === null ? null : 3,
     count: assetType === 'profiles' || id === null ? null : 10 + (id % 97),
+    adopted: false,
+    lastSuccessAt: null,
+    missedRuns: null,
+    table: null,
+    verified: null,
+    notes: [],
     ...extra
   }
 }

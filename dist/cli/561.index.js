@@ -936,7 +936,12 @@ function toOutputRow(record) {
         end_time: record.endTime,
         duration_seconds: durationSeconds(record),
         total_containers: record.totalContainers,
-        count: record.count
+        count: record.count,
+        last_success_at: record.lastSuccessAt,
+        missed_runs: record.missedRuns,
+        adopted: record.adopted,
+        table: record.table,
+        verified: record.verified
     };
 }
 
@@ -953,7 +958,13 @@ function newRecord(planned, result = 'running') {
         startTime: null,
         endTime: null,
         totalContainers: null,
-        count: null
+        count: null,
+        adopted: false,
+        lastSuccessAt: null,
+        missedRuns: null,
+        table: null,
+        verified: null,
+        notes: []
     };
 }
 /**

@@ -114,4 +114,20 @@ export interface OperationRecord {
   count: number | null
   /** Left running after a cancel whose abort did not get through (for the post step). */
   abortPending?: boolean
+  /** Follows an export this run did not start (`if-running: wait`, or adopted after a lost answer). */
+  adopted: boolean
+  /** End of the most recent earlier successful export of this datastore and asset type. */
+  lastSuccessAt: string | null
+  /** Scheduled runs only: cron fire times missed since that earlier success. */
+  missedRuns: number | null
+  /** The export table found in the enrichment datastore (`verify`). */
+  table: string | null
+  /** The table was written by this export: true, false (missing or stale), null (cannot tell). */
+  verified: boolean | null
+  /**
+   * The action's own findings about this export (nothing to export, not
+   * verified, missed runs, how a stop went): shown in annotations, the log
+   * and the summary, never mixed into Qualytics' `message`.
+   */
+  notes: string[]
 }

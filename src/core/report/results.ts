@@ -87,6 +87,11 @@ export function toOutputRow(record: OperationRecord): Record<string, unknown> {
     end_time: record.endTime,
     duration_seconds: durationSeconds(record),
     total_containers: record.totalContainers,
-    count: record.count
+    count: record.count,
+    last_success_at: record.lastSuccessAt,
+    missed_runs: record.missedRuns,
+    adopted: record.adopted,
+    table: record.table,
+    verified: record.verified
   }
 }

@@ -21,7 +21,13 @@ export function newRecord(
     startTime: null,
     endTime: null,
     totalContainers: null,
-    count: null
+    count: null,
+    adopted: false,
+    lastSuccessAt: null,
+    missedRuns: null,
+    table: null,
+    verified: null,
+    notes: []
   }
 }
 
