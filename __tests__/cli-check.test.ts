@@ -5,6 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { tokenSource } from '../src/cli/workflow-scan.js'
 import { runCli, tmpDir } from './helpers/cli.js'
 
 interface Options {
@@ -16,6 +17,11 @@ interface Options {
   datastore?: string
   options?: string
   scheduleTimezone?: string
+  uses?: string
+  /** YAML lines of the step's env: mapping. */
+  env?: string[]
+  /** Replaces the datastore line (e.g. `datastore-tags: gold`). */
+  select?: string
 }
 
 /** A workflow that uses the action; every part can be changed or left out. */
@@ -25,7 +31,8 @@ function workflow(o: Options = {}): string {
     o.token === ''
       ? null
       : `token: ${o.token ?? '${{ secrets.QUALYTICS_TOKEN }}'}`,
-    `datastore: ${o.datastore ?? "${{ inputs.datastore || '42' }}"}`,
+    o.select ??
+      `datastore: ${o.datastore ?? "${{ inputs.datastore || '42' }}"}`,
     `options: ${o.options ?? 'checks'}`,
     o.scheduleTimezone ? `schedule-timezone: ${o.scheduleTimezone}` : null
   ].filter(Boolean)
@@ -36,20 +43,20 @@ ${o.dispatch === false ? '' : '  workflow_dispatch:\n'}${o.concurrency === false
   export:
     runs-on: ubuntu-latest
     steps:
-      - uses: qualytics/qualytics-export-action@v1
-        with:
+      - uses: ${o.uses ?? 'qualytics/qualytics-export-action@v1'}
+${o.env ? `        env:\n${o.env.map(l => `          ${l}`).join('\n')}\n` : ''}        with:
 ${withLines.map(l => `          ${l}`).join('\n')}
 `
 }
 
 /** Run `check` over these files (name -> text). */
-async function check(files: Record<string, string>) {
+async function check(files: Record<string, string>, extra: string[] = []) {
   const cwd = tmpDir()
   const dir = join(cwd, 'flows')
   mkdirSync(dir)
   for (const [name, text] of Object.entries(files))
     writeFileSync(join(dir, name), text)
-  return runCli(['check', '--dir', 'flows'], { cwd })
+  return runCli(['check', '--dir', 'flows', ...extra], { cwd })
 }
 
 describe('qualytics-export check', () => {
@@ -80,6 +87,34 @@ describe('qualytics-export check', () => {
       /error: job export: the token is written in the file/
     ],
     ['no token at all', { token: '' }, /error: job export: no token/],
+    [
+      'a literal fallback after a secret',
+      { token: "${{ secrets.QUALYTICS_TOKEN || 'literal' }}" },
+      /error: job export: the token is written in the file/
+    ],
+    [
+      'literal text around an expression',
+      { token: "'eyJhbGciOiJIUzI1NiJ9${{ github.sha }}'" },
+      /error: job export: the token is written in the file/
+    ],
+    [
+      "a literal in the step's env",
+      { env: ['QUALYTICS_TOKEN: eyJhbGciOiJIUzI1NiJ9.e30.abc'] },
+      /error: job export: the token is written in the file/
+    ],
+    [
+      'a literal token under a uses: in another letter case',
+      {
+        uses: 'Qualytics/Qualytics-Export-Action@v1',
+        token: 'eyJhbGciOiJIUzI1NiJ9.e30.abc'
+      },
+      /error: job export: the token is written in the file/
+    ],
+    [
+      'datastore and datastore-tags together',
+      { select: "datastore-tags: gold\n          datastore: '42'" },
+      /error: job export: datastore and datastore-tags are both set/
+    ],
     [
       'an input a scheduled run leaves empty',
       { datastore: '${{ inputs.datastore }}' },
@@ -139,6 +174,98 @@ describe('qualytics-export check', () => {
     expect(run.code).toBe(0)
   })
 
+  it.each([
+    ["secrets['QUALYTICS_TOKEN']", "${{ secrets['QUALYTICS_TOKEN'] }}"],
+    ['an empty fallback', "${{ secrets.QUALYTICS_TOKEN || '' }}"],
+    [
+      'a secret picked by a format string',
+      "${{ secrets[format('{0}_TOKEN', 'QUALYTICS')] }}"
+    ],
+    ['Secrets in capitals', '${{ Secrets.QUALYTICS_TOKEN }}']
+  ])('accepts a token from %s', async (_what, token) => {
+    const run = await check({ 'a.yml': workflow({ token }) })
+    expect(run.stdout).toBe('0 errors, 0 warnings in 1 workflow.\n')
+    expect(run.code).toBe(0)
+  })
+
+  it('accepts datastores chosen by tag on a schedule', async () => {
+    const run = await check({
+      'a.yml': workflow({
+        select: "datastore-tags: ${{ inputs.tags || 'gold' }}"
+      })
+    })
+    expect(run.stdout).toBe('0 errors, 0 warnings in 1 workflow.\n')
+  })
+
+  it('prints JSON with --json: counts and each finding with its file and line', async () => {
+    const run = await check(
+      {
+        'a.yml': workflow({ cron: '0 6 * * 7' }),
+        'b.yml': workflow({ concurrency: false, cron: '23 6 * * *' })
+      },
+      ['--json']
+    )
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.stdout) as {
+      workflows: number
+      errors: number
+      warnings: number
+      findings: Array<{ path: string; line: number | null; level: string }>
+    }
+    expect(report).toMatchObject({ workflows: 2, errors: 1, warnings: 1 })
+    expect(report.findings).toEqual([
+      expect.objectContaining({
+        path: 'flows/a.yml',
+        line: 3,
+        level: 'error',
+        message: expect.stringMatching(/^cron '0 6 \* \* 7' day-of-week '7'/)
+      }),
+      expect.objectContaining({
+        path: 'flows/b.yml',
+        line: 2,
+        level: 'warning',
+        message: expect.stringMatching(/^no concurrency group/)
+      })
+    ])
+  })
+
+  it('writes GitHub annotations with --format github, on the line of the step', async () => {
+    const run = await check(
+      { 'a.yml': workflow({ token: 'eyJhbGciOiJIUzI1NiJ9.e30.abc' }) },
+      ['--format', 'github']
+    )
+    expect(run.code).toBe(1)
+    const lines = run.stdout.trimEnd().split('\n')
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^::error file=flows\/a\.yml,line=12,title=qualytics-export check::job export: the token is written in the file/
+      ),
+      '1 error, 0 warnings in 1 workflow.'
+    ])
+    // The token itself is never in the output.
+    expect(run.stdout).not.toContain('e30.abc')
+  })
+
+  it('escapes annotation text so a value in the file cannot start a command', async () => {
+    const run = await check(
+      { 'a.yml': workflow({ timezone: '"Mars%0A::warning::x,y"' }) },
+      ['--format', 'github']
+    )
+    const annotations = run.stdout.split('\n').filter(l => l.startsWith('::'))
+    expect(annotations).toHaveLength(1)
+    expect(annotations[0]).toMatch(/^::error file=flows\/a\.yml,line=3,/)
+    expect(annotations[0]).toContain('Mars%250A::warning::x,y')
+  })
+
+  it.each([
+    [['--format', 'xml'], /--format 'xml' is not one of text, json, github/],
+    [['--json', '--format', 'github'], /--json and --format github disagree/]
+  ])('refuses %j with exit 2', async (extra, why) => {
+    const run = await check({ 'a.yml': workflow() }, extra)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(why)
+  })
+
   it('catches two schedules that export the same datastore and asset type in the same minute, across time zones', async () => {
     // Kolkata is UTC+5:30 all year: 11:47 there is 06:17 UTC.
     const run = await check({
@@ -175,6 +302,7 @@ describe('qualytics-export check', () => {
 
   it('accepts what `schedule` writes', async () => {
     const cwd = tmpDir()
+    mkdirSync(join(cwd, '.git'))
     await runCli(
       [
         'schedule',
@@ -191,4 +319,24 @@ describe('qualytics-export check', () => {
     expect(run.stdout).toBe('0 errors, 0 warnings in 1 workflow.\n')
     expect(run.code).toBe(0)
   })
+})
+
+describe('where a token comes from', () => {
+  it.each([
+    ['${{ secrets.QUALYTICS_TOKEN }}', 'secret'],
+    ["${{ secrets['QUALYTICS_TOKEN'] }}", 'secret'],
+    ['${{ secrets.A || secrets.B }}', 'secret'],
+    ["${{ secrets.A || '' }}", 'secret'],
+    ['${{ vars.TOKEN }}', 'expression'],
+    ["${{ secrets.A || 'x' }}", 'literal'],
+    ["${{ secrets.A && 'fallback' }}", 'literal'],
+    ["${{ format('{0}', 'eyJhbGciOiJIUzI1NiJ9.e30.sig') }}", 'literal'],
+    ['Bearer ${{ secrets.A }}', 'literal'],
+    ['${{ secrets.A }}${{ secrets.B }}', 'secret'],
+    ['abc${{ github.sha }}', 'literal'],
+    ['eyJhbGciOiJIUzI1NiJ9.e30.sig', 'literal'],
+    [42, 'literal'],
+    ['', 'missing'],
+    [undefined, 'missing']
+  ])('%j is %s', (value, source) => expect(tokenSource(value)).toBe(source))
 })

@@ -260,7 +260,47 @@ describe('qualytics-export run: refused before any request', () => {
       ['run', '--url', 'http://127.0.0.1:9', '--datastore', '42', 'extra'],
       /Unexpected argument 'extra'/
     ],
-    [['run', '--url', 'http://127.0.0.1:9'], /--datastore: is empty/]
+    [['run', '--url', 'http://127.0.0.1:9'], /--datastore: is empty/],
+    [
+      [
+        'run',
+        '--url',
+        'http://127.0.0.1:9',
+        '--datastore',
+        '42',
+        '--datastore-tags',
+        'gold'
+      ],
+      /--datastore-tags: cannot be combined with datastore/
+    ],
+    [
+      [
+        'run',
+        '--url',
+        'http://127.0.0.1:9',
+        '--datastore-tags',
+        'gold',
+        '--containers',
+        '7'
+      ],
+      /--containers: only works with a single datastore, not with datastore-tags/
+    ],
+    [
+      ['run', '--url', 'ht!tp://x', '--datastore', '42'],
+      /--url: "ht!tp:\/\/x" has no valid host name/
+    ],
+    [
+      [
+        'run',
+        '--url',
+        'http://127.0.0.1:9',
+        '--datastore',
+        '42',
+        '--poll-interval',
+        '1ms'
+      ],
+      /--poll-interval: "1ms" is shorter than the floor of 200ms/
+    ]
   ])('exits 2 for %j', async (args, message) => {
     const run = await runCli(args, { env: { QUALYTICS_TOKEN: 'abc123' } })
     expect(run.stderr).toMatch(message)
@@ -283,6 +323,7 @@ describe('qualytics-export run: refused before any request', () => {
     const help = await runCli(['run', '--help'])
     expect(help.code).toBe(0)
     expect(help.stdout).toMatch(/--poll-interval <duration>/)
+    expect(help.stdout).toMatch(/--datastore-tags <tags>/)
     expect(help.stdout).not.toMatch(/--token/)
     const top = await runCli(['--help'])
     expect(top.stdout).toMatch(/Commands:[\s\S]*schedule[\s\S]*remove/)

@@ -4,11 +4,26 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import { runCli, tmpDir } from './helpers/cli.js'
+
+/** A fresh folder that is a git repository's root (as GitHub's checkout is). */
+function tmpRepo(): string {
+  const dir = tmpDir()
+  mkdirSync(join(dir, '.git'))
+  return dir
+}
 
 const WORKFLOWS = '.github/workflows'
 const AUDIT = join(WORKFLOWS, 'qualytics-export-daily-audit.yml')
@@ -47,6 +62,7 @@ interface Workflow {
 /** One row of `list --json`. */
 interface Listed {
   name: string
+  handWritten: boolean
   path: string
   schedules: Array<{ cron: string; nextRun: string | null }>
   exports: Array<Record<string, string | null>>
@@ -54,7 +70,7 @@ interface Listed {
 
 describe('qualytics-export schedule', () => {
   it('writes a workflow with the schedule, dispatch inputs and the action wired to them', async () => {
-    const cwd = tmpDir()
+    const cwd = tmpRepo()
     const run = await runCli(scheduleArgs, { cwd })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
@@ -92,7 +108,7 @@ describe('qualytics-export schedule', () => {
   })
 
   it('prints the schedule in words and the next three runs in its zone and in UTC', async () => {
-    const run = await runCli(scheduleArgs, { cwd: tmpDir() })
+    const run = await runCli(scheduleArgs, { cwd: tmpRepo() })
     expect(run.stdout).toMatch(
       /Schedule: At 06:17, Monday through Friday \(Asia\/Kolkata\)/
     )
@@ -109,7 +125,7 @@ describe('qualytics-export schedule', () => {
   })
 
   it('warns about minute 0 and suggests an off minute; names the file after datastore and options', async () => {
-    const cwd = tmpDir()
+    const cwd = tmpRepo()
     const run = await runCli(
       [
         'schedule',
@@ -137,7 +153,7 @@ describe('qualytics-export schedule', () => {
   })
 
   it('refuses to overwrite without --force', async () => {
-    const cwd = tmpDir()
+    const cwd = tmpRepo()
     await runCli(scheduleArgs, { cwd })
     const before = readFileSync(join(cwd, AUDIT), 'utf8')
     const again = await runCli(
@@ -180,7 +196,7 @@ describe('qualytics-export schedule', () => {
     ],
     [['--crontab', '17 6 * * *', '--uses', 'not a ref'], /--uses 'not a ref'/]
   ])('refuses %j with exit 2 and writes nothing', async (extra, why) => {
-    const cwd = tmpDir()
+    const cwd = tmpRepo()
     const run = await runCli(['schedule', '--datastore', '42', ...extra], {
       cwd
     })
@@ -190,7 +206,7 @@ describe('qualytics-export schedule', () => {
   })
 
   it("passes GitHub's workflow schema (scripts/validate-workflows.ts)", async () => {
-    const cwd = tmpDir()
+    const cwd = tmpRepo()
     await runCli(scheduleArgs, { cwd })
     await runCli(
       [
@@ -223,9 +239,262 @@ describe('qualytics-export schedule', () => {
   })
 })
 
+describe('where schedule writes', () => {
+  const args = ['schedule', '--crontab', '17 6 * * *', '--datastore', '42']
+  const file = join(WORKFLOWS, 'qualytics-export-ds42-all.yml')
+
+  it("writes to the repository's root from a subfolder, where GitHub reads it", async () => {
+    const root = tmpRepo()
+    const sub = join(root, 'infra', 'qualytics')
+    mkdirSync(sub, { recursive: true })
+    const run = await runCli(args, { cwd: sub })
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(`Wrote ../../${file}`)
+    expect(existsSync(join(root, file))).toBe(true)
+    expect(existsSync(join(sub, '.github'))).toBe(false)
+    // list and remove find it from the same subfolder.
+    const listed = JSON.parse(
+      (await runCli(['list', '--json'], { cwd: sub })).stdout
+    ) as Listed[]
+    expect(listed.map(r => r.name)).toEqual(['ds42-all'])
+    const removed = await runCli(['remove', '--name', 'ds42-all'], {
+      cwd: sub
+    })
+    expect(removed.code).toBe(0)
+    expect(existsSync(join(root, file))).toBe(false)
+  })
+
+  it('refuses outside a repository unless --dir says where', async () => {
+    const cwd = tmpDir()
+    const run = await runCli(args, { cwd })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/is not inside a git repository.*give --dir/)
+    expect(existsSync(join(cwd, '.github'))).toBe(false)
+    const given = await runCli([...args, '--dir', 'flows'], { cwd })
+    expect(given.code).toBe(0)
+    expect(
+      existsSync(join(cwd, 'flows', 'qualytics-export-ds42-all.yml'))
+    ).toBe(true)
+  })
+
+  it('never writes through a link planted at the file, even with --force', async () => {
+    const cwd = tmpRepo()
+    const outside = join(tmpDir(), 'victim.txt')
+    writeFileSync(outside, 'precious\n')
+    mkdirSync(join(cwd, WORKFLOWS), { recursive: true })
+    symlinkSync(outside, join(cwd, file))
+    for (const extra of [[], ['--force']]) {
+      const run = await runCli([...args, ...extra], { cwd })
+      expect(run.code).toBe(1)
+      expect(run.stderr).toMatch(/is a symbolic link; not writing through it/)
+    }
+    expect(readFileSync(outside, 'utf8')).toBe('precious\n')
+    expect(lstatSync(join(cwd, file)).isSymbolicLink()).toBe(true)
+    // A dangling link is refused too (it would create the file outside).
+    const dangling = tmpRepo()
+    mkdirSync(join(dangling, WORKFLOWS), { recursive: true })
+    const target = join(tmpDir(), 'created.yml')
+    symlinkSync(target, join(dangling, file))
+    expect((await runCli([...args, '--force'], { cwd: dangling })).code).toBe(1)
+    expect(existsSync(target)).toBe(false)
+  })
+
+  it.each([['.github'], [WORKFLOWS]])(
+    'refuses a linked %s folder',
+    async linked => {
+      const cwd = tmpRepo()
+      const elsewhere = tmpDir()
+      if (linked === WORKFLOWS) {
+        mkdirSync(join(cwd, '.github'))
+        mkdirSync(join(elsewhere, 'x'))
+      }
+      symlinkSync(
+        linked === WORKFLOWS ? join(elsewhere, 'x') : elsewhere,
+        join(cwd, linked),
+        'dir'
+      )
+      const run = await runCli([...args, '--force'], { cwd })
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain(`${linked} is a symbolic link`)
+      expect(readdirSync(elsewhere, { recursive: true })).toEqual(
+        linked === WORKFLOWS ? ['x'] : []
+      )
+    }
+  )
+
+  it('replaces a regular file with --force, leaving no temporary file behind', async () => {
+    const cwd = tmpRepo()
+    await runCli(args, { cwd })
+    const run = await runCli(
+      ['schedule', '--crontab', '23 7 * * *', '--datastore', '42', '--force'],
+      { cwd }
+    )
+    expect(run.code).toBe(0)
+    expect(readFileSync(join(cwd, file), 'utf8')).toContain("'23 7 * * *'")
+    expect(readdirSync(join(cwd, WORKFLOWS))).toEqual([
+      'qualytics-export-ds42-all.yml'
+    ])
+  })
+})
+
+describe('schedule flags for every export input', () => {
+  const sha = '0123456789ABCDEF0123456789abcdef01234567'
+
+  it('writes container tags, include-deleted, fail-on-warning, max-parallel, poll-interval and a SHA pin', async () => {
+    const cwd = tmpRepo()
+    const run = await runCli(
+      [
+        'schedule',
+        '--crontab',
+        '17 6 * * *',
+        '--datastore',
+        '42',
+        '--container-tags',
+        'pii,finance',
+        '--include-deleted',
+        '--fail-on-warning',
+        '--max-parallel',
+        '2',
+        '--poll-interval',
+        '500ms',
+        '--options',
+        'checks',
+        '--pin',
+        sha
+      ],
+      { cwd }
+    )
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const path = join(cwd, WORKFLOWS, 'qualytics-export-ds42-checks.yml')
+    const text = readFileSync(path, 'utf8')
+    expect(text).toContain(
+      `uses: qualytics/qualytics-export-action@${sha.toLowerCase()} # v1\n`
+    )
+    const doc = parse(text) as Workflow
+    expect(doc.jobs.export.steps[0]?.with).toEqual({
+      url: '${{ vars.QUALYTICS_URL }}',
+      token: '${{ secrets.QUALYTICS_TOKEN }}',
+      datastore: "${{ inputs.datastore || '42' }}",
+      options: "${{ inputs.options || 'checks' }}",
+      'container-tags': "${{ inputs.container-tags || 'pii,finance' }}",
+      'include-deleted': 'true',
+      'fail-on-warning': 'true',
+      'max-parallel': '2',
+      'poll-interval': '500ms'
+    })
+    const options = doc.on.workflow_dispatch.inputs.options as unknown as {
+      type: string
+      options: string[]
+      default: string
+    }
+    expect(options.type).toBe('choice')
+    expect(options.options).toContain('checks')
+    expect(options.options).toContain('all')
+    expect(options.options).toContain(options.default)
+    // The lint hint names a command that works: the CLI from this repository.
+    expect(text).toContain(
+      '`npx --yes github:qualytics/qualytics-export-action#v1 check`'
+    )
+    expect(text).not.toMatch(/`npx qualytics-export check`/)
+    const tsx = resolve('node_modules/.bin/tsx')
+    const { stdout } = await promisify(execFile)(tsx, [
+      'scripts/validate-workflows.ts',
+      path
+    ])
+    expect(stdout).toMatch(/1 file\(s\) valid/)
+    // And its own check passes it.
+    const checked = await runCli(['check'], { cwd })
+    expect(checked.stdout).toBe('0 errors, 0 warnings in 1 workflow.\n')
+  })
+
+  it('selects datastores by tag, names the file after them, and keeps an odd option order as a choice', async () => {
+    const cwd = tmpRepo()
+    const run = await runCli(
+      [
+        'schedule',
+        '--crontab',
+        '17 6 * * *',
+        '--datastore-tags',
+        'Gold, Silver',
+        '--options',
+        'profiles,anomalies'
+      ],
+      { cwd }
+    )
+    expect(run.code).toBe(0)
+    const path = join(
+      cwd,
+      WORKFLOWS,
+      'qualytics-export-tags-gold-silver-profiles-anomalies.yml'
+    )
+    const doc = parse(readFileSync(path, 'utf8')) as Workflow
+    const step = doc.jobs.export.steps[0]?.with ?? {}
+    expect(step['datastore-tags']).toBe(
+      "${{ inputs.datastore-tags || 'Gold,Silver' }}"
+    )
+    expect(step.datastore).toBeUndefined()
+    const inputs = doc.on.workflow_dispatch.inputs as Record<
+      string,
+      { default: string; options?: string[] }
+    >
+    expect(Object.keys(inputs)).toEqual([
+      'datastore-tags',
+      'options',
+      'containers'
+    ])
+    expect(inputs.options?.options).toContain('profiles,anomalies')
+    const checked = await runCli(['check'], { cwd })
+    expect(checked.stdout).toBe('0 errors, 0 warnings in 1 workflow.\n')
+    const tsx = resolve('node_modules/.bin/tsx')
+    const { stdout } = await promisify(execFile)(tsx, [
+      'scripts/validate-workflows.ts',
+      path
+    ])
+    expect(stdout).toMatch(/1 file\(s\) valid/)
+  })
+
+  it.each([
+    [
+      ['--datastore', '42', '--pin', 'abc123'],
+      /--pin 'abc123' is not a full commit SHA/
+    ],
+    [
+      ['--datastore', '42', '--uses', './', '--pin', sha],
+      /--pin needs an owner\/repo@ref/
+    ],
+    [
+      ['--datastore', '42', '--poll-interval', '1ms'],
+      /--poll-interval: "1ms" is shorter than the floor of 200ms/
+    ],
+    [['--datastore', '42', '--max-parallel', '0'], /--max-parallel: "0"/],
+    [
+      ['--datastore', '42', '--containers', '1', '--container-tags', 'x'],
+      /--container-tags: cannot be combined/
+    ],
+    [
+      ['--datastore', '42', '--datastore-tags', 'x'],
+      /--datastore-tags: cannot be combined/
+    ],
+    [[], /--datastore is required.*--datastore-tags/]
+  ])('refuses %j with exit 2 and writes nothing', async (extra, why) => {
+    const cwd = tmpRepo()
+    const run = await runCli(
+      ['schedule', '--crontab', '17 6 * * *', ...extra],
+      {
+        cwd
+      }
+    )
+    expect(run.stderr).toMatch(why)
+    expect(run.code).toBe(2)
+    expect(existsSync(join(cwd, WORKFLOWS))).toBe(false)
+  })
+})
+
 describe('qualytics-export list and remove', () => {
   it('round-trips: schedule, list, remove, list', async () => {
-    const cwd = tmpDir()
+    const cwd = tmpRepo()
     await runCli(scheduleArgs, { cwd })
     await runCli(['schedule', '--crontab', '29 2 * * 0', '--datastore', '43'], {
       cwd
@@ -270,7 +539,7 @@ describe('qualytics-export list and remove', () => {
   })
 
   it('lists workflows written by hand, and never removes one it did not write', async () => {
-    const cwd = tmpDir()
+    const cwd = tmpRepo()
     const dir = join(cwd, WORKFLOWS)
     mkdirSync(dir, { recursive: true })
     writeFileSync(
@@ -297,17 +566,26 @@ describe('qualytics-export list and remove', () => {
         ]
       })
     ])
-    for (const name of ['ci', 'other']) {
-      const run = await runCli(['remove', '--name', name], { cwd })
-      expect(run.code).toBe(1)
-      expect(run.stderr).toMatch(/no schedule named|not deleting it/)
-    }
+    expect(rows[0]).toMatchObject({ handWritten: true })
+    const text = await runCli(['list'], { cwd })
+    expect(text.stdout).toMatch(
+      /^ci {2}\(\.github\/workflows\/ci\.yml, written by hand: 'remove' leaves it alone\)$/m
+    )
+    // The name list shows gets an answer that says what it is and what to do.
+    const ci = await runCli(['remove', '--name', 'ci'], { cwd })
+    expect(ci.code).toBe(1)
+    expect(ci.stderr).toMatch(
+      /'ci' is \.github\/workflows\/ci\.yml, a workflow written by hand.*git rm \.github\/workflows\/ci\.yml/
+    )
+    const other = await runCli(['remove', '--name', 'other'], { cwd })
+    expect(other.code).toBe(1)
+    expect(other.stderr).toMatch(/not deleting it/)
     expect(existsSync(join(dir, 'ci.yml'))).toBe(true)
     expect(existsSync(join(dir, 'qualytics-export-other.yml'))).toBe(true)
   })
 
   it('says so when there is nothing to list, and needs --name to remove', async () => {
-    const cwd = tmpDir()
+    const cwd = tmpRepo()
     const list = await runCli(['list'], { cwd })
     expect(list.code).toBe(0)
     expect(list.stdout).toMatch(

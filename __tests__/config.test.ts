@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parseConfig, type RawInputs } from '../src/core/config/config.js'
 import { formatDuration, parseDuration } from '../src/core/config/duration.js'
 import { InputError } from '../src/core/errors.js'
-import { normalizeBaseUrl } from '../src/core/config/url.js'
+import { isValidHost, normalizeBaseUrl } from '../src/core/config/url.js'
 
 const base: RawInputs = {
   url: 'acme.qualytics.io',
@@ -90,6 +90,12 @@ describe('parseConfig', () => {
     ).toEqual(['profiles', 'anomalies'])
   })
 
+  it('keeps sub-second poll intervals down to the 200 ms floor', () => {
+    expect(parse({ 'poll-interval': '500ms' }).pollIntervalMs).toBe(500)
+    expect(parse({ 'poll-interval': '200ms' }).pollIntervalMs).toBe(200)
+    expect(parse({ 'poll-interval': '0.2' }).pollIntervalMs).toBe(200)
+  })
+
   it('collapses repeated datastores to their first place', () => {
     expect(parse({ datastore: '43, 42,43' }).datastores).toEqual([43, 42])
   })
@@ -103,6 +109,13 @@ describe('parseConfig', () => {
     [{ options: 'anomalys' }, 'options', '"anomalys"'],
     [{ wait: 'yes' }, 'wait', '"yes"'],
     [{ 'poll-interval': '0' }, 'poll-interval', 'greater than zero'],
+    [{ 'poll-interval': '1ms' }, 'poll-interval', 'floor of 200ms'],
+    [{ 'poll-interval': '199ms' }, 'poll-interval', '"199ms"'],
+    [{ url: 'ht!tp://x' }, 'url', '"ht!tp"'],
+    [{ url: 'https://-bad-.example.com' }, 'url', 'no valid host name'],
+    [{ url: 'https://a..b.example' }, 'url', 'no valid host name'],
+    [{ url: 'https://under_score.example' }, 'url', 'no valid host name'],
+    [{ url: `https://${'a'.repeat(64)}.example` }, 'url', 'no valid host'],
     [{ timeout: '-5m' }, 'timeout', '"-5m"'],
     [{ timeout: '10 minutes' }, 'timeout', '"10 minutes"'],
     [{ 'max-parallel': '0' }, 'max-parallel', '"0"'],
@@ -193,6 +206,16 @@ describe('normalizeBaseUrl', () => {
     expect(normalizeBaseUrl(raw).apiBase).toBe(api)
   )
 
+  it.each([
+    ['bücher.example', 'https://xn--bcher-kva.example/api/'],
+    ['https://localhost.:8080', 'https://localhost.:8080/api/'],
+    ['http://[2001:db8::1]:8000', 'http://[2001:db8::1]:8000/api/'],
+    ['qualytics', 'https://qualytics/api/'],
+    ['https://10.1.2.3/api', 'https://10.1.2.3/api/']
+  ])('accepts the host of %s', (raw, api) =>
+    expect(normalizeBaseUrl(raw).apiBase).toBe(api)
+  )
+
   it('flags plain http except on loopback', () => {
     expect(normalizeBaseUrl('http://qualytics.internal').insecure).toBe(true)
     expect(normalizeBaseUrl('http://127.0.0.1:8080').insecure).toBe(false)
@@ -200,4 +223,24 @@ describe('normalizeBaseUrl', () => {
     expect(normalizeBaseUrl('http://[::1]:8080').insecure).toBe(false)
     expect(normalizeBaseUrl('https://acme.qualytics.io').insecure).toBe(false)
   })
+})
+
+describe('isValidHost', () => {
+  it.each([
+    ['acme.qualytics.io', true],
+    ['xn--bcher-kva.example', true],
+    ['qualytics', true],
+    ['localhost.', true],
+    ['10.0.0.5', true],
+    ['[::1]', true],
+    ['ht!tp', false],
+    ['a..b', false],
+    ['-a.example', false],
+    ['a-.example', false],
+    ['a_b.example', false],
+    ['', false],
+    [`${'a'.repeat(63)}.example`, true],
+    [`${'a'.repeat(64)}.example`, false],
+    [Array(64).fill('abc').join('.'), false]
+  ])('%s: %s', (host, valid) => expect(isValidHost(host)).toBe(valid))
 })

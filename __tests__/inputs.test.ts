@@ -71,6 +71,16 @@ describe('bad input is refused before any request', () => {
       /Invalid input 'url': "javascript:\/\/alert\(1\)" must use https:\/\/ or http:\/\//
     ],
     [
+      'a URL whose host is not a host name',
+      { url: 'ht!tp://x' },
+      /Invalid input 'url': "ht!tp:\/\/x" has no valid host name \("ht!tp"\)/
+    ],
+    [
+      'a poll-interval below the floor',
+      { 'poll-interval': '1ms' },
+      /Invalid input 'poll-interval': "1ms" is shorter than the floor of 200ms/
+    ],
+    [
       'a file URL',
       { url: 'file:///etc/passwd' },
       /Invalid input 'url':.*must use https/

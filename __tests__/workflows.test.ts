@@ -8,10 +8,11 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
 import { parseFileCommand, runAction } from '../simulator/harness.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
+import { runCli } from './helpers/cli.js'
 import { startSimulator } from './helpers/fixtures.js'
 import {
   actionStep,
@@ -169,6 +170,29 @@ describe('workflow files', () => {
       expect(
         Object.values(update.groups).map(g => g['update-types'].sort())
       ).toEqual([['minor', 'patch']])
+  })
+})
+
+describe("the examples pass the project's own check", () => {
+  it('no errors and no warnings from `qualytics-export check` (run from the bundle)', async () => {
+    const run = await runCli(['check', '--dir', resolve('examples')])
+    expect(run.stdout).toBe(
+      `0 errors, 0 warnings in ${EXAMPLES.length} workflows.\n`
+    )
+    expect(run.code).toBe(0)
+  })
+
+  it('each recipe fires at its own minute and has a concurrency group', () => {
+    const minutes = EXAMPLES.map(file => {
+      const doc = parse(readFileSync(file, 'utf8')) as {
+        on: { schedule?: Array<{ cron: string; timezone?: string }> }
+        concurrency?: { group?: string; 'cancel-in-progress'?: boolean }
+      }
+      expect(doc.concurrency).toMatchObject({ 'cancel-in-progress': false })
+      const entry = doc.on.schedule?.[0]
+      return `${entry?.cron} ${entry?.timezone ?? 'UTC'}`
+    })
+    expect(new Set(minutes).size).toBe(minutes.length)
   })
 })
 

@@ -14,9 +14,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6890);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1654);
-/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9668);
-/* harmony import */ var _workflow_scan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4667);
+/* harmony import */ var _workflow_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8011);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1654);
+/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9668);
+/* harmony import */ var _workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4667);
+
 
 
 
@@ -28,23 +30,28 @@ __webpack_require__.r(__webpack_exports__);
  * the export action; any other workflow is left alone, whatever its name.
  */
 async function removeCommand(argv) {
-    const flags = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .REMOVE */ .t2, argv);
-    const dir = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .AM)(flags, 'dir') ?? _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ;
-    const name = (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_5__/* .scheduleName */ .V5)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .requiredFlag */ .SN)(flags, 'name', 'daily-audit'));
+    const flags = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .REMOVE */ .t2, argv);
+    const dir = (await (0,_workflow_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .workflowDir */ .N)(flags, 'remove', false)).shown;
+    const name = (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .scheduleName */ .V5)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .requiredFlag */ .SN)(flags, 'name', 'daily-audit'));
     const fail = (message) => {
         process.stderr.write(`qualytics-export remove: ${message}\n`);
         return 1;
     };
-    const written = (await (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_4__/* .scanWorkflows */ .wG)(dir)).filter(w => w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_5__/* .FILE_PREFIX */ .us));
-    const ours = written.filter(w => (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_5__/* .scheduleName */ .V5)(w.file) === name);
+    const all = await (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__/* .scanWorkflows */ .wG)(dir);
+    const written = all.filter(w => w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_PREFIX */ .us));
+    const ours = written.filter(w => (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .scheduleName */ .V5)(w.file) === name);
     const target = ours.find(w => !w.error);
     if (!target) {
         if (ours[0])
             return fail(`${ours[0].path} is not valid YAML (${ours[0].error}); fix or delete it by hand.`);
-        const other = await firstExisting([`${_workflow_file_js__WEBPACK_IMPORTED_MODULE_5__/* .FILE_PREFIX */ .us}${name}.yml`, `${_workflow_file_js__WEBPACK_IMPORTED_MODULE_5__/* .FILE_PREFIX */ .us}${name}.yaml`, name].map(f => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, f)));
+        // The name `list` shows for a workflow written by hand.
+        const byHand = all.find(w => !w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_PREFIX */ .us) && (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .scheduleName */ .V5)(w.file) === name);
+        if (byHand)
+            return fail(`'${name}' is ${byHand.path}, a workflow written by hand (list marks it so); remove deletes only files 'qualytics-export schedule' wrote. Delete it yourself (git rm ${byHand.path}) if you mean to.`);
+        const other = await firstExisting([`${_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_PREFIX */ .us}${name}.yml`, `${_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_PREFIX */ .us}${name}.yaml`, name].map(f => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, f)));
         if (other)
             return fail(`${other} does not look like a workflow 'qualytics-export schedule' wrote (no qualytics-export-<name>.yml file that uses the export action); not deleting it.`);
-        const names = written.map(w => (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_5__/* .scheduleName */ .V5)(w.file));
+        const names = written.map(w => (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .scheduleName */ .V5)(w.file));
         return fail(`no schedule named '${name}' in ${dir}.${names.length ? ` Schedules: ${names.join(', ')}.` : ''}`);
     }
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)(target.path);
@@ -67,6 +74,81 @@ async function firstExisting(paths) {
 
 /***/ }),
 
+/***/ 8011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ workflowDir)
+/* harmony export */ });
+/* unused harmony export findRepoRoot */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6890);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1654);
+
+
+
+
+/**
+ * The closest folder at or above `start` that holds `.git` (a folder, or a
+ * file in a worktree or submodule); null outside a repository.
+ */
+async function findRepoRoot(start) {
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(start);
+    for (;;) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '.git'));
+            return dir;
+        }
+        catch {
+            // Not here: look one folder up.
+        }
+        const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+        if (up === dir)
+            return null;
+        dir = up;
+    }
+}
+/**
+ * The workflow folder a command works on. `--dir` is taken as given
+ * (relative to the current folder). Otherwise it is `.github/workflows` at
+ * the repository's root, as GitHub reads it there only: from a subfolder the
+ * file would land where no workflow runs. Outside a repository, `write`
+ * refuses (a schedule there would never run) and reading falls back to the
+ * current folder.
+ */
+async function workflowDir(flags, command, write, cwd = process.cwd()) {
+    const given = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .AM)(flags, 'dir');
+    if (given !== undefined) {
+        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, given);
+        const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, absolute);
+        // Below the current folder, every folder of the way is checked for links.
+        const below = inside !== '' && !inside.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(inside);
+        return {
+            absolute,
+            shown: given,
+            base: below ? cwd : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute),
+            parts: below ? inside.split(/[\\/]+/) : [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute)]
+        };
+    }
+    const root = await findRepoRoot(cwd);
+    if (root === null && write)
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`qualytics-export ${command}: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)} is not inside a git repository (no .git here or above), and GitHub reads workflows only from .github/workflows at a repository's root. Run it from your repository, or give --dir.`);
+    const base = root ?? cwd;
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ);
+    return {
+        absolute,
+        shown: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, absolute) || '.',
+        base,
+        parts: _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ.split('/')
+    };
+}
+
+
+/***/ }),
+
 /***/ 4667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -74,7 +156,7 @@ async function firstExisting(paths) {
 /* harmony export */   pS: () => (/* binding */ yamlText),
 /* harmony export */   wG: () => (/* binding */ scanWorkflows)
 /* harmony export */ });
-/* unused harmony exports usesExportAction, readWorkflow, scheduledValue */
+/* unused harmony exports usesExportAction, readWorkflow, scheduledValue, tokenSource */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -85,10 +167,14 @@ const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v
 const EXPRESSION = /^\$\{\{[\s\S]*\}\}$/;
 /** `${{ inputs.x }}` or `${{ inputs.x || 'fallback' }}` (also github.event.inputs). */
 const INPUT_EXPRESSION = /^\$\{\{\s*(?:github\.event\.)?inputs\.[\w-]+\s*(?:\|\|\s*'((?:[^']|'')*)'\s*)?\}\}$/;
-/** Whether a `uses:` value is this action (published or the repository's own `./`). */
+/**
+ * Whether a `uses:` value is this action (published or the repository's own
+ * `./`). GitHub matches owner and repository without regard to case, so
+ * `Qualytics/Qualytics-Export-Action@v1` is this action too.
+ */
 function usesExportAction(uses) {
     return (typeof uses === 'string' &&
-        (uses.includes('qualytics-export-action') || /^\.\/?$/.test(uses.trim())));
+        (/qualytics-export-action/i.test(uses) || /^\.\/?$/.test(uses.trim())));
 }
 /**
  * Every workflow in `dir` that uses the export action, sorted by file name.
@@ -106,23 +192,43 @@ async function scanWorkflows(dir) {
             return [];
         throw error;
     }
-    const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const { LineCounter, parseDocument } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
     const found = [];
     for (const file of names) {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, file);
         const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+        const lines = new LineCounter();
+        const document = parseDocument(text, {
+            uniqueKeys: true,
+            lineCounter: lines
+        });
+        const lineAt = (offset) => lines.linePos(offset).line;
         let doc;
+        let problem = document.errors[0];
         try {
-            doc = parse(text, { uniqueKeys: true });
+            if (!problem)
+                doc = document.toJS();
         }
         catch (error) {
-            if (/qualytics-export-action|uses:\s*\.\/?\s*$/m.test(text)) {
-                const message = error instanceof Error ? error.message : String(error);
-                found.push({ ...empty(path, file), error: message.split('\n')[0] });
+            problem = error;
+        }
+        if (problem) {
+            if (/qualytics-export-action|uses:\s*\.\/?\s*$/im.test(text)) {
+                const line = problem.pos ? lineAt(problem.pos[0]) : undefined;
+                found.push({
+                    ...empty(path, file),
+                    error: problem.message.split('\n')[0],
+                    line
+                });
             }
             continue;
         }
-        const workflow = readWorkflow(doc, path, file);
+        const lineOf = at => {
+            const node = document.getIn(at, true);
+            const start = node?.range?.[0];
+            return start === undefined ? undefined : lineAt(start);
+        };
+        const workflow = readWorkflow(doc, path, file, lineOf);
         if (workflow)
             found.push(workflow);
     }
@@ -139,25 +245,31 @@ function empty(path, file) {
     };
 }
 /** The parts of a parsed workflow the CLI cares about; null when it does not use the action. */
-function readWorkflow(doc, path, file) {
+function readWorkflow(doc, path, file, lineOf = () => undefined) {
     if (!isMapping(doc) || !isMapping(doc.jobs))
         return null;
     const steps = [];
     for (const [job, body] of Object.entries(doc.jobs)) {
         if (!isMapping(body) || !Array.isArray(body.steps))
             continue;
-        for (const step of body.steps) {
+        for (const [index, step] of body.steps.entries()) {
             if (!isMapping(step) || !usesExportAction(step.uses))
                 continue;
             const given = isMapping(step.with) ? step.with : {};
-            const env = [step.env, body.env, doc.env].find(e => isMapping(e) && e.QUALYTICS_TOKEN !== undefined);
+            // The action reads QUALYTICS_TOKEN when `token` is empty; a literal in
+            // any env level is in the file whichever one wins.
+            const envTokens = [step.env, body.env, doc.env].map(e => isMapping(e) ? e.QUALYTICS_TOKEN : undefined);
+            const sources = [given.token, ...envTokens].map(tokenSource);
+            const used = [given.token, ...envTokens].find(v => v !== undefined && v !== null && v !== '');
             steps.push({
                 job,
                 uses: step.uses,
                 datastore: scheduledValue(given.datastore),
+                datastoreTags: scheduledValue(given['datastore-tags']),
                 options: scheduledValue(given.options),
                 scheduleTimezone: given['schedule-timezone'] ?? '',
-                token: tokenSource(given.token ?? env?.QUALYTICS_TOKEN)
+                token: sources.includes('literal') ? 'literal' : tokenSource(used),
+                line: lineOf(['jobs', job, 'steps', index])
             });
         }
     }
@@ -173,13 +285,15 @@ function readWorkflow(doc, path, file) {
     return {
         path,
         file,
-        schedules: schedule.map(entry => ({
+        schedules: schedule.map((entry, index) => ({
             cron: isMapping(entry) ? entry.cron : entry,
-            timezone: isMapping(entry) ? entry.timezone : undefined
+            timezone: isMapping(entry) ? entry.timezone : undefined,
+            line: lineOf(['on', 'schedule', index])
         })),
         dispatch: triggers.includes('workflow_dispatch'),
         concurrency: doc.concurrency !== undefined,
-        steps
+        steps,
+        line: lineOf(['on'])
     };
 }
 /**
@@ -200,13 +314,33 @@ function scheduledValue(value) {
         return (input[1] ?? '').replace(/''/g, "'").trim();
     return EXPRESSION.test(text) ? undefined : text;
 }
+/** `${{ ... }}` in a value, with what is inside. */
+const EXPRESSIONS = /\$\{\{([\s\S]*?)\}\}/g;
+/** A single-quoted string literal of an expression, and what comes before it. */
+const STRING_LITERAL = /(\|\||&&|\[|,|\()?\s*'((?:[^']|'')*)'/g;
+/** Token-like text: long, no spaces, not a NAME_IN_CAPS (a secret's or variable's name). */
+const TOKEN_LIKE = /^(?![A-Z0-9_]+$)[^\s{}]{16,}$/;
+/**
+ * Where a token value comes from. Any text outside `${{ }}` is written in
+ * the file (`'abc${{ github.sha }}'`), and so is a string literal inside one
+ * that is a fallback (`secrets.X || 'abc'`) or looks like a token; a secret's
+ * name in `secrets['X']` or a format string is not.
+ */
 function tokenSource(value) {
     if (value === undefined || value === null || value === '')
         return 'missing';
-    // Text around an expression (`Bearer ${{ secrets.T }}`) is still no literal token.
-    if (typeof value !== 'string' || !value.includes('${{'))
+    if (typeof value !== 'string')
         return 'literal';
-    return /\bsecrets\./.test(value) ? 'secret' : 'expression';
+    const inner = [...value.matchAll(EXPRESSIONS)].map(m => m[1] ?? '');
+    if (inner.length === 0 || value.replace(EXPRESSIONS, '').trim() !== '')
+        return 'literal';
+    for (const expression of inner)
+        for (const [, before, text = ''] of expression.matchAll(STRING_LITERAL)) {
+            const fallback = (before === '||' || before === '&&') && text !== '';
+            if (fallback || (before !== '[' && TOKEN_LIKE.test(text)))
+                return 'literal';
+        }
+    return inner.every(e => /\bsecrets\s*[.[]/i.test(e)) ? 'secret' : 'expression';
 }
 /** A YAML value as the text a user wrote (numbers stay numbers, not `[object Object]`). */
 function yamlText(value) {

@@ -1346,7 +1346,7 @@ class ExportRun {
             }
             if (signal?.aborted)
                 return this.#stop('cancelled');
-            const waited = (0,duration/* formatDuration */.a)(clock.now() - this.#start);
+            const waited = (0,duration/* formatDuration */.a3)(clock.now() - this.#start);
             for (const record of this.#records) {
                 // Out of time before it could start (the only other way to stop).
                 if (record.id === null && record.result === 'running')
@@ -1451,7 +1451,7 @@ class ExportRun {
         const outcomes = abort
             ? await abortOperations(client, running.map(r => r.id), budget)
             : new Map();
-        const waited = (0,duration/* formatDuration */.a)(clock.now() - this.#start);
+        const waited = (0,duration/* formatDuration */.a3)(clock.now() - this.#start);
         for (const record of running) {
             const previous = record.result;
             markStopped(record, result, waited, abort, outcomes.get(record.id));
@@ -1798,7 +1798,7 @@ const COLUMNS = [
         head: 'Duration',
         cell: r => {
             const seconds = durationSeconds(r);
-            return seconds === null ? '–' : (0,duration/* formatDuration */.a)(seconds * 1000);
+            return seconds === null ? '–' : (0,duration/* formatDuration */.a3)(seconds * 1000);
         },
         optional: r => durationSeconds(r) !== null
     },
@@ -1869,11 +1869,11 @@ function describeChange(record, names, runningMs) {
     const state = queued
         ? 'queued'
         : record.result === 'running' && runningMs !== undefined
-            ? `running ${(0,duration/* formatDuration */.a)(Math.max(0, runningMs))}`
+            ? `running ${(0,duration/* formatDuration */.a3)(Math.max(0, runningMs))}`
             : record.result;
     const after = took === null || record.result === 'running'
         ? ''
-        : ` after ${(0,duration/* formatDuration */.a)(took * 1000)}`;
+        : ` after ${(0,duration/* formatDuration */.a3)(took * 1000)}`;
     const message = record.message ? ` — ${record.message}` : '';
     return `${icon} ${id} · ${exportLabel(record, names)}: ${state}${after}${message}`;
 }
@@ -1886,7 +1886,7 @@ function verdict(records, result, elapsedMs) {
     const bad = records.filter(r => isFailing(r.result, false));
     const total = `${records.length} export${records.length === 1 ? '' : 's'}`;
     if (bad.length === 0) {
-        return `${total} ended ${result === 'running' ? 'triggered and left running' : `with result ${result}`} (${(0,duration/* formatDuration */.a)(elapsedMs)}).`;
+        return `${total} ended ${result === 'running' ? 'triggered and left running' : `with result ${result}`} (${(0,duration/* formatDuration */.a3)(elapsedMs)}).`;
     }
     const groups = new Map();
     for (const r of bad)
@@ -1899,11 +1899,11 @@ function verdict(records, result, elapsedMs) {
     const listed = [...groups]
         .map(([res, ids]) => `${res} ${ids.join(', ')}`)
         .join('; ');
-    return `${bad.length} of ${total} did not succeed after ${(0,duration/* formatDuration */.a)(elapsedMs)}: ${listed}.`;
+    return `${bad.length} of ${total} did not succeed after ${(0,duration/* formatDuration */.a3)(elapsedMs)}: ${listed}.`;
 }
 /** One line for a retry: `Retrying GET /api/users/me in 1.2 s (attempt 1 failed: ...)`. */
 function describeRetry(retry) {
-    return `Retrying ${retry.what} in ${(0,duration/* formatDuration */.a)(retry.delayMs)} (attempt ${retry.attempt} failed: ${retry.reason})`;
+    return `Retrying ${retry.what} in ${(0,duration/* formatDuration */.a3)(retry.delayMs)} (attempt ${retry.attempt} failed: ${retry.reason})`;
 }
 
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
@@ -2121,7 +2121,7 @@ function report(outcome, config, names, say) {
         ? `Started ${records.filter(r => r.id !== null).length} of ${records.length} exports; not waiting (--wait false). Ids: ${records.map(r => r.id ?? '-').join(',')}`
         : verdict(records, result, outcome.elapsedMs));
     const advice = {
-        timeout: `Raise --timeout (now ${(0,duration/* formatDuration */.a)(config.timeoutMs)}), or look at the exports in Qualytics: ${config.origin}`,
+        timeout: `Raise --timeout (now ${(0,duration/* formatDuration */.a3)(config.timeoutMs)}), or look at the exports in Qualytics: ${config.origin}`,
         cancelled: config.abortOnCancel
             ? 'Interrupted; the exports still running were asked to abort.'
             : 'Interrupted; the exports were left running in Qualytics.',
@@ -2149,10 +2149,11 @@ __webpack_require__.d(__webpack_exports__, {
   o4: () => (/* binding */ parseConfig),
   hG: () => (/* binding */ parseIdList),
   Ac: () => (/* binding */ parseOptions),
+  cl: () => (/* binding */ parseTagList),
   hr: () => (/* binding */ parseTimezone)
 });
 
-// UNUSED EXPORTS: DEFAULTS, parseBoolean, parseTagList
+// UNUSED EXPORTS: DEFAULTS, parseBoolean
 
 // EXTERNAL MODULE: ./src/core/config/duration.ts
 var duration = __webpack_require__(6740);
@@ -2193,6 +2194,9 @@ function normalizeBaseUrl(raw) {
         // Never echo the value: it holds a credential.
         throw new errors/* InputError */.dz('url', 'must not contain a user name or password; pass the token in `token`');
     }
+    if (!isValidHost(parsed.hostname)) {
+        throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} has no valid host name (${(0,errors/* quote */.A0)(parsed.hostname)}); use a name such as acme.qualytics.io or an IP address`);
+    }
     if (parsed.search || parsed.hash) {
         throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} must not have a query or fragment`);
     }
@@ -2203,6 +2207,26 @@ function normalizeBaseUrl(raw) {
         origin,
         insecure: parsed.protocol === 'http:' && !isLoopback(parsed.hostname)
     };
+}
+/** One RFC 1123 label: letters, digits and inner hyphens, at most 63. */
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+/** Longest host name DNS can carry. */
+const MAX_HOST_LENGTH = 253;
+/**
+ * A host name of RFC 1123 labels or an IP address (bracketed for IPv6), as
+ * WHATWG URL hands it over: IDNs arrive as punycode (`xn--...`), which the
+ * label rule accepts. Without this, `ht!tp://x` reads as host `ht!tp` and is
+ * retried for 30 s as a network failure instead of refused as input.
+ */
+function isValidHost(hostname) {
+    if (/^\[.*\]$/.test(hostname))
+        return (0,external_node_net_.isIP)(hostname.slice(1, -1)) === 6;
+    if ((0,external_node_net_.isIP)(hostname) !== 0)
+        return true;
+    const host = hostname.replace(/\.$/, ''); // A fully qualified name may end in a dot.
+    if (host === '' || host.length > MAX_HOST_LENGTH)
+        return false;
+    return host.split('.').every(label => LABEL.test(label));
 }
 /** localhost, 127.0.0.0/8 and ::1: plain http there never leaves the machine. */
 function isLoopback(hostname) {
@@ -2323,8 +2347,8 @@ function parseConfig(raw, env = {}) {
         assetTypes: parseOptions(get('options')),
         includeDeleted: parseBoolean('include-deleted', get('include-deleted')),
         wait: parseBoolean('wait', get('wait')),
-        pollIntervalMs: (0,duration/* parseDuration */.E)('poll-interval', get('poll-interval')),
-        timeoutMs: (0,duration/* parseDuration */.E)('timeout', get('timeout')),
+        pollIntervalMs: (0,duration/* parsePollInterval */.Uz)(get('poll-interval')),
+        timeoutMs: (0,duration/* parseDuration */.E9)('timeout', get('timeout')),
         abortOnTimeout: parseBoolean('abort-on-timeout', get('abort-on-timeout')),
         abortOnCancel: parseBoolean('abort-on-cancel', get('abort-on-cancel')),
         failOnWarning: parseBoolean('fail-on-warning', get('fail-on-warning')),
@@ -2437,9 +2461,11 @@ function parseTimezone(raw) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Uz: () => (/* binding */ parsePollInterval),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
+/* unused harmony export MIN_POLL_INTERVAL_MS */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 
 const UNIT_MS = {
@@ -2467,6 +2493,20 @@ function parseDuration(input, raw) {
     }
     const total = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? 's'] ?? 0), 0);
     return check(input, raw, total);
+}
+/**
+ * Shortest `poll-interval`: below this the adaptive schedule would read
+ * statuses hundreds of times a second (`1ms`), a load on Qualytics that buys
+ * nothing; `500ms` stays valid.
+ */
+const MIN_POLL_INTERVAL_MS = 200;
+/** The `poll-interval` input: a duration no shorter than MIN_POLL_INTERVAL_MS. */
+function parsePollInterval(raw) {
+    const ms = parseDuration('poll-interval', raw);
+    if (ms < MIN_POLL_INTERVAL_MS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('poll-interval', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} is shorter than the floor of ${MIN_POLL_INTERVAL_MS}ms; use 200ms or more, such as 500ms or 10s`);
+    }
+    return ms;
 }
 function check(input, raw, ms) {
     if (!Number.isFinite(ms) || ms < 1) {

@@ -11,10 +11,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(911);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6890);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1654);
-/* harmony import */ var _when_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9964);
-/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9668);
-/* harmony import */ var _workflow_scan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4667);
+/* harmony import */ var _workflow_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8011);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1654);
+/* harmony import */ var _when_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9964);
+/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9668);
+/* harmony import */ var _workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4667);
+
 
 
 
@@ -23,12 +25,14 @@ __webpack_require__.r(__webpack_exports__);
 
 /** `list`: every workflow that uses the action, with schedules and what it exports. */
 async function listCommand(argv) {
-    const flags = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseFlags */ .bQ)(_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .LIST */ .rl, argv);
-    const dir = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .stringFlag */ .AM)(flags, 'dir') ?? _commands_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_DIR */ .eJ;
-    const workflows = await (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_4__/* .scanWorkflows */ .wG)(dir);
+    const flags = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseFlags */ .bQ)(_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .LIST */ .rl, argv);
+    const dir = (await (0,_workflow_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .workflowDir */ .N)(flags, 'list', false)).shown;
+    const workflows = await (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__/* .scanWorkflows */ .wG)(dir);
     const rows = workflows.map(w => ({
-        name: (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_5__/* .scheduleName */ .V5)(w.file),
+        name: (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .scheduleName */ .V5)(w.file),
         path: w.path,
+        // `remove` deletes only what `schedule` wrote; say which these are.
+        handWritten: !w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_PREFIX */ .us),
         error: w.error ?? null,
         schedules: w.schedules.map(listSchedule),
         dispatch: w.dispatch,
@@ -49,13 +53,15 @@ async function listCommand(argv) {
     }
     const lines = [];
     for (const row of rows) {
-        lines.push(`${row.name}  (${row.path})`);
+        lines.push(row.handWritten
+            ? `${row.name}  (${row.path}, written by hand: 'remove' leaves it alone)`
+            : `${row.name}  (${row.path})`);
         if (row.error)
             lines.push(`  unreadable YAML: ${row.error}`);
         for (const s of row.schedules) {
             lines.push(s.problem
                 ? `  cron '${s.cron}': invalid, ${s.problem}`
-                : `  cron '${s.cron}' ${s.timezone}: ${s.description}; next ${s.nextRun ? (0,_when_js__WEBPACK_IMPORTED_MODULE_3__/* .formatRun */ .TI)(new Date(s.nextRun), s.timezone) : 'unknown'}`);
+                : `  cron '${s.cron}' ${s.timezone}: ${s.description}; next ${s.nextRun ? (0,_when_js__WEBPACK_IMPORTED_MODULE_4__/* .formatRun */ .TI)(new Date(s.nextRun), s.timezone) : 'unknown'}`);
         }
         if (row.schedules.length === 0 && !row.error)
             lines.push(`  no schedule${row.dispatch ? ' (manual runs only)' : ''}`);
@@ -66,13 +72,13 @@ async function listCommand(argv) {
     return 0;
 }
 function listSchedule(entry) {
-    const cron = entry.cron === undefined ? '' : (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_4__/* .yamlText */ .pS)(entry.cron);
+    const cron = entry.cron === undefined ? '' : (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__/* .yamlText */ .pS)(entry.cron);
     const timezone = typeof entry.timezone === 'string' ? entry.timezone : 'UTC';
     const problem = (0,_core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .cronProblems */ .NA)(cron)[0] ?? null;
     let nextRun = null;
     if (!problem) {
         try {
-            nextRun = (0,_when_js__WEBPACK_IMPORTED_MODULE_3__/* .nextRuns */ .Oz)(cron, timezone, 1)[0]?.toISOString() ?? null;
+            nextRun = (0,_when_js__WEBPACK_IMPORTED_MODULE_4__/* .nextRuns */ .Oz)(cron, timezone, 1)[0]?.toISOString() ?? null;
         }
         catch {
             // An unknown zone: `check` reports it; the list still shows the rest.
@@ -81,7 +87,7 @@ function listSchedule(entry) {
     return {
         cron,
         timezone,
-        description: problem ? '' : (0,_when_js__WEBPACK_IMPORTED_MODULE_3__/* .describeCron */ .MX)(cron),
+        description: problem ? '' : (0,_when_js__WEBPACK_IMPORTED_MODULE_4__/* .describeCron */ .MX)(cron),
         nextRun,
         problem
     };
@@ -169,6 +175,81 @@ function formatRun(date, tz) {
 
 /***/ }),
 
+/***/ 8011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ workflowDir)
+/* harmony export */ });
+/* unused harmony export findRepoRoot */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6890);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1654);
+
+
+
+
+/**
+ * The closest folder at or above `start` that holds `.git` (a folder, or a
+ * file in a worktree or submodule); null outside a repository.
+ */
+async function findRepoRoot(start) {
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(start);
+    for (;;) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '.git'));
+            return dir;
+        }
+        catch {
+            // Not here: look one folder up.
+        }
+        const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+        if (up === dir)
+            return null;
+        dir = up;
+    }
+}
+/**
+ * The workflow folder a command works on. `--dir` is taken as given
+ * (relative to the current folder). Otherwise it is `.github/workflows` at
+ * the repository's root, as GitHub reads it there only: from a subfolder the
+ * file would land where no workflow runs. Outside a repository, `write`
+ * refuses (a schedule there would never run) and reading falls back to the
+ * current folder.
+ */
+async function workflowDir(flags, command, write, cwd = process.cwd()) {
+    const given = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .AM)(flags, 'dir');
+    if (given !== undefined) {
+        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, given);
+        const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, absolute);
+        // Below the current folder, every folder of the way is checked for links.
+        const below = inside !== '' && !inside.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(inside);
+        return {
+            absolute,
+            shown: given,
+            base: below ? cwd : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute),
+            parts: below ? inside.split(/[\\/]+/) : [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute)]
+        };
+    }
+    const root = await findRepoRoot(cwd);
+    if (root === null && write)
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`qualytics-export ${command}: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)} is not inside a git repository (no .git here or above), and GitHub reads workflows only from .github/workflows at a repository's root. Run it from your repository, or give --dir.`);
+    const base = root ?? cwd;
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ);
+    return {
+        absolute,
+        shown: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, absolute) || '.',
+        base,
+        parts: _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ.split('/')
+    };
+}
+
+
+/***/ }),
+
 /***/ 4667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -176,7 +257,7 @@ function formatRun(date, tz) {
 /* harmony export */   pS: () => (/* binding */ yamlText),
 /* harmony export */   wG: () => (/* binding */ scanWorkflows)
 /* harmony export */ });
-/* unused harmony exports usesExportAction, readWorkflow, scheduledValue */
+/* unused harmony exports usesExportAction, readWorkflow, scheduledValue, tokenSource */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -187,10 +268,14 @@ const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v
 const EXPRESSION = /^\$\{\{[\s\S]*\}\}$/;
 /** `${{ inputs.x }}` or `${{ inputs.x || 'fallback' }}` (also github.event.inputs). */
 const INPUT_EXPRESSION = /^\$\{\{\s*(?:github\.event\.)?inputs\.[\w-]+\s*(?:\|\|\s*'((?:[^']|'')*)'\s*)?\}\}$/;
-/** Whether a `uses:` value is this action (published or the repository's own `./`). */
+/**
+ * Whether a `uses:` value is this action (published or the repository's own
+ * `./`). GitHub matches owner and repository without regard to case, so
+ * `Qualytics/Qualytics-Export-Action@v1` is this action too.
+ */
 function usesExportAction(uses) {
     return (typeof uses === 'string' &&
-        (uses.includes('qualytics-export-action') || /^\.\/?$/.test(uses.trim())));
+        (/qualytics-export-action/i.test(uses) || /^\.\/?$/.test(uses.trim())));
 }
 /**
  * Every workflow in `dir` that uses the export action, sorted by file name.
@@ -208,23 +293,43 @@ async function scanWorkflows(dir) {
             return [];
         throw error;
     }
-    const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+    const { LineCounter, parseDocument } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
     const found = [];
     for (const file of names) {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, file);
         const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+        const lines = new LineCounter();
+        const document = parseDocument(text, {
+            uniqueKeys: true,
+            lineCounter: lines
+        });
+        const lineAt = (offset) => lines.linePos(offset).line;
         let doc;
+        let problem = document.errors[0];
         try {
-            doc = parse(text, { uniqueKeys: true });
+            if (!problem)
+                doc = document.toJS();
         }
         catch (error) {
-            if (/qualytics-export-action|uses:\s*\.\/?\s*$/m.test(text)) {
-                const message = error instanceof Error ? error.message : String(error);
-                found.push({ ...empty(path, file), error: message.split('\n')[0] });
+            problem = error;
+        }
+        if (problem) {
+            if (/qualytics-export-action|uses:\s*\.\/?\s*$/im.test(text)) {
+                const line = problem.pos ? lineAt(problem.pos[0]) : undefined;
+                found.push({
+                    ...empty(path, file),
+                    error: problem.message.split('\n')[0],
+                    line
+                });
             }
             continue;
         }
-        const workflow = readWorkflow(doc, path, file);
+        const lineOf = at => {
+            const node = document.getIn(at, true);
+            const start = node?.range?.[0];
+            return start === undefined ? undefined : lineAt(start);
+        };
+        const workflow = readWorkflow(doc, path, file, lineOf);
         if (workflow)
             found.push(workflow);
     }
@@ -241,25 +346,31 @@ function empty(path, file) {
     };
 }
 /** The parts of a parsed workflow the CLI cares about; null when it does not use the action. */
-function readWorkflow(doc, path, file) {
+function readWorkflow(doc, path, file, lineOf = () => undefined) {
     if (!isMapping(doc) || !isMapping(doc.jobs))
         return null;
     const steps = [];
     for (const [job, body] of Object.entries(doc.jobs)) {
         if (!isMapping(body) || !Array.isArray(body.steps))
             continue;
-        for (const step of body.steps) {
+        for (const [index, step] of body.steps.entries()) {
             if (!isMapping(step) || !usesExportAction(step.uses))
                 continue;
             const given = isMapping(step.with) ? step.with : {};
-            const env = [step.env, body.env, doc.env].find(e => isMapping(e) && e.QUALYTICS_TOKEN !== undefined);
+            // The action reads QUALYTICS_TOKEN when `token` is empty; a literal in
+            // any env level is in the file whichever one wins.
+            const envTokens = [step.env, body.env, doc.env].map(e => isMapping(e) ? e.QUALYTICS_TOKEN : undefined);
+            const sources = [given.token, ...envTokens].map(tokenSource);
+            const used = [given.token, ...envTokens].find(v => v !== undefined && v !== null && v !== '');
             steps.push({
                 job,
                 uses: step.uses,
                 datastore: scheduledValue(given.datastore),
+                datastoreTags: scheduledValue(given['datastore-tags']),
                 options: scheduledValue(given.options),
                 scheduleTimezone: given['schedule-timezone'] ?? '',
-                token: tokenSource(given.token ?? env?.QUALYTICS_TOKEN)
+                token: sources.includes('literal') ? 'literal' : tokenSource(used),
+                line: lineOf(['jobs', job, 'steps', index])
             });
         }
     }
@@ -275,13 +386,15 @@ function readWorkflow(doc, path, file) {
     return {
         path,
         file,
-        schedules: schedule.map(entry => ({
+        schedules: schedule.map((entry, index) => ({
             cron: isMapping(entry) ? entry.cron : entry,
-            timezone: isMapping(entry) ? entry.timezone : undefined
+            timezone: isMapping(entry) ? entry.timezone : undefined,
+            line: lineOf(['on', 'schedule', index])
         })),
         dispatch: triggers.includes('workflow_dispatch'),
         concurrency: doc.concurrency !== undefined,
-        steps
+        steps,
+        line: lineOf(['on'])
     };
 }
 /**
@@ -302,13 +415,33 @@ function scheduledValue(value) {
         return (input[1] ?? '').replace(/''/g, "'").trim();
     return EXPRESSION.test(text) ? undefined : text;
 }
+/** `${{ ... }}` in a value, with what is inside. */
+const EXPRESSIONS = /\$\{\{([\s\S]*?)\}\}/g;
+/** A single-quoted string literal of an expression, and what comes before it. */
+const STRING_LITERAL = /(\|\||&&|\[|,|\()?\s*'((?:[^']|'')*)'/g;
+/** Token-like text: long, no spaces, not a NAME_IN_CAPS (a secret's or variable's name). */
+const TOKEN_LIKE = /^(?![A-Z0-9_]+$)[^\s{}]{16,}$/;
+/**
+ * Where a token value comes from. Any text outside `${{ }}` is written in
+ * the file (`'abc${{ github.sha }}'`), and so is a string literal inside one
+ * that is a fallback (`secrets.X || 'abc'`) or looks like a token; a secret's
+ * name in `secrets['X']` or a format string is not.
+ */
 function tokenSource(value) {
     if (value === undefined || value === null || value === '')
         return 'missing';
-    // Text around an expression (`Bearer ${{ secrets.T }}`) is still no literal token.
-    if (typeof value !== 'string' || !value.includes('${{'))
+    if (typeof value !== 'string')
         return 'literal';
-    return /\bsecrets\./.test(value) ? 'secret' : 'expression';
+    const inner = [...value.matchAll(EXPRESSIONS)].map(m => m[1] ?? '');
+    if (inner.length === 0 || value.replace(EXPRESSIONS, '').trim() !== '')
+        return 'literal';
+    for (const expression of inner)
+        for (const [, before, text = ''] of expression.matchAll(STRING_LITERAL)) {
+            const fallback = (before === '||' || before === '&&') && text !== '';
+            if (fallback || (before !== '[' && TOKEN_LIKE.test(text)))
+                return 'literal';
+        }
+    return inner.every(e => /\bsecrets\s*[.[]/i.test(e)) ? 'secret' : 'expression';
 }
 /** A YAML value as the text a user wrote (numbers stay numbers, not `[object Object]`). */
 function yamlText(value) {

@@ -1,11 +1,14 @@
 import {
   parseIdList,
   parseOptions,
+  parseTagList,
   parseTimezone
 } from '../core/config/config.js'
 import { checkCron } from '../core/schedule/cron-rules.js'
-import { parseFlags, stringFlag } from './args.js'
-import { CHECK, DEFAULT_DIR } from './commands.js'
+import { parseFlags } from './args.js'
+import { checkFormat, formatReport, type Finding } from './check-format.js'
+import { CHECK } from './commands.js'
+import { workflowDir } from './workflow-dir.js'
 import { findOverlaps, type Firing } from './overlap.js'
 import { scheduleName } from './workflow-file.js'
 import {
@@ -14,12 +17,7 @@ import {
   type ExportWorkflow
 } from './workflow-scan.js'
 
-/** One finding of `check`. */
-export interface Finding {
-  path: string
-  level: 'error' | 'warning'
-  message: string
-}
+export type { Finding } from './check-format.js'
 
 /**
  * `check`: lint every workflow that uses the action. Errors (exit 1) are
@@ -27,7 +25,8 @@ export interface Finding {
  */
 export async function checkCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(CHECK, argv)
-  const dir = stringFlag(flags, 'dir') ?? DEFAULT_DIR
+  const format = checkFormat(flags)
+  const dir = (await workflowDir(flags, 'check', false)).shown
   const workflows = await scanWorkflows(dir)
   const findings: Finding[] = []
   const firings: Firing[] = []
@@ -36,27 +35,25 @@ export async function checkCommand(argv: string[]): Promise<number> {
   for (const overlap of findOverlaps(firings, new Date()))
     findings.push({
       path: overlap.path,
+      line: overlap.line,
       level: 'error',
       message: overlap.message
     })
-  const errors = findings.filter(f => f.level === 'error').length
-  const lines = findings.map(f => `${f.path}: ${f.level}: ${f.message}`)
-  lines.push(
-    workflows.length === 0
-      ? `No workflow in ${dir} uses the export action.`
-      : `${errors} error${errors === 1 ? '' : 's'}, ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'} in ${workflows.length} workflow${workflows.length === 1 ? '' : 's'}.`
+  process.stdout.write(
+    formatReport({ dir, workflows: workflows.length, findings }, format)
   )
-  process.stdout.write(`${lines.join('\n')}\n`)
-  return errors > 0 ? 1 : 0
+  return findings.some(f => f.level === 'error') ? 1 : 0
 }
 
 /** Findings for one workflow; its valid schedules go into `firings` for the overlap check. */
 export function lintWorkflow(w: ExportWorkflow, firings: Firing[]): Finding[] {
   const found: Finding[] = []
-  const error = (message: string): void =>
-    void found.push({ path: w.path, level: 'error', message })
-  const warning = (message: string): void =>
-    void found.push({ path: w.path, level: 'warning', message })
+  const add =
+    (level: Finding['level']) =>
+    (message: string, line = w.line): void =>
+      void found.push({ path: w.path, line, level, message })
+  const error = add('error')
+  const warning = add('warning')
   if (w.error) {
     error(`not valid YAML: ${w.error}`)
     return found
@@ -73,24 +70,28 @@ export function lintWorkflow(w: ExportWorkflow, firings: Firing[]): Finding[] {
   const zones: string[] = []
   for (const [index, entry] of w.schedules.entries()) {
     const at = `schedule ${index + 1}`
+    const line = entry.line ?? w.line
     if (typeof entry.cron !== 'string') {
       error(
-        `${at}: cron is missing or not a string; quote it, e.g. '17 6 * * *'`
+        `${at}: cron is missing or not a string; quote it, e.g. '17 6 * * *'`,
+        line
       )
       continue
     }
     // Seeded by the schedule's name, so the suggestion matches what `schedule` said.
     const { errors, warnings } = checkCron(entry.cron, scheduleName(w.file))
-    for (const e of errors) error(`cron '${entry.cron}' ${e}`)
-    for (const x of warnings) warning(`cron '${entry.cron}' ${x}`)
-    const zone = readZone(entry.timezone, at, error)
+    for (const e of errors) error(`cron '${entry.cron}' ${e}`, line)
+    for (const x of warnings) warning(`cron '${entry.cron}' ${x}`, line)
+    const zone = readZone(entry.timezone, at, m => error(m, line))
     if (zone === null) continue
     zones.push(zone)
     if (errors.length === 0)
-      firings.push(...stepFirings(w, index, entry.cron, zone))
+      firings.push(...stepFirings(w, index, entry.cron, zone, line))
   }
   for (const step of w.steps) {
     const where = `job ${step.job}`
+    const error = (m: string): void => add('error')(m, step.line ?? w.line)
+    const warning = (m: string): void => add('warning')(m, step.line ?? w.line)
     if (step.token === 'literal')
       error(
         `${where}: the token is written in the file; anyone who can read the repository has it. Revoke it and pass token: \${{ secrets.QUALYTICS_TOKEN }}`
@@ -101,11 +102,19 @@ export function lintWorkflow(w: ExportWorkflow, firings: Firing[]): Finding[] {
       warning(
         `${where}: the token does not come from a secret; use \${{ secrets.QUALYTICS_TOKEN }}`
       )
-    if (scheduled && step.datastore === '')
+    if (step.datastoreTags && step.datastore)
+      error(
+        `${where}: datastore and datastore-tags are both set; the action refuses that, keep one`
+      )
+    if (scheduled && step.datastore === '' && step.datastoreTags === '')
       error(
         `${where}: a scheduled run has no inputs, so datastore is empty on every tick; write datastore: \${{ inputs.datastore || '42' }} with your id`
       )
-    for (const problem of inputProblems(step.datastore, step.options))
+    for (const problem of inputProblems(
+      step.datastore,
+      step.datastoreTags,
+      step.options
+    ))
       error(`${where}: ${problem}`)
     const stepZone = sameZone(step.scheduleTimezone)
     if (stepZone === undefined)
@@ -124,11 +133,13 @@ export function lintWorkflow(w: ExportWorkflow, firings: Firing[]): Finding[] {
 /** Datastore and options a scheduled run would pass, checked as the action will. */
 function inputProblems(
   datastore: string | undefined,
+  datastoreTags: string | undefined,
   options: string | undefined
 ): string[] {
   const problems: string[] = []
   for (const check of [
     () => datastore && parseIdList('datastore', datastore),
+    () => datastoreTags && parseTagList('datastore-tags', datastoreTags),
     () => options && parseOptions(options)
   ]) {
     try {
@@ -174,14 +185,16 @@ function stepFirings(
   w: ExportWorkflow,
   entry: number,
   cron: string,
-  zone: string
+  zone: string,
+  line: number | undefined
 ): Firing[] {
   return w.steps.flatMap(step => {
     try {
+      // Datastores chosen by tag are known only to Qualytics: no overlap to tell.
       if (step.datastore === undefined || step.options === undefined) return []
       const datastores = parseIdList('datastore', step.datastore)
       const types = parseOptions(step.options || 'all')
-      return [{ path: w.path, entry, cron, zone, datastores, types }]
+      return [{ path: w.path, line, entry, cron, zone, datastores, types }]
     } catch {
       return [] // Reported above; it cannot collide with anything.
     }

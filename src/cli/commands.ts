@@ -14,7 +14,8 @@ const dir: FlagSpec = {
 export const SCHEDULE: CommandSpec = {
   name: 'schedule',
   summary: 'Write a workflow that runs the export on a cron (not a crontab).',
-  usage: 'schedule --crontab <cron> --datastore <ids> [flags]',
+  usage:
+    'schedule --crontab <cron> (--datastore <ids> | --datastore-tags <tags>) [flags]',
   flags: {
     crontab: {
       type: 'string',
@@ -27,10 +28,21 @@ export const SCHEDULE: CommandSpec = {
       value: '<ids>',
       description: 'Datastore id, or several comma-separated.'
     },
+    'datastore-tags': {
+      type: 'string',
+      value: '<tags>',
+      description:
+        'Instead of --datastore: every datastore with one of these tags.'
+    },
     containers: {
       type: 'string',
       value: '<ids>',
       description: 'Container ids, comma-separated (single datastore only).'
+    },
+    'container-tags': {
+      type: 'string',
+      value: '<tags>',
+      description: 'Container tags, comma-separated (not with --containers).'
     },
     options: {
       type: 'string',
@@ -55,10 +67,34 @@ export const SCHEDULE: CommandSpec = {
       value: '<duration>',
       description: "The action's timeout (default 30m); the job gets 15m more."
     },
+    'poll-interval': {
+      type: 'string',
+      value: '<duration>',
+      description: "The action's poll-interval (default 10s, at least 200ms)."
+    },
+    'max-parallel': {
+      type: 'string',
+      value: '<n>',
+      description: 'Most exports running at once (default 4).'
+    },
+    'include-deleted': {
+      type: 'boolean',
+      description: 'Also export deleted assets.'
+    },
+    'fail-on-warning': {
+      type: 'boolean',
+      description: 'Fail the run when an export succeeds with a warning.'
+    },
     uses: {
       type: 'string',
       value: '<action>',
       description: `Action reference (default ${DEFAULT_USES}).`
+    },
+    pin: {
+      type: 'string',
+      value: '<sha>',
+      description:
+        'Pin the action to this full 40-character commit SHA (the tag it\nreplaces stays as a comment, which Dependabot updates).'
     },
     'runs-on': {
       type: 'string',
@@ -76,6 +112,9 @@ export const SCHEDULE: CommandSpec = {
     'Example:',
     "  qualytics-export schedule --crontab '17 6 * * *' --datastore 42 \\",
     '    --options anomalies,checks --timezone Europe/Berlin --name daily-audit',
+    '',
+    'The file goes to .github/workflows at the root of the git repository you',
+    'are in (GitHub reads no other place); outside a repository give --dir.',
     '',
     'The workflow reads the URL from the repository variable QUALYTICS_URL and',
     'the token from the secret QUALYTICS_TOKEN; it never holds a token itself.'
@@ -112,14 +151,30 @@ export const REMOVE: CommandSpec = {
 export const CHECK: CommandSpec = {
   name: 'check',
   summary: 'Lint the workflows that use the action (exit 1 on errors).',
-  usage: 'check [--dir <path>]',
-  flags: { dir },
+  usage: 'check [--dir <path>] [--json | --format text|json|github]',
+  flags: {
+    dir,
+    json: {
+      type: 'boolean',
+      description: 'Print JSON (same as --format json).'
+    },
+    format: {
+      type: 'string',
+      value: '<format>',
+      description:
+        'text (default), json, or github: one ::error/::warning annotation\nper finding, on its file and line, for a CI step.'
+    }
+  },
   notes: [
     'Errors: a cron GitHub refuses or runs more often than every 5 minutes, a',
-    'literal token, an input a scheduled run leaves empty, two schedules that',
-    'export the same datastore and asset type in the same minute (next 7 days).',
+    "literal token (also as a fallback `secrets.X || '...'`, around an",
+    'expression, or in env:), an input a scheduled run leaves empty, two',
+    'schedules that export the same datastore and asset type in the same',
+    'minute (next 7 days).',
     'Warnings: no workflow_dispatch, minute 0, no concurrency group, a',
-    'schedule-timezone that differs from the timezone: key.'
+    'schedule-timezone that differs from the timezone: key.',
+    '',
+    'In a CI step: qualytics-export check --format github'
   ]
 }
 
@@ -137,10 +192,15 @@ const flag = (description: string): FlagSpec => ({
 export const RUN: CommandSpec = {
   name: 'run',
   summary: 'Export now, as the action does, from a terminal or any CI.',
-  usage: 'run --url <url> --datastore <ids> [flags]',
+  usage:
+    'run --url <url> (--datastore <ids> | --datastore-tags <tags>) [flags]',
   flags: {
     url: value('<url>', 'Qualytics URL (default: $QUALYTICS_URL).'),
     datastore: value('<ids>', 'Datastore id, or several comma-separated.'),
+    'datastore-tags': value(
+      '<tags>',
+      'Instead of --datastore: every datastore with one of these tags.'
+    ),
     containers: value('<ids>', 'Container ids (single datastore only).'),
     'container-tags': value('<tags>', 'Container tags, comma-separated.'),
     options: value('<types>', 'anomalies, checks, profiles, or all (default).'),

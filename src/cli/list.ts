@@ -1,8 +1,9 @@
 import { cronProblems } from '../core/schedule/cron-rules.js'
-import { parseFlags, stringFlag } from './args.js'
-import { DEFAULT_DIR, LIST } from './commands.js'
+import { parseFlags } from './args.js'
+import { workflowDir } from './workflow-dir.js'
+import { LIST } from './commands.js'
 import { describeCron, formatRun, nextRuns } from './when.js'
-import { scheduleName } from './workflow-file.js'
+import { FILE_PREFIX, scheduleName } from './workflow-file.js'
 import {
   scanWorkflows,
   yamlText,
@@ -22,11 +23,13 @@ interface ListedSchedule {
 /** `list`: every workflow that uses the action, with schedules and what it exports. */
 export async function listCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(LIST, argv)
-  const dir = stringFlag(flags, 'dir') ?? DEFAULT_DIR
+  const dir = (await workflowDir(flags, 'list', false)).shown
   const workflows = await scanWorkflows(dir)
   const rows = workflows.map(w => ({
     name: scheduleName(w.file),
     path: w.path,
+    // `remove` deletes only what `schedule` wrote; say which these are.
+    handWritten: !w.file.startsWith(FILE_PREFIX),
     error: w.error ?? null,
     schedules: w.schedules.map(listSchedule),
     dispatch: w.dispatch,
@@ -49,7 +52,11 @@ export async function listCommand(argv: string[]): Promise<number> {
   }
   const lines: string[] = []
   for (const row of rows) {
-    lines.push(`${row.name}  (${row.path})`)
+    lines.push(
+      row.handWritten
+        ? `${row.name}  (${row.path}, written by hand: 'remove' leaves it alone)`
+        : `${row.name}  (${row.path})`
+    )
     if (row.error) lines.push(`  unreadable YAML: ${row.error}`)
     for (const s of row.schedules) {
       lines.push(

@@ -4,6 +4,8 @@ import { firingsBetween, formatRun } from './when.js'
 /** A schedule and what it exports when it fires. */
 export interface Firing {
   path: string
+  /** Line of the schedule entry, for annotations. */
+  line?: number
   /** Which `on.schedule` entry of the file (steps of one run are not rivals). */
   entry: number
   cron: string
@@ -16,6 +18,7 @@ export interface Firing {
 export interface Overlap {
   /** The later of the two files, where the finding is reported. */
   path: string
+  line?: number
   message: string
 }
 
@@ -59,6 +62,7 @@ export function findOverlaps(
       const where = a.path === b.path ? 'another schedule of this file' : a.path
       overlaps.push({
         path: b.path,
+        line: b.line,
         message: `cron '${b.cron}' exports ${shared.join(', ')} in the same minute as ${where} (cron '${a.cron}'${a.zone === 'UTC' ? '' : ` ${a.zone}`}), first at ${formatRun(new Date(first * 60_000), b.zone)}; both replace the same export table. Move one by a few minutes.`
       })
     })

@@ -1,7 +1,8 @@
 import { access, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
-import { parseFlags, requiredFlag, stringFlag } from './args.js'
-import { DEFAULT_DIR, REMOVE } from './commands.js'
+import { parseFlags, requiredFlag } from './args.js'
+import { workflowDir } from './workflow-dir.js'
+import { REMOVE } from './commands.js'
 import { FILE_PREFIX, scheduleName } from './workflow-file.js'
 import { scanWorkflows } from './workflow-scan.js'
 
@@ -11,21 +12,28 @@ import { scanWorkflows } from './workflow-scan.js'
  */
 export async function removeCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(REMOVE, argv)
-  const dir = stringFlag(flags, 'dir') ?? DEFAULT_DIR
+  const dir = (await workflowDir(flags, 'remove', false)).shown
   const name = scheduleName(requiredFlag(flags, 'name', 'daily-audit'))
   const fail = (message: string): number => {
     process.stderr.write(`qualytics-export remove: ${message}\n`)
     return 1
   }
-  const written = (await scanWorkflows(dir)).filter(w =>
-    w.file.startsWith(FILE_PREFIX)
-  )
+  const all = await scanWorkflows(dir)
+  const written = all.filter(w => w.file.startsWith(FILE_PREFIX))
   const ours = written.filter(w => scheduleName(w.file) === name)
   const target = ours.find(w => !w.error)
   if (!target) {
     if (ours[0])
       return fail(
         `${ours[0].path} is not valid YAML (${ours[0].error}); fix or delete it by hand.`
+      )
+    // The name `list` shows for a workflow written by hand.
+    const byHand = all.find(
+      w => !w.file.startsWith(FILE_PREFIX) && scheduleName(w.file) === name
+    )
+    if (byHand)
+      return fail(
+        `'${name}' is ${byHand.path}, a workflow written by hand (list marks it so); remove deletes only files 'qualytics-export schedule' wrote. Delete it yourself (git rm ${byHand.path}) if you mean to.`
       )
     const other = await firstExisting(
       [`${FILE_PREFIX}${name}.yml`, `${FILE_PREFIX}${name}.yaml`, name].map(f =>

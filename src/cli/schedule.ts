@@ -1,10 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { parseConfig } from '../core/config/config.js'
 import { checkCron } from '../core/schedule/cron-rules.js'
 import { parseDuration } from '../core/config/duration.js'
 import { InputError } from '../core/errors.js'
-import { ALL_ASSET_TYPES } from '../core/types.js'
+import { ALL_ASSET_TYPES, type ExportConfig } from '../core/types.js'
 import {
   parseFlags,
   requiredFlag,
@@ -12,7 +11,13 @@ import {
   UsageError,
   type Flags
 } from './args.js'
-import { DEFAULT_DIR, SCHEDULE } from './commands.js'
+import { SCHEDULE } from './commands.js'
+import {
+  ensureRealDir,
+  ExistsError,
+  UnsafePathError,
+  writeFileNoFollow
+} from './safe-write.js'
 import { describeCron, formatRun, nextRuns } from './when.js'
 import {
   DEFAULT_USES,
@@ -21,6 +26,7 @@ import {
   workflowFileName,
   type ScheduleSpec
 } from './workflow-file.js'
+import { workflowDir } from './workflow-dir.js'
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/
 /** `owner/repo[/path]@ref`, or a local `./path`. */
@@ -38,18 +44,26 @@ export async function scheduleCommand(argv: string[]): Promise<number> {
   if (flags.print) {
     process.stdout.write(text)
   } else {
-    const dir = stringFlag(flags, 'dir') ?? DEFAULT_DIR
-    const path = join(dir, workflowFileName(spec.name))
-    await mkdir(dir, { recursive: true })
+    const dir = await workflowDir(flags, 'schedule', true)
+    const shown = (path: string): string => relative(process.cwd(), path)
+    const file = workflowFileName(spec.name)
+    const path = join(dir.shown, file)
     try {
-      // 'wx' refuses an existing file atomically; --force replaces it.
-      await writeFile(path, text, { flag: flags.force ? 'w' : 'wx' })
+      const real = await ensureRealDir(dir.base, dir.parts, shown)
+      // 'force' replaces a regular file only; a link there is refused.
+      await writeFileNoFollow(real, file, text, flags.force === true, shown)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      process.stderr.write(
-        `qualytics-export schedule: ${path} already exists; add --force to replace it, or pick another --name.\n`
-      )
-      return 1
+      if (error instanceof ExistsError) {
+        process.stderr.write(
+          `qualytics-export schedule: ${path} already exists; add --force to replace it, or pick another --name.\n`
+        )
+        return 1
+      }
+      if (error instanceof UnsafePathError) {
+        process.stderr.write(`qualytics-export schedule: ${error.message}\n`)
+        return 1
+      }
+      throw error
     }
     process.stdout.write(`Wrote ${path}\n`)
   }
@@ -79,9 +93,14 @@ function buildSpec(flags: Flags): { spec: ScheduleSpec; warnings: string[] } {
   const cron = requiredFlag(flags, 'crontab', "'17 6 * * *'")
     .split(/\s+/)
     .join(' ')
-  const datastore = requiredFlag(flags, 'datastore', '42')
+  const datastore = stringFlag(flags, 'datastore')
+  const datastoreTags = stringFlag(flags, 'datastore-tags')
+  if (datastore === undefined && datastoreTags === undefined)
+    throw new UsageError(
+      '--datastore is required (e.g. --datastore 42), or --datastore-tags to select datastores by tag'
+    )
   const timezone = stringFlag(flags, 'timezone')
-  const config = checkInputs(flags, datastore, timezone)
+  const config = checkInputs(flags, timezone)
   const options =
     flags.options === undefined
       ? 'all'
@@ -89,7 +108,12 @@ function buildSpec(flags: Flags): { spec: ScheduleSpec; warnings: string[] } {
         ? 'all'
         : config.assetTypes.join(',')
   const ids = config.datastores.join(',')
-  const name = stringFlag(flags, 'name') ?? defaultScheduleName(ids, options)
+  const tags = config.datastoreTags.join(',')
+  const name =
+    stringFlag(flags, 'name') ??
+    (ids
+      ? defaultScheduleName(ids, options)
+      : `tags-${slug(tags)}-${options.split(',').join('-')}`)
   if (!NAME.test(name))
     throw new UsageError(
       `--name '${name}' must be letters, digits, '.', '_' or '-' (at most 80, starting with a letter or digit)`
@@ -99,11 +123,7 @@ function buildSpec(flags: Flags): { spec: ScheduleSpec; warnings: string[] } {
     throw new UsageError(
       `--crontab '${cron}' is not a schedule GitHub runs:\n${errors.map(e => `  - ${e}`).join('\n')}`
     )
-  const uses = stringFlag(flags, 'uses') ?? DEFAULT_USES
-  if (!USES.test(uses))
-    throw new UsageError(
-      `--uses '${uses}' is not an action reference such as ${DEFAULT_USES} or ./`
-    )
+  const { uses, usesComment } = actionRef(flags)
   const runsOn = stringFlag(flags, 'runs-on') ?? 'ubuntu-latest'
   if (!LABEL.test(runsOn))
     throw new UsageError(`--runs-on '${runsOn}' is not a runner label`)
@@ -114,13 +134,20 @@ function buildSpec(flags: Flags): { spec: ScheduleSpec; warnings: string[] } {
       cron,
       timezone: config.timezone,
       datastore: ids,
+      datastoreTags: tags,
       options,
       containers: config.containers.join(','),
+      containerTags: config.containerTags.join(','),
+      includeDeleted: config.includeDeleted,
+      failOnWarning: config.failOnWarning,
+      maxParallel: stringFlag(flags, 'max-parallel'),
+      pollInterval: stringFlag(flags, 'poll-interval'),
       timeout,
       timeoutMinutes: Math.ceil(
         parseDuration('timeout', timeout ?? '30m') / 60_000
       ),
       uses,
+      usesComment,
       runsOn,
       description: describeCron(cron)
     },
@@ -128,29 +155,66 @@ function buildSpec(flags: Flags): { spec: ScheduleSpec; warnings: string[] } {
   }
 }
 
+/** Tags as part of a file name: lower case, anything else becomes '-'. */
+function slug(tags: string): string {
+  return tags
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+}
+
 /**
- * Check datastore, containers, options and time zone with the action's own
- * parser, so a schedule never fails at run time on input the CLI accepted.
- * The placeholders stand in for what only the runner will have.
+ * `--uses`, and `--pin`: the same action at a full commit SHA (organisations
+ * can require SHA pins), with the tag it replaces kept as a comment.
+ */
+function actionRef(flags: Flags): { uses: string; usesComment?: string } {
+  const uses = stringFlag(flags, 'uses') ?? DEFAULT_USES
+  if (!USES.test(uses))
+    throw new UsageError(
+      `--uses '${uses}' is not an action reference such as ${DEFAULT_USES} or ./`
+    )
+  const pin = stringFlag(flags, 'pin')
+  if (pin === undefined) return { uses }
+  if (!/^[0-9a-f]{40}$/i.test(pin))
+    throw new UsageError(
+      `--pin '${pin}' is not a full commit SHA; give all 40 hex digits (git rev-parse v1), as GitHub pins only full SHAs`
+    )
+  if (uses.startsWith('./'))
+    throw new UsageError(
+      `--pin needs an owner/repo@ref action; --uses '${uses}' is a local path`
+    )
+  const at = uses.lastIndexOf('@')
+  const ref = uses.slice(at + 1)
+  return {
+    uses: `${uses.slice(0, at)}@${pin.toLowerCase()}`,
+    usesComment: /^[0-9a-f]{40}$/i.test(ref) ? undefined : ref
+  }
+}
+
+/**
+ * Check every input the workflow will pass with the action's own parser, so
+ * a schedule never fails at run time on input the CLI accepted. The
+ * placeholders stand in for what only the runner will have.
  */
 function checkInputs(
   flags: Flags,
-  datastore: string,
   timezone: string | undefined
-): {
-  datastores: number[]
-  containers: number[]
-  assetTypes: string[]
-  timezone: string | undefined
-} {
+): ExportConfig & { timezone: string | undefined } {
   try {
     const config = parseConfig({
       url: 'https://placeholder.invalid',
       token: 'placeholder',
-      datastore,
+      datastore: stringFlag(flags, 'datastore'),
+      'datastore-tags': stringFlag(flags, 'datastore-tags'),
       containers: stringFlag(flags, 'containers'),
+      'container-tags': stringFlag(flags, 'container-tags'),
       options: stringFlag(flags, 'options'),
       timeout: stringFlag(flags, 'timeout'),
+      'poll-interval': stringFlag(flags, 'poll-interval'),
+      'max-parallel': stringFlag(flags, 'max-parallel'),
+      'include-deleted': flags['include-deleted'] === true ? 'true' : '',
+      'fail-on-warning': flags['fail-on-warning'] === true ? 'true' : '',
       'schedule-timezone': timezone
     })
     return {

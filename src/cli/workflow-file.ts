@@ -7,23 +7,53 @@ export const FILE_PREFIX = 'qualytics-export-'
 /** Minutes a job may run beyond the action's own timeout (setup, aborts, summary). */
 const JOB_MARGIN_MINUTES = 15
 
+/**
+ * How the lint comment of a generated workflow runs `check`: the command line
+ * from this repository, as the README installs it (no registry package of
+ * that name exists, and anyone could register one).
+ */
+export const CHECK_COMMAND =
+  'npx --yes github:qualytics/qualytics-export-action#v1 check'
+
+/** The choices of the `options` dispatch input (any order of them is accepted too). */
+const OPTION_CHOICES = [
+  'all',
+  'anomalies',
+  'checks',
+  'profiles',
+  'anomalies,checks',
+  'anomalies,profiles',
+  'checks,profiles'
+]
+
 /** What `schedule` writes, every value already validated. */
 export interface ScheduleSpec {
   name: string
   cron: string
   /** IANA zone for GitHub's `timezone:` key; absent means UTC. */
   timezone?: string
-  /** Datastore id(s), comma-separated. */
+  /** Datastore id(s), comma-separated; empty when `datastoreTags` selects them. */
   datastore: string
+  /** Datastore tags, comma-separated; empty when `datastore` is given. */
+  datastoreTags?: string
   /** Asset types, comma-separated, or `all`. */
   options: string
   /** Container ids, comma-separated; empty for all. */
   containers: string
+  /** Container tags, comma-separated; empty for none. */
+  containerTags?: string
+  includeDeleted?: boolean
+  failOnWarning?: boolean
+  /** The action's `max-parallel` and `poll-interval`; absent means their defaults. */
+  maxParallel?: string
+  pollInterval?: string
   /** The action's `timeout` input; absent means its default (30m). */
   timeout?: string
   /** The action's timeout in minutes, for the job's `timeout-minutes`. */
   timeoutMinutes: number
   uses: string
+  /** A comment after `uses:` (the tag a pinned SHA stands for). */
+  usesComment?: string
   runsOn: string
   /** The schedule in words, for the header comment. */
   description: string
@@ -66,22 +96,89 @@ function input(name: string, fallback: string): string {
     : `\${{ inputs.${name} || ${sq(fallback)} }}`
 }
 
-/** The workflow file for a schedule, as text (comments kept, keys in reading order). */
-export function renderWorkflow(spec: ScheduleSpec): string {
-  const zone = spec.timezone ?? 'UTC'
+/** One `workflow_dispatch` input of type string. */
+function textInput(name: string, description: string, value: string): string {
+  return `      ${name}:
+        description: ${sq(description)}
+        type: string
+        default: ${sq(value)}`
+}
+
+/** The `options` dispatch input: a choice, holding the scheduled value. */
+function optionsInput(value: string): string {
+  const choices = OPTION_CHOICES.includes(value)
+    ? OPTION_CHOICES
+    : [...OPTION_CHOICES, value]
+  return `      options:
+        description: 'What to export'
+        type: choice
+        options:
+${choices.map(c => `          - ${sq(c)}`).join('\n')}
+        default: ${sq(value)}`
+}
+
+/** The dispatch inputs and the `with:` lines of the step. */
+function inputsAndWith(spec: ScheduleSpec): {
+  inputs: string[]
+  withLines: string[]
+} {
+  const byTags = Boolean(spec.datastoreTags)
+  const byContainerTags = Boolean(spec.containerTags)
+  const inputs = [
+    byTags
+      ? textInput(
+          'datastore-tags',
+          'Export every datastore with one of these tags, comma-separated',
+          spec.datastoreTags ?? ''
+        )
+      : textInput(
+          'datastore',
+          'Datastore id(s), comma-separated',
+          spec.datastore
+        ),
+    optionsInput(spec.options),
+    byContainerTags
+      ? textInput(
+          'container-tags',
+          'Container tags, comma-separated',
+          spec.containerTags ?? ''
+        )
+      : textInput(
+          'containers',
+          'Container ids, comma-separated (empty: all)',
+          spec.containers
+        )
+  ]
   const withLines = [
     'url: ${{ vars.QUALYTICS_URL }}',
     'token: ${{ secrets.QUALYTICS_TOKEN }}',
-    `datastore: ${input('datastore', spec.datastore)}`,
+    byTags
+      ? `datastore-tags: ${input('datastore-tags', spec.datastoreTags ?? '')}`
+      : `datastore: ${input('datastore', spec.datastore)}`,
     `options: ${input('options', spec.options)}`,
-    `containers: ${input('containers', spec.containers)}`,
+    byContainerTags
+      ? `container-tags: ${input('container-tags', spec.containerTags ?? '')}`
+      : `containers: ${input('containers', spec.containers)}`,
+    ...(spec.includeDeleted ? ["include-deleted: 'true'"] : []),
+    ...(spec.failOnWarning ? ["fail-on-warning: 'true'"] : []),
+    ...(spec.maxParallel ? [`max-parallel: ${sq(spec.maxParallel)}`] : []),
+    ...(spec.pollInterval ? [`poll-interval: ${sq(spec.pollInterval)}`] : []),
     ...(spec.timeout ? [`timeout: ${sq(spec.timeout)}`] : []),
     ...(spec.timezone ? [`schedule-timezone: ${sq(spec.timezone)}`] : [])
   ]
+  return { inputs, withLines }
+}
+
+/** The workflow file for a schedule, as text (comments kept, keys in reading order). */
+export function renderWorkflow(spec: ScheduleSpec): string {
+  const zone = spec.timezone ?? 'UTC'
+  const { inputs, withLines } = inputsAndWith(spec)
+  const comment = spec.usesComment ? ` # ${spec.usesComment}` : ''
   return `# Qualytics metadata export "${spec.name}": ${spec.description} (${zone}).
 # Written by \`qualytics-export schedule\` ${VERSION}; edit freely and lint with
-# \`npx qualytics-export check\`. Scheduled runs have no inputs, so every input
-# below falls back to the value it was scheduled with.
+# \`${CHECK_COMMAND}\`.
+# Scheduled runs have no inputs, so every input below falls back to the value
+# it was scheduled with.
 # Needs the repository variable QUALYTICS_URL and the secret QUALYTICS_TOKEN.
 name: ${sq(`Qualytics export: ${spec.name}`)}
 
@@ -90,18 +187,7 @@ on:
     - cron: ${sq(spec.cron)}${spec.timezone ? `\n      timezone: ${sq(spec.timezone)}` : ''}
   workflow_dispatch:
     inputs:
-      datastore:
-        description: 'Datastore id(s), comma-separated'
-        type: string
-        default: ${sq(spec.datastore)}
-      options:
-        description: 'What to export: anomalies, checks, profiles or all'
-        type: string
-        default: ${sq(spec.options)}
-      containers:
-        description: 'Container ids, comma-separated (empty: all)'
-        type: string
-        default: ${sq(spec.containers)}
+${inputs.join('\n')}
 
 permissions:
   contents: read
@@ -118,7 +204,7 @@ jobs:
     steps:
       - name: Export Qualytics metadata
         id: export
-        uses: ${spec.uses}
+        uses: ${spec.uses}${comment}
         with:
 ${withLines.map(line => `          ${line}`).join('\n')}
 `

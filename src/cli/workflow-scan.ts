@@ -5,6 +5,8 @@ import { join } from 'node:path'
 export interface ScheduleEntry {
   cron: unknown
   timezone: unknown
+  /** 1-based line of the entry in the file, when known. */
+  line?: number
 }
 
 /** A step that uses the export action. */
@@ -15,10 +17,14 @@ export interface ExportStep {
   datastore: string | undefined
   /** Same for `options` (empty means the action's default, `all`). */
   options: string | undefined
+  /** Same for `datastore-tags` (empty when not given). */
+  datastoreTags: string | undefined
   /** The `schedule-timezone` input as written ('' when absent). */
   scheduleTimezone: unknown
   /** Where the token comes from. */
   token: 'secret' | 'expression' | 'literal' | 'missing'
+  /** 1-based line of the step in the file, when known. */
+  line?: number
 }
 
 /** A workflow file that uses the export action. */
@@ -32,7 +38,14 @@ export interface ExportWorkflow {
   dispatch: boolean
   concurrency: boolean
   steps: ExportStep[]
+  /** 1-based line of the `on:` triggers (or of the YAML error), when known. */
+  line?: number
 }
+
+/** The line where the node at a path of the document starts, if any. */
+export type LineOf = (
+  path: ReadonlyArray<string | number>
+) => number | undefined
 
 type Mapping = Record<string, unknown>
 const isMapping = (v: unknown): v is Mapping =>
@@ -42,11 +55,15 @@ const EXPRESSION = /^\$\{\{[\s\S]*\}\}$/
 const INPUT_EXPRESSION =
   /^\$\{\{\s*(?:github\.event\.)?inputs\.[\w-]+\s*(?:\|\|\s*'((?:[^']|'')*)'\s*)?\}\}$/
 
-/** Whether a `uses:` value is this action (published or the repository's own `./`). */
+/**
+ * Whether a `uses:` value is this action (published or the repository's own
+ * `./`). GitHub matches owner and repository without regard to case, so
+ * `Qualytics/Qualytics-Export-Action@v1` is this action too.
+ */
 export function usesExportAction(uses: unknown): uses is string {
   return (
     typeof uses === 'string' &&
-    (uses.includes('qualytics-export-action') || /^\.\/?$/.test(uses.trim()))
+    (/qualytics-export-action/i.test(uses) || /^\.\/?$/.test(uses.trim()))
   )
 }
 
@@ -64,22 +81,41 @@ export async function scanWorkflows(dir: string): Promise<ExportWorkflow[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw error
   }
-  const { parse } = await import('yaml')
+  const { LineCounter, parseDocument } = await import('yaml')
   const found: ExportWorkflow[] = []
   for (const file of names) {
     const path = join(dir, file)
     const text = await readFile(path, 'utf8')
+    const lines = new LineCounter()
+    const document = parseDocument(text, {
+      uniqueKeys: true,
+      lineCounter: lines
+    })
+    const lineAt = (offset: number): number => lines.linePos(offset).line
     let doc: unknown
+    let problem = document.errors[0]
     try {
-      doc = parse(text, { uniqueKeys: true })
+      if (!problem) doc = document.toJS()
     } catch (error) {
-      if (/qualytics-export-action|uses:\s*\.\/?\s*$/m.test(text)) {
-        const message = error instanceof Error ? error.message : String(error)
-        found.push({ ...empty(path, file), error: message.split('\n')[0] })
+      problem = error as typeof problem
+    }
+    if (problem) {
+      if (/qualytics-export-action|uses:\s*\.\/?\s*$/im.test(text)) {
+        const line = problem.pos ? lineAt(problem.pos[0]) : undefined
+        found.push({
+          ...empty(path, file),
+          error: problem.message.split('\n')[0],
+          line
+        })
       }
       continue
     }
-    const workflow = readWorkflow(doc, path, file)
+    const lineOf: LineOf = at => {
+      const node = document.getIn(at, true) as { range?: number[] } | undefined
+      const start = node?.range?.[0]
+      return start === undefined ? undefined : lineAt(start)
+    }
+    const workflow = readWorkflow(doc, path, file, lineOf)
     if (workflow) found.push(workflow)
   }
   return found
@@ -100,25 +136,34 @@ function empty(path: string, file: string): ExportWorkflow {
 export function readWorkflow(
   doc: unknown,
   path: string,
-  file: string
+  file: string,
+  lineOf: LineOf = () => undefined
 ): ExportWorkflow | null {
   if (!isMapping(doc) || !isMapping(doc.jobs)) return null
   const steps: ExportStep[] = []
   for (const [job, body] of Object.entries(doc.jobs)) {
     if (!isMapping(body) || !Array.isArray(body.steps)) continue
-    for (const step of body.steps as unknown[]) {
+    for (const [index, step] of (body.steps as unknown[]).entries()) {
       if (!isMapping(step) || !usesExportAction(step.uses)) continue
       const given = isMapping(step.with) ? step.with : {}
-      const env = [step.env, body.env, doc.env].find(
-        e => isMapping(e) && e.QUALYTICS_TOKEN !== undefined
-      ) as Mapping | undefined
+      // The action reads QUALYTICS_TOKEN when `token` is empty; a literal in
+      // any env level is in the file whichever one wins.
+      const envTokens = [step.env, body.env, doc.env].map(e =>
+        isMapping(e) ? e.QUALYTICS_TOKEN : undefined
+      )
+      const sources = [given.token, ...envTokens].map(tokenSource)
+      const used = [given.token, ...envTokens].find(
+        v => v !== undefined && v !== null && v !== ''
+      )
       steps.push({
         job,
         uses: step.uses,
         datastore: scheduledValue(given.datastore),
+        datastoreTags: scheduledValue(given['datastore-tags']),
         options: scheduledValue(given.options),
         scheduleTimezone: given['schedule-timezone'] ?? '',
-        token: tokenSource(given.token ?? env?.QUALYTICS_TOKEN)
+        token: sources.includes('literal') ? 'literal' : tokenSource(used),
+        line: lineOf(['jobs', job, 'steps', index])
       })
     }
   }
@@ -134,13 +179,15 @@ export function readWorkflow(
   return {
     path,
     file,
-    schedules: (schedule as unknown[]).map(entry => ({
+    schedules: (schedule as unknown[]).map((entry, index) => ({
       cron: isMapping(entry) ? entry.cron : entry,
-      timezone: isMapping(entry) ? entry.timezone : undefined
+      timezone: isMapping(entry) ? entry.timezone : undefined,
+      line: lineOf(['on', 'schedule', index])
     })),
     dispatch: triggers.includes('workflow_dispatch'),
     concurrency: doc.concurrency !== undefined,
-    steps
+    steps,
+    line: lineOf(['on'])
   }
 }
 
@@ -160,11 +207,32 @@ export function scheduledValue(value: unknown): string | undefined {
   return EXPRESSION.test(text) ? undefined : text
 }
 
-function tokenSource(value: unknown): ExportStep['token'] {
+/** `${{ ... }}` in a value, with what is inside. */
+const EXPRESSIONS = /\$\{\{([\s\S]*?)\}\}/g
+/** A single-quoted string literal of an expression, and what comes before it. */
+const STRING_LITERAL = /(\|\||&&|\[|,|\()?\s*'((?:[^']|'')*)'/g
+/** Token-like text: long, no spaces, not a NAME_IN_CAPS (a secret's or variable's name). */
+const TOKEN_LIKE = /^(?![A-Z0-9_]+$)[^\s{}]{16,}$/
+
+/**
+ * Where a token value comes from. Any text outside `${{ }}` is written in
+ * the file (`'abc${{ github.sha }}'`), and so is a string literal inside one
+ * that is a fallback (`secrets.X || 'abc'`) or looks like a token; a secret's
+ * name in `secrets['X']` or a format string is not.
+ */
+export function tokenSource(value: unknown): ExportStep['token'] {
   if (value === undefined || value === null || value === '') return 'missing'
-  // Text around an expression (`Bearer ${{ secrets.T }}`) is still no literal token.
-  if (typeof value !== 'string' || !value.includes('${{')) return 'literal'
-  return /\bsecrets\./.test(value) ? 'secret' : 'expression'
+  if (typeof value !== 'string') return 'literal'
+  const inner = [...value.matchAll(EXPRESSIONS)].map(m => m[1] ?? '')
+  if (inner.length === 0 || value.replace(EXPRESSIONS, '').trim() !== '')
+    return 'literal'
+  for (const expression of inner)
+    for (const [, before, text = ''] of expression.matchAll(STRING_LITERAL)) {
+      const fallback = (before === '||' || before === '&&') && text !== ''
+      if (fallback || (before !== '[' && TOKEN_LIKE.test(text)))
+        return 'literal'
+    }
+  return inner.every(e => /\bsecrets\s*[.[]/i.test(e)) ? 'secret' : 'expression'
 }
 
 /** A YAML value as the text a user wrote (numbers stay numbers, not `[object Object]`). */

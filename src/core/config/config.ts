@@ -1,4 +1,4 @@
-import { parseDuration } from './duration.js'
+import { parseDuration, parsePollInterval } from './duration.js'
 import { InputError, quote } from '../errors.js'
 import { ALL_ASSET_TYPES, type AssetType, type ExportConfig } from '../types.js'
 import { normalizeBaseUrl } from './url.js'
@@ -135,7 +135,7 @@ export function parseConfig(
     assetTypes: parseOptions(get('options')),
     includeDeleted: parseBoolean('include-deleted', get('include-deleted')),
     wait: parseBoolean('wait', get('wait')),
-    pollIntervalMs: parseDuration('poll-interval', get('poll-interval')),
+    pollIntervalMs: parsePollInterval(get('poll-interval')),
     timeoutMs: parseDuration('timeout', get('timeout')),
     abortOnTimeout: parseBoolean('abort-on-timeout', get('abort-on-timeout')),
     abortOnCancel: parseBoolean('abort-on-cancel', get('abort-on-cancel')),

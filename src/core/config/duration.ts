@@ -36,6 +36,25 @@ export function parseDuration(input: string, raw: string): number {
   return check(input, raw, total)
 }
 
+/**
+ * Shortest `poll-interval`: below this the adaptive schedule would read
+ * statuses hundreds of times a second (`1ms`), a load on Qualytics that buys
+ * nothing; `500ms` stays valid.
+ */
+export const MIN_POLL_INTERVAL_MS = 200
+
+/** The `poll-interval` input: a duration no shorter than MIN_POLL_INTERVAL_MS. */
+export function parsePollInterval(raw: string): number {
+  const ms = parseDuration('poll-interval', raw)
+  if (ms < MIN_POLL_INTERVAL_MS) {
+    throw new InputError(
+      'poll-interval',
+      `${quote(raw)} is shorter than the floor of ${MIN_POLL_INTERVAL_MS}ms; use 200ms or more, such as 500ms or 10s`
+    )
+  }
+  return ms
+}
+
 function check(input: string, raw: string, ms: number): number {
   if (!Number.isFinite(ms) || ms < 1) {
     throw new InputError(input, `${quote(raw)} must be greater than zero`)

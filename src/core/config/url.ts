@@ -44,6 +44,12 @@ export function normalizeBaseUrl(raw: string): BaseUrl {
       'must not contain a user name or password; pass the token in `token`'
     )
   }
+  if (!isValidHost(parsed.hostname)) {
+    throw new InputError(
+      'url',
+      `${quote(value)} has no valid host name (${quote(parsed.hostname)}); use a name such as acme.qualytics.io or an IP address`
+    )
+  }
   if (parsed.search || parsed.hash) {
     throw new InputError(
       'url',
@@ -57,6 +63,25 @@ export function normalizeBaseUrl(raw: string): BaseUrl {
     origin,
     insecure: parsed.protocol === 'http:' && !isLoopback(parsed.hostname)
   }
+}
+
+/** One RFC 1123 label: letters, digits and inner hyphens, at most 63. */
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+/** Longest host name DNS can carry. */
+const MAX_HOST_LENGTH = 253
+
+/**
+ * A host name of RFC 1123 labels or an IP address (bracketed for IPv6), as
+ * WHATWG URL hands it over: IDNs arrive as punycode (`xn--...`), which the
+ * label rule accepts. Without this, `ht!tp://x` reads as host `ht!tp` and is
+ * retried for 30 s as a network failure instead of refused as input.
+ */
+export function isValidHost(hostname: string): boolean {
+  if (/^\[.*\]$/.test(hostname)) return isIP(hostname.slice(1, -1)) === 6
+  if (isIP(hostname) !== 0) return true
+  const host = hostname.replace(/\.$/, '') // A fully qualified name may end in a dot.
+  if (host === '' || host.length > MAX_HOST_LENGTH) return false
+  return host.split('.').every(label => LABEL.test(label))
 }
 
 /** localhost, 127.0.0.0/8 and ::1: plain http there never leaves the machine. */
