@@ -1,14 +1,15 @@
 /**
- * The README is part of the product: its generated tables and examples
- * match their sources, every message it quotes is one the action really
- * prints, every input or preflight error the action can raise is in it,
- * and its quick start works as written against the simulator.
+ * The README and docs/ are part of the product: their generated tables and
+ * examples match their sources, every message they quote is one the action
+ * really prints, every input or preflight error the action can raise is in
+ * docs/troubleshooting.md, the README keeps to what a user needs to adopt
+ * the action, and its quick start works as written against the simulator.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { renderReadme } from '../scripts/readme-tables.js'
+import { documentFiles, renderReadme } from '../scripts/readme-tables.js'
 import { runAction } from '../simulator/harness.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import { operationsOf, startSimulator } from './helpers/fixtures.js'
@@ -20,8 +21,10 @@ import {
 } from './helpers/workflow-steps.js'
 
 const README = readFileSync('README.md', 'utf8')
+/** The full troubleshooting page, which the README's short table links. */
+const TROUBLESHOOTING = readFileSync('docs/troubleshooting.md', 'utf8')
 
-/** The text of a `## Heading` section, up to the next `## `. */
+/** The text of a README `## Heading` section, up to the next `## `. */
 function section(heading: string): string {
   const start = README.indexOf(`\n## ${heading}\n`)
   if (start < 0) throw new Error(`README has no '## ${heading}'`)
@@ -89,16 +92,24 @@ function raisedMessages(source: string): string[] {
   return messages
 }
 
-describe('README.md', () => {
-  it('has the inputs, outputs and examples exactly as `npm run docs` writes them', async () => {
-    expect(await renderReadme(README, process.cwd())).toBe(README)
-  })
+describe('README.md and docs/', () => {
+  it.each(documentFiles(process.cwd()))(
+    '%s has the inputs, outputs and examples exactly as `npm run docs` writes them',
+    async file => {
+      const text = readFileSync(file, 'utf8')
+      expect(await renderReadme(text, process.cwd())).toBe(text)
+    }
+  )
 
-  it('shows every example workflow', () => {
+  it('shows every example workflow, in the README or docs/recipes.md', () => {
     const examples = readdirSync('examples').filter(f => f.endsWith('.yml'))
-    expect(examples.length).toBeGreaterThanOrEqual(6)
+    expect(examples.length).toBeGreaterThanOrEqual(8)
+    const shown = README + readFileSync('docs/recipes.md', 'utf8')
     for (const file of examples)
-      expect(README).toContain(`<!-- start example examples/${file} -->`)
+      expect(shown).toContain(`<!-- start example examples/${file} -->`)
+    // The 1.1 recipes are on the front page.
+    for (const file of ['daily', 'fan-out'])
+      expect(README).toContain(`<!-- start example examples/${file}.yml -->`)
   })
 
   it('lists every input and output of action.yml', () => {
@@ -116,50 +127,111 @@ describe('README.md', () => {
     const order = [
       'Quick start',
       'Recipes',
+      'Where the data lands',
+      'Missed runs, running exports and the request budget',
       'Inputs',
       'Outputs',
       'Permissions',
+      'Runners, proxies and certificates',
       'Troubleshooting',
-      'Reliability',
-      'Performance',
       'Versioning',
+      'Command line',
       'Development'
     ].map(h => README.indexOf(`\n## ${h}\n`))
     expect(order.every(i => i > 0)).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
   })
 
+  it('stays a front page: about 300 lines, no benchmark verdicts, the rest in docs/', () => {
+    // The generated inputs table and three whole workflows are most of it.
+    expect(README.split('\n').length).toBeLessThan(420)
+    expect(README).not.toMatch(/\|\s*(MISS|PASS)\s*\|/)
+    for (const page of [
+      'docs/troubleshooting.md',
+      'docs/reliability.md',
+      'docs/performance.md',
+      'docs/cli.md',
+      'docs/development.md',
+      'docs/recipes.md'
+    ])
+      expect(README).toContain(`](${page}`)
+  })
+
+  it('links only to files and headings that exist', () => {
+    const slug = (heading: string): string =>
+      heading
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, '')
+        .replace(/ /g, '-')
+    for (const file of documentFiles(process.cwd())) {
+      const text = readFileSync(file, 'utf8')
+      const dir = file.includes('/')
+        ? file.slice(0, file.lastIndexOf('/'))
+        : '.'
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z]+:/.test(target ?? '')) continue // https:, mailto:
+        const [path, anchor] = (target ?? '').split('#')
+        const linked = path ? join(dir, path) : file
+        expect([file, target, existsSync(linked)]).toEqual([file, target, true])
+        if (!anchor || !linked.endsWith('.md')) continue
+        const headings = [
+          ...readFileSync(linked, 'utf8').matchAll(/^#+ (.+)$/gm)
+        ].map(m => slug(m[1] ?? ''))
+        expect([file, target, headings.includes(anchor)]).toEqual([
+          file,
+          target,
+          true
+        ])
+      }
+    }
+  })
+
   it('keeps the two development commands', () => {
     const dev = section('Development')
     expect(dev).toContain('```sh\nnpm ci && npm run demo\n```')
     expect(dev).toContain('```sh\nnpm ci && npm run check\n```')
+    // .ci/run, CI's entry, runs exactly that.
+    const ci = readFileSync('.ci/run', 'utf8')
+    expect(ci).toMatch(/^npm ci\b.*\nnpm run check$/m)
+  })
+
+  it('tells users about proxies, custom CAs, the runner version and actionlint', () => {
+    const runners = section('Runners, proxies and certificates')
+    for (const needed of [
+      'HTTPS_PROXY',
+      'NO_PROXY',
+      'NODE_EXTRA_CA_CERTS',
+      'v2.327.1',
+      '1.7.12'
+    ])
+      expect(runners).toContain(needed)
+    expect(readFileSync('action.yml', 'utf8')).toContain("using: 'node24'")
   })
 
   it('quotes only messages the action really prints', () => {
-    const trouble = section('Troubleshooting')
-    const quoted = quotedMessages(trouble)
+    const quoted = quotedMessages(TROUBLESHOOTING)
     expect(quoted.length).toBeGreaterThan(30)
-    const line = /The log line reads\s+`([^`]+)`/.exec(trouble)?.[1]
+    const short = quotedMessages(section('Troubleshooting'))
+    expect(short.length).toBeGreaterThan(5)
+    const line = /The log line reads\s+`([^`]+)`/.exec(TROUBLESHOOTING)?.[1]
     expect(line).toBeDefined()
     const source = sourceText('src')
-    const missing = [...quoted, line ?? '']
+    const missing = [...quoted, ...short, line ?? '']
       .flatMap(fragments)
       .filter(f => !source.includes(f))
     expect(missing).toEqual([])
   })
 
   it('explains every input and preflight error the action can raise', () => {
-    const trouble = section('Troubleshooting')
     const action = ['core', 'action']
       .map(dir => sourceText(join('src', dir)))
       .join('\n')
     const raised = raisedMessages(action)
     expect(raised.length).toBeGreaterThan(20)
-    expect(raised.filter(m => !trouble.includes(m))).toEqual([])
+    expect(raised.filter(m => !TROUBLESHOOTING.includes(m))).toEqual([])
   })
 
   it('covers every row of the vendor page’s troubleshooting table', () => {
-    const trouble = section('Troubleshooting')
     for (const symptom of [
       /Invalid cron expression/,
       /The schedule never runs/,
@@ -170,7 +242,14 @@ describe('README.md', () => {
       /token is refused/,
       /Success, but no new records/
     ])
-      expect(trouble).toMatch(symptom)
+      expect(TROUBLESHOOTING).toMatch(symptom)
+    // "Success but no new records" leads to `verify`, in both places.
+    for (const text of [TROUBLESHOOTING, section('Troubleshooting')]) {
+      const row = text
+        .split('\n')
+        .find(l => /Success, but no new records/.test(l))
+      expect(row).toContain('`verify`')
+    }
   })
 })
 

@@ -6,10 +6,13 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn, spawnSync } from 'node:child_process'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
+import { documentFiles } from '../scripts/readme-tables.js'
 import { parseFileCommand, runAction } from '../simulator/harness.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import { runCli } from './helpers/cli.js'
@@ -21,7 +24,8 @@ import {
   scheduledContexts,
   type Contexts,
   type Step,
-  stepInputs
+  stepInputs,
+  type Workflow
 } from './helpers/workflow-steps.js'
 
 const WORKFLOWS = readdirSync('.github/workflows')
@@ -45,9 +49,11 @@ function validate(files: string[]): { code: number | null; output: string } {
   return { code: run.status, output: `${run.stdout}${run.stderr}` }
 }
 
-/** The README's YAML blocks that are whole workflows, as files. */
+/** The YAML blocks of the README and docs/ that are whole workflows, as files. */
 function readmeWorkflows(dir: string): string[] {
-  const readme = readFileSync('README.md', 'utf8')
+  const readme = documentFiles('.')
+    .map(file => readFileSync(file, 'utf8'))
+    .join('\n')
   return [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
     .map(m => m[1] ?? '')
     .filter(text => /^on:/m.test(text) && /^jobs:/m.test(text))
@@ -106,13 +112,33 @@ describe('workflow files', () => {
       expect(result.output).toMatch(problem)
   })
 
-  it('give every workflow least-privilege permissions and pinned major versions', () => {
+  it('give every workflow least-privilege permissions and pinned versions', () => {
     for (const file of [...WORKFLOWS, ...EXAMPLES]) {
       const text = readFileSync(file, 'utf8')
       const workflow = parse(text) as { permissions?: unknown }
       expect([file, workflow.permissions]).not.toEqual([file, undefined])
+    }
+    // The examples show users the moving major tag; this repository's own
+    // workflows pin full commit SHAs, with the release in a comment, as the
+    // README's Versioning section tells users to do.
+    for (const file of EXAMPLES) {
+      const text = readFileSync(file, 'utf8')
       for (const [, uses] of text.matchAll(/^\s*(?:- )?uses: ([^\s#]+)/gm))
         expect(uses).toMatch(/^(\.\/|[\w-]+\/[\w./-]+@v\d+$)/)
+    }
+    for (const file of WORKFLOWS) {
+      const text = readFileSync(file, 'utf8')
+      const uses = [...text.matchAll(/^\s*(?:- )?uses: (.+)$/gm)].map(
+        m => m[1] ?? ''
+      )
+      expect(uses.length).toBeGreaterThan(0)
+      for (const line of uses)
+        expect([file, line]).toEqual([
+          file,
+          expect.stringMatching(
+            /^(\.\/|[\w-]+\/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+)$/
+          )
+        ])
     }
     for (const file of WORKFLOWS.filter(f => /ci|check-dist/.test(f)))
       expect(readFileSync(file, 'utf8')).toContain(
@@ -139,11 +165,21 @@ describe('workflow files', () => {
   it('release moves the major tag of a published vX.Y.Z release', () => {
     const text = readFileSync('.github/workflows/release.yml', 'utf8')
     const workflow = parse(text) as {
-      on: { release: { types: string[] } }
+      on: {
+        release: { types: string[] }
+        workflow_dispatch?: { inputs?: Record<string, unknown> }
+      }
       permissions: Record<string, string>
     }
     expect(workflow.on.release.types).toEqual(['published'])
     expect(workflow.permissions).toEqual({ contents: 'write' })
+    // Re-pointing or rolling back vX: the same job, dispatched with a tag.
+    expect(workflow.on.workflow_dispatch?.inputs?.tag).toMatchObject({
+      required: true,
+      type: 'string'
+    })
+    expect(text).not.toMatch(/\$\{\{\s*github\.event\.release\.tag_name\s*\}\}/)
+    expect(text).toContain('github.event.release.tag_name || inputs.tag')
     // The script's own logic, run on a tag: vX.Y.Z gives vX.
     const major = spawnSync('bash', ['-c', 'TAG=v12.3.4; echo "${TAG%%.*}"'], {
       encoding: 'utf8'
@@ -207,7 +243,7 @@ describe('the examples, run as a scheduled run would run them', () => {
     const workflow = readWorkflow(file)
     const schedule = workflow.on.schedule?.[0]
     expect(schedule?.cron).toMatch(/^([1-9]|[1-5]\d) /) // off the hour
-    const { step, matrix } = actionStep(workflow)
+    const { step, matrix } = exportStep(workflow)
     sim = await startSimulator({}, 200)
     const contexts = scheduledContexts(matrix, {
       'vars.QUALYTICS_URL': sim.url,
@@ -220,6 +256,79 @@ describe('the examples, run as a scheduled run would run them', () => {
     expect(run.code).toBe(0)
     if (schedule?.timezone)
       expect(run.summary).toContain(`${schedule.timezone}`)
+  })
+})
+
+describe('the failure notice recipe', () => {
+  let sim: QualyticsSimulator | undefined
+  let hook: Server | undefined
+  afterEach(async () => {
+    await sim?.close()
+    hook?.close()
+    sim = hook = undefined
+  })
+
+  it('posts the result, the operation ids and the run link when the export fails', async () => {
+    const workflow = readWorkflow('examples/notify-on-failure.yml')
+    const steps = workflow.jobs.export?.steps ?? []
+    const notify = steps.find(s => s.run?.includes('curl')) as Step
+    expect(notify.if).toBe('failure() || cancelled()')
+    sim = await startSimulator({
+      behaviour: () => ({
+        durationMs: 200,
+        result: 'failure',
+        message: 'Enrichment datastore unreachable'
+      })
+    })
+    const { step } = actionStep(workflow)
+    const contexts = scheduledContexts(
+      {},
+      {
+        'vars.QUALYTICS_URL': sim.url,
+        'secrets.QUALYTICS_TOKEN': sim.token
+      }
+    )
+    const run = await runAction({ inputs: stepInputs(step, contexts) })
+    expect(run.code).toBe(1)
+    const bodies: string[] = []
+    hook = createServer((req, res) => {
+      let body = ''
+      req.on('data', (d: Buffer) => (body += d.toString()))
+      req.on('end', () => {
+        bodies.push(body)
+        res.writeHead(200).end('ok')
+      })
+    })
+    await new Promise<void>(resolve => hook?.listen(0, '127.0.0.1', resolve))
+    const { port } = hook.address() as AddressInfo
+    const known: Contexts = {
+      'secrets.SLACK_WEBHOOK_URL': `http://127.0.0.1:${port}/hook`,
+      'github.server_url': 'https://github.com',
+      'github.repository': 'acme/exports',
+      'github.run_id': '777'
+    }
+    for (const [name, value] of Object.entries(run.outputs))
+      known[`steps.export.outputs.${name}`] = value
+    const env = Object.fromEntries(
+      Object.entries(notify.env ?? {}).map(([k, v]) => [k, evaluate(v, known)])
+    )
+    // Asynchronously: the webhook server answers from this process.
+    const child = spawn(
+      'bash',
+      ['--noprofile', '--norc', '-eo', 'pipefail', '-c', notify.run ?? ''],
+      { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] }
+    )
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const code = await new Promise<number | null>(resolve =>
+      child.on('exit', resolve)
+    )
+    expect([code, stderr]).toEqual([0, ''])
+    expect(bodies).toHaveLength(1)
+    const { text } = JSON.parse(bodies[0] ?? '{}') as { text: string }
+    expect(text).toContain("ended 'failure'")
+    expect(text).toContain(run.outputs['operation-ids'] ?? 'no ids')
+    expect(text).toContain('https://github.com/acme/exports/actions/runs/777')
   })
 })
 
@@ -295,6 +404,45 @@ describe('CI’s self-test job, step by step', () => {
     expect(contexts['steps.unlinked.outcome']).toBe('failure')
   })
 })
+
+/**
+ * The step that exports, and its matrix. In a fan-out workflow the first
+ * action step is a dry run whose `matrix` output a later job expands; that
+ * later job is the one that exports, given here one entry of the shape the
+ * contract promises (a comma-separated group of ids).
+ */
+function exportStep(workflow: Workflow): {
+  step: Step
+  matrix: Record<string, unknown>
+} {
+  const first = actionStep(workflow)
+  if (String(first.step.with?.['dry-run']) !== 'true') return first
+  const [planName] = Object.entries(workflow.jobs).find(([, job]) =>
+    job.steps.includes(first.step)
+  ) ?? ['']
+  const plan = workflow.jobs[planName] as {
+    outputs?: Record<string, string>
+  }
+  expect(plan.outputs?.matrix).toBe(
+    `\${{ steps.${first.step.id}.outputs.matrix }}`
+  )
+  const fanned = Object.values(workflow.jobs).find(
+    job =>
+      (job.strategy?.matrix as unknown) ===
+      `\${{ fromJSON(needs.${planName}.outputs.matrix) }}`
+  ) as (typeof workflow.jobs)[string] & {
+    needs?: string
+    strategy?: { 'max-parallel'?: number }
+  }
+  expect(fanned.needs).toBe(planName)
+  expect(fanned.strategy?.['max-parallel']).toBeGreaterThan(0)
+  const step = fanned.steps.find(s =>
+    /\/qualytics-export-action@/.test(s.uses ?? '')
+  ) as Step
+  expect(step.with?.datastore).toBe('${{ matrix.datastore }}')
+  expect(Number(step.with?.['max-request-rate'])).toBeGreaterThan(0)
+  return { step, matrix: { datastore: ['42,43'] } }
+}
 
 /** `NAME=value` lines and `NAME<<delimiter` blocks of a GITHUB_ENV file. */
 function parseEnvFile(text: string): Record<string, string> {

@@ -4,6 +4,7 @@
 import ncc from '@vercel/ncc'
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
+import { bundledPackageRoots, licensesText } from './licenses.mjs'
 
 const outDir = process.argv[2] ?? 'dist'
 const targets = [
@@ -29,7 +30,7 @@ export class ProxyAgent {
 rmSync(outDir, { recursive: true, force: true })
 for (const { entry, out } of targets) {
   if (!existsSync(entry)) continue
-  const { code, assets } = await ncc(resolve(entry), {
+  const { code, assets, stats } = await ncc(resolve(entry), {
     minify: true,
     license: 'licenses.txt',
     quiet: true,
@@ -41,6 +42,11 @@ for (const { entry, out } of targets) {
   })
   mkdirSync(out, { recursive: true })
   writeFileSync(join(out, 'index.js'), code)
+  // ncc's licenses.txt misses concatenated ES modules: see licenses.mjs.
+  assets['licenses.txt'] = {
+    source: licensesText(bundledPackageRoots(stats)),
+    permissions: 0o644
+  }
   for (const [name, asset] of Object.entries(assets)) {
     mkdirSync(dirname(join(out, name)), { recursive: true })
     writeFileSync(join(out, name), asset.source, { mode: asset.permissions })

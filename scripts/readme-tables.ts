@@ -1,5 +1,6 @@
 /**
- * `npm run docs`: regenerate the parts of README.md that other files own.
+ * `npm run docs`: regenerate the parts of README.md and docs/*.md that
+ * other files own.
  *
  * - `<!-- start inputs -->` … `<!-- end inputs -->`: the inputs table, from action.yml;
  * - `<!-- start outputs -->` … `<!-- end outputs -->`: the outputs table, from action.yml;
@@ -9,7 +10,7 @@
  * `--check` writes nothing and exits 1 when README.md is out of date. The
  * result goes through prettier, so `npm run format:check` agrees with it.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as prettier from 'prettier'
@@ -64,8 +65,9 @@ export function outputsTable(action: ActionYaml): string {
 }
 
 /**
- * README.md with every generated region rebuilt from the files under
- * `root`. Throws when a region's start has no end, or an example is missing.
+ * A document (README.md or a docs/ page) with every generated region
+ * rebuilt from the files under `root`. Throws when a region's start has no
+ * end, or an example is missing.
  */
 export async function renderReadme(
   readme: string,
@@ -110,22 +112,38 @@ export async function renderReadme(
   return prettier.format(text, { ...options, parser: 'markdown' })
 }
 
+/** The documents `npm run docs` keeps: README.md, then docs/*.md, as paths under root. */
+export function documentFiles(root: string): string[] {
+  const docs = join(root, 'docs')
+  return [
+    'README.md',
+    ...(existsSync(docs)
+      ? readdirSync(docs)
+          .filter(f => f.endsWith('.md'))
+          .sort()
+          .map(f => join('docs', f))
+      : [])
+  ]
+}
+
 async function main(): Promise<void> {
   const root = process.cwd()
-  const path = join(root, 'README.md')
-  const current = readFileSync(path, 'utf8')
-  const wanted = await renderReadme(current, root)
-  if (process.argv.includes('--check')) {
-    if (wanted !== current) {
-      console.error('README.md is out of date: run `npm run docs`.')
-      process.exitCode = 1
+  for (const file of documentFiles(root)) {
+    const path = join(root, file)
+    const current = readFileSync(path, 'utf8')
+    const wanted = await renderReadme(current, root)
+    if (process.argv.includes('--check')) {
+      if (wanted !== current) {
+        console.error(`${file} is out of date: run \`npm run docs\`.`)
+        process.exitCode = 1
+      }
+      continue
     }
-    return
+    if (wanted !== current) writeFileSync(path, wanted)
+    console.log(
+      wanted === current ? `${file} is up to date.` : `${file} updated.`
+    )
   }
-  if (wanted !== current) writeFileSync(path, wanted)
-  console.log(
-    wanted === current ? 'README.md is up to date.' : 'README.md updated.'
-  )
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
