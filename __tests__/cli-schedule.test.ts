@@ -584,6 +584,21 @@ describe('qualytics-export list and remove', () => {
     expect(existsSync(join(dir, 'qualytics-export-other.yml'))).toBe(true)
   })
 
+  it('never deletes through a linked workflows folder', async () => {
+    const cwd = tmpRepo()
+    // A real schedule file, reached only through a planted link.
+    const real = tmpRepo()
+    await runCli(scheduleArgs, { cwd: real })
+    mkdirSync(join(cwd, '.github'))
+    symlinkSync(join(real, WORKFLOWS), join(cwd, WORKFLOWS), 'dir')
+    const run = await runCli(['remove', '--name', 'daily-audit'], { cwd })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(
+      /\.github\/workflows is a symbolic link; not following it/
+    )
+    expect(existsSync(join(real, AUDIT))).toBe(true)
+  })
+
   it('says so when there is nothing to list, and needs --name to remove', async () => {
     const cwd = tmpRepo()
     const list = await runCli(['list'], { cwd })

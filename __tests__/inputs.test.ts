@@ -192,7 +192,7 @@ describe('scheduled runs', () => {
     expect([1, 2, 3, 4, 5]).toContain(
       new Date(Date.parse(next) + 5.5 * 3_600_000).getUTCDay()
     )
-    expect(run.summary).toContain('30 6 * * 1-5')
+    expect(run.summary).toContain('30 6 &#42; &#42; 1-5')
     expect(run.summary).toMatch(/At 06:30, Monday through Friday/)
     expect(run.summary).toContain('Asia/Kolkata')
   })

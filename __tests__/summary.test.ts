@@ -203,7 +203,7 @@ describe('the summary the bundled action writes', () => {
     expect(run.code).toBe(0)
     const html = run.summary
     expect(html).toMatch(
-      /Scheduled by <code>17 6 \* \* 1-5<\/code> \(At 06:17, Monday through Friday, Europe\/Berlin\) · next run <strong>\w{3} \d{4}-\d\d-\d\d 06:17 Europe\/Berlin \(\d\d:17 UTC\)<\/strong>/
+      /Scheduled by <code>17 6 &#42; &#42; 1-5<\/code> \(At 06:17, Monday through Friday, Europe\/Berlin\) · next run <strong>\w{3} \d{4}-\d\d-\d\d 06:17 Europe\/Berlin \(\d\d:17 UTC\)<\/strong>/
     )
     const rows = dataRows(html)
     expect(rows[0]).toMatch(

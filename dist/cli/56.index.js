@@ -16,8 +16,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6890);
 /* harmony import */ var _workflow_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8011);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1654);
-/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9668);
-/* harmony import */ var _workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4667);
+/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9668);
+/* harmony import */ var _safe_write_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1855);
+/* harmony import */ var _workflow_scan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4667);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1028);
 
 
 
@@ -25,37 +27,50 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
+
+const shownPath = (path) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), path);
 /**
  * `remove`: delete `qualytics-export-<name>.yml`, but only when it still uses
  * the export action; any other workflow is left alone, whatever its name.
  */
 async function removeCommand(argv) {
     const flags = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFlags */ .bQ)(_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .REMOVE */ .t2, argv);
-    const dir = (await (0,_workflow_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .workflowDir */ .N)(flags, 'remove', false)).shown;
-    const name = (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .scheduleName */ .V5)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .requiredFlag */ .SN)(flags, 'name', 'daily-audit'));
+    const where = await (0,_workflow_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .workflowDir */ .N)(flags, 'remove', false);
+    const dir = where.shown;
+    const name = (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_8__/* .scheduleName */ .V5)((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .requiredFlag */ .SN)(flags, 'name', 'daily-audit'));
     const fail = (message) => {
-        process.stderr.write(`qualytics-export remove: ${message}\n`);
+        _terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .stderr */ .vF.write(`qualytics-export remove: ${message}\n`);
         return 1;
     };
-    const all = await (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__/* .scanWorkflows */ .wG)(dir);
-    const written = all.filter(w => w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_PREFIX */ .us));
-    const ours = written.filter(w => (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .scheduleName */ .V5)(w.file) === name);
+    const all = await (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_6__/* .scanWorkflows */ .wG)(dir);
+    const written = all.filter(w => w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_8__/* .FILE_PREFIX */ .us));
+    const ours = written.filter(w => (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_8__/* .scheduleName */ .V5)(w.file) === name);
     const target = ours.find(w => !w.error);
     if (!target) {
         if (ours[0])
             return fail(`${ours[0].path} is not valid YAML (${ours[0].error}); fix or delete it by hand.`);
         // The name `list` shows for a workflow written by hand.
-        const byHand = all.find(w => !w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_PREFIX */ .us) && (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .scheduleName */ .V5)(w.file) === name);
+        const byHand = all.find(w => !w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_8__/* .FILE_PREFIX */ .us) && (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_8__/* .scheduleName */ .V5)(w.file) === name);
         if (byHand)
             return fail(`'${name}' is ${byHand.path}, a workflow written by hand (list marks it so); remove deletes only files 'qualytics-export schedule' wrote. Delete it yourself (git rm ${byHand.path}) if you mean to.`);
-        const other = await firstExisting([`${_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_PREFIX */ .us}${name}.yml`, `${_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_PREFIX */ .us}${name}.yaml`, name].map(f => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, f)));
+        const other = await firstExisting([`${_workflow_file_js__WEBPACK_IMPORTED_MODULE_8__/* .FILE_PREFIX */ .us}${name}.yml`, `${_workflow_file_js__WEBPACK_IMPORTED_MODULE_8__/* .FILE_PREFIX */ .us}${name}.yaml`, name].map(f => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, f)));
         if (other)
             return fail(`${other} does not look like a workflow 'qualytics-export schedule' wrote (no qualytics-export-<name>.yml file that uses the export action); not deleting it.`);
-        const names = written.map(w => (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .scheduleName */ .V5)(w.file));
+        const names = written.map(w => (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_8__/* .scheduleName */ .V5)(w.file));
         return fail(`no schedule named '${name}' in ${dir}.${names.length ? ` Schedules: ${names.join(', ')}.` : ''}`);
     }
+    try {
+        // Never delete through a linked .github or workflows folder.
+        await (0,_safe_write_js__WEBPACK_IMPORTED_MODULE_5__/* .ensureRealDir */ .q5)(where.base, where.parts, shownPath, false);
+    }
+    catch (error) {
+        if (error instanceof _safe_write_js__WEBPACK_IMPORTED_MODULE_5__/* .UnsafePathError */ .k0)
+            return fail(error.message);
+        throw error;
+    }
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.unlink)(target.path);
-    process.stdout.write(`Removed ${target.path}. Commit the deletion to the default branch to stop the schedule.\n`);
+    _terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .stdout */ .Uo.write(`Removed ${target.path}. Commit the deletion to the default branch to stop the schedule.\n`);
     return 0;
 }
 async function firstExisting(paths) {
@@ -69,6 +84,130 @@ async function firstExisting(paths) {
         }
     }
     return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ry: () => (/* binding */ ExistsError),
+/* harmony export */   k0: () => (/* binding */ UnsafePathError),
+/* harmony export */   q5: () => (/* binding */ ensureRealDir),
+/* harmony export */   qI: () => (/* binding */ writeFileNoFollow)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** Why a file was not written; the message says what to do. */
+class UnsafePathError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsafePathError';
+    }
+}
+/** The target exists and replacing it was not asked for. */
+class ExistsError extends Error {
+    path;
+    constructor(path) {
+        super(`${path} already exists`);
+        this.path = path;
+        this.name = 'ExistsError';
+    }
+}
+const code = (error) => error.code;
+/**
+ * Make sure every folder from `base` down through `parts` is a real folder
+ * (created when missing, if `create`) and none is a symbolic link, so a
+ * planted link cannot carry a write or a deletion outside the tree.
+ * Returns the folder's path.
+ */
+async function ensureRealDir(base, parts, shown, create = true) {
+    // The base is the user's own choice (their repository, or --dir's parent).
+    if (create)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(base, { recursive: true });
+    let dir = base;
+    for (const part of parts) {
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, part);
+        let stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir).catch((error) => {
+            if (code(error) === 'ENOENT')
+                return null;
+            throw error;
+        });
+        if (stat === null) {
+            if (!create)
+                throw new UnsafePathError(`${shown(dir)} does not exist.`);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir).catch((error) => {
+                if (code(error) !== 'EEXIST')
+                    throw error;
+            });
+            stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir);
+        }
+        if (stat.isSymbolicLink())
+            throw new UnsafePathError(`${shown(dir)} is a symbolic link; not following it. Replace it with a real folder.`);
+        if (!stat.isDirectory())
+            throw new UnsafePathError(`${shown(dir)} exists and is not a folder.`);
+    }
+    // A link above `base` is the user's own layout; below it, the walk saw none.
+    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(dir);
+    const expected = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(base), ...parts);
+    if (real !== expected)
+        throw new UnsafePathError(`${shown(dir)} resolves to ${real}, outside the expected folder; not writing there.`);
+    return dir;
+}
+/**
+ * Write `text` to `dir/name` without ever following a link: the text goes
+ * to a new temporary file in the same folder (created exclusively, so a
+ * planted link cannot be opened) and is then moved into place. Without
+ * `replace`, an existing entry of any kind (file or link) is kept and
+ * ExistsError thrown; with it, a regular file is replaced atomically, and
+ * a link or anything else at the target is refused.
+ */
+async function writeFileNoFollow(dir, name, text, replace, shown) {
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name);
+    const existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(target).catch((error) => {
+        if (code(error) === 'ENOENT')
+            return null;
+        throw error;
+    });
+    if (existing?.isSymbolicLink())
+        throw new UnsafePathError(`${shown(target)} is a symbolic link; not writing through it, even with --force. Delete the link first.`);
+    if (existing && !existing.isFile())
+        throw new UnsafePathError(`${shown(target)} exists and is not a file.`);
+    if (existing && !replace)
+        throw new ExistsError(shown(target));
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(name)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, text, { flag: 'wx', mode: 0o644 });
+    try {
+        if (replace) {
+            // rename replaces the entry itself; it never writes through a link.
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
+        }
+        else {
+            // link fails with EEXIST on any entry, also one created since the check.
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temp, target).catch(async (error) => {
+                if (code(error) === 'EEXIST')
+                    throw new ExistsError(shown(target));
+                if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV'].includes(code(error) ?? ''))
+                    throw error;
+                // No hard links on this file system: O_EXCL also refuses any entry.
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, text, { flag: 'wx', mode: 0o644 }).catch((e) => {
+                    throw code(e) === 'EEXIST' ? new ExistsError(shown(target)) : e;
+                });
+            });
+        }
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => undefined);
+    }
 }
 
 

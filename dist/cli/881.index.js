@@ -131,7 +131,10 @@ function findOverlaps(entries, from, days = 7) {
 var workflow_file = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/cli/workflow-scan.ts
 var workflow_scan = __webpack_require__(4667);
+// EXTERNAL MODULE: ./src/cli/terminal.ts
+var terminal = __webpack_require__(1028);
 ;// CONCATENATED MODULE: ./src/cli/check.ts
+
 
 
 
@@ -161,7 +164,7 @@ async function checkCommand(argv) {
             level: 'error',
             message: overlap.message
         });
-    process.stdout.write(formatReport({ dir, workflows: workflows.length, findings }, format));
+    terminal/* stdout */.Uo.write(formatReport({ dir, workflows: workflows.length, findings }, format));
     return findings.some(f => f.level === 'error') ? 1 : 0;
 }
 /** Findings for one workflow; its valid schedules go into `firings` for the overlap check. */

@@ -14,8 +14,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _workflow_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8011);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1654);
 /* harmony import */ var _when_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9964);
-/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9668);
+/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9668);
 /* harmony import */ var _workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4667);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1028);
+
 
 
 
@@ -29,10 +31,10 @@ async function listCommand(argv) {
     const dir = (await (0,_workflow_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .workflowDir */ .N)(flags, 'list', false)).shown;
     const workflows = await (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__/* .scanWorkflows */ .wG)(dir);
     const rows = workflows.map(w => ({
-        name: (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .scheduleName */ .V5)(w.file),
+        name: (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_7__/* .scheduleName */ .V5)(w.file),
         path: w.path,
         // `remove` deletes only what `schedule` wrote; say which these are.
-        handWritten: !w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_6__/* .FILE_PREFIX */ .us),
+        handWritten: !w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_7__/* .FILE_PREFIX */ .us),
         error: w.error ?? null,
         schedules: w.schedules.map(listSchedule),
         dispatch: w.dispatch,
@@ -44,11 +46,11 @@ async function listCommand(argv) {
         }))
     }));
     if (flags.json) {
-        process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        _terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .stdout */ .Uo.write(`${JSON.stringify(rows, null, 2)}\n`);
         return 0;
     }
     if (rows.length === 0) {
-        process.stdout.write(`No workflow in ${dir} uses the export action. Create one with 'qualytics-export schedule'.\n`);
+        _terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .stdout */ .Uo.write(`No workflow in ${dir} uses the export action. Create one with 'qualytics-export schedule'.\n`);
         return 0;
     }
     const lines = [];
@@ -68,7 +70,7 @@ async function listCommand(argv) {
         for (const e of row.exports)
             lines.push(`  exports ${e.options ?? '(set by an expression)'} of datastore ${e.datastore || '(set by an expression)'}  [job ${e.job}, ${e.uses}]`);
     }
-    process.stdout.write(`${lines.join('\n')}\n`);
+    _terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .stdout */ .Uo.write(`${lines.join('\n')}\n`);
     return 0;
 }
 function listSchedule(entry) {

@@ -1,5 +1,7 @@
 import * as core from '@actions/core'
 import { INPUT_NAMES, type RawInputs } from '../core/config/config.js'
+import { secretsOf, type Redactor } from '../core/output/redact.js'
+import type { ActionWriter } from './writer.js'
 
 /**
  * Every input as the runner passed it (trimmed, '' when absent). Parsing
@@ -13,14 +15,14 @@ export function readRawInputs(): RawInputs {
 
 /**
  * Mask the token before anything else can print it, in every form a
- * server might echo: as is and URL-encoded.
+ * server might echo (the writer masks it on the runner and redacts it
+ * from every text it writes). Returns the redaction.
  */
-export function maskToken(raw: RawInputs, env: NodeJS.ProcessEnv): string {
+export function maskToken(
+  raw: RawInputs,
+  env: NodeJS.ProcessEnv,
+  out: ActionWriter
+): Redactor {
   const token = (raw.token || env.QUALYTICS_TOKEN || '').trim()
-  if (token !== '') {
-    core.setSecret(token)
-    const encoded = encodeURIComponent(token)
-    if (encoded !== token) core.setSecret(encoded)
-  }
-  return token
+  return out.protect(...secretsOf(token, raw.url || env.QUALYTICS_URL || ''))
 }

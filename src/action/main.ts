@@ -5,26 +5,21 @@ import { parseConfig } from '../core/config/config.js'
 import { InputError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
 import { buildPlan } from '../core/config/plan.js'
-import { createRedactor, type Redactor } from '../core/output/redact.js'
 import { isFailing } from '../core/report/results.js'
 import {
   describeSchedule,
   type ScheduleInfo
 } from '../core/schedule/next-run.js'
 import { checkTokenExpiry } from '../core/config/token.js'
-import type { ExportConfig } from '../core/types.js'
+import type { ExportConfig, OperationRecord } from '../core/types.js'
+import { heartbeatMs, startHeartbeat } from '../core/report/heartbeat.js'
 import { FAILURE_PREFIX, Outputs, State } from './constants.js'
 import { maskToken, readRawInputs } from './inputs.js'
 import { setFinalOutputs, setIdOutputs } from './outputs.js'
 import { runPost } from './post.js'
-import {
-  adviceFor,
-  createLog,
-  logGroups,
-  writeSummary,
-  type ActionLog
-} from './report.js'
+import { adviceFor, logGroups, writeSummary } from './report.js'
 import { onCancelSignals } from './signals.js'
+import { createActionWriter, type ActionWriter } from './writer.js'
 import {
   describeChange,
   describeRetry,
@@ -37,26 +32,23 @@ import {
  */
 export async function run(): Promise<void> {
   if (core.getState(State.IsPost) === 'true') return runPost()
-  core.saveState(State.IsPost, 'true')
+  const out = createActionWriter()
+  out.state(State.IsPost, 'true')
   const raw = readRawInputs()
   // Masked before anything else runs, so no later line can leak it.
-  const redact = createRedactor(maskToken(raw, process.env))
-  const log = createLog(redact)
+  maskToken(raw, process.env, out)
   let origin = ''
   try {
     const config = parseConfig(raw, process.env)
     origin = config.origin
-    await main(config, redact, log)
+    await main(config, out)
   } catch (error) {
-    await fail(error, redact, origin)
+    await fail(error, out, origin)
   }
 }
 
-async function main(
-  config: ExportConfig,
-  redact: Redactor,
-  log: ActionLog
-): Promise<void> {
+async function main(config: ExportConfig, out: ActionWriter): Promise<void> {
+  const log = out
   const expiring = checkTokenExpiry(config.token, Date.now())
   if (expiring) log.warning(expiring, 'Token expires soon')
   if (config.insecure)
@@ -65,7 +57,7 @@ async function main(
       'Insecure URL'
     )
   const schedule = await scheduleOfThisRun(config.scheduleTimezone, log)
-  core.setOutput(Outputs.NextRun, schedule?.nextRun ?? '')
+  out.output(Outputs.NextRun, schedule?.nextRun ?? '')
   const plan = buildPlan(config)
   log.info(
     `Plan: ${plan.length} export${plan.length === 1 ? '' : 's'} (${config.assetTypes.join(', ')}) of datastore ${config.datastores.join(', ')} on ${config.origin}`
@@ -73,11 +65,18 @@ async function main(
   const cancel = onCancelSignals(m => log.warning(m))
   let names = new Map<number, string>()
   const watching = new Set<number>()
+  let tracked: readonly OperationRecord[] = []
+  // A long export must not leave the log silent for an hour.
+  const stopHeartbeat = startHeartbeat(
+    () => tracked,
+    line => out.info(line),
+    heartbeatMs(process.env.QUALYTICS_HEARTBEAT_MS)
+  )
   let outcome: JobOutcome
   try {
     outcome = await runExportJob(config, {
       clock: systemClock,
-      redact,
+      redact: out.redact,
       signal: cancel.signal,
       onRetry: r => log.info(describeRetry(r)),
       onPreflight: report => {
@@ -87,14 +86,17 @@ async function main(
         )
       },
       hooks: {
-        triggered: records => setIdOutputs(records),
+        triggered: records => {
+          tracked = records
+          setIdOutputs(records, out)
+        },
         changed: record => {
           log.info(describeChange(record, names))
           // The post step aborts these if this step is killed before it can.
           if (!config.wait || record.id === null) return
           if (record.result === 'running') watching.add(record.id)
           else watching.delete(record.id)
-          core.saveState(State.Watching, [...watching].join(','))
+          out.state(State.Watching, [...watching].join(','))
         },
         log: m => log.info(m),
         // A passing read failure is no annotation: the run may well succeed.
@@ -102,14 +104,15 @@ async function main(
       }
     })
   } finally {
+    stopHeartbeat()
     cancel.dispose()
   }
   // Main dealt with everything it saw, except aborts that did not get
   // through: those are the post step's to try again.
   const abortPending = outcome.records.filter(r => r.abortPending)
-  core.saveState(State.Watching, '')
-  core.saveState(State.AbortPending, abortPending.map(r => r.id).join(','))
-  report(config, plan, outcome, schedule, redact, log)
+  out.state(State.Watching, '')
+  out.state(State.AbortPending, abortPending.map(r => r.id).join(','))
+  report(config, plan, outcome, schedule, out)
   await writeSummary(
     {
       result: outcome.result,
@@ -120,7 +123,7 @@ async function main(
       origin: config.origin,
       advice: adviceFor(outcome.result, config)
     },
-    redact
+    out
   )
 }
 
@@ -129,11 +132,11 @@ function report(
   plan: ReturnType<typeof buildPlan>,
   outcome: JobOutcome,
   schedule: ScheduleInfo | null,
-  redact: Redactor,
-  log: ActionLog
+  out: ActionWriter
 ): void {
-  setFinalOutputs(outcome.result, outcome.records, redact)
-  logGroups(outcome.records, plan, outcome.datastoreNames, log)
+  const log = out
+  setFinalOutputs(outcome.result, outcome.records, out)
+  logGroups(outcome.records, plan, outcome.datastoreNames, out)
   if (schedule?.nextRun) log.info(`Next scheduled run: ${schedule.nextRun}`)
   const bad = outcome.records.filter(r => isFailing(r.result, false))
   for (const record of bad)
@@ -149,10 +152,8 @@ function report(
   const sentence = verdict(outcome.records, outcome.result, outcome.elapsedMs)
   if (isFailing(outcome.result, config.failOnWarning)) {
     process.exitCode = 1
-    core.setFailed(
-      redact(
-        `${FAILURE_PREFIX}: ${sentence} ${adviceFor(outcome.result, config) ?? ''}`.trim()
-      )
+    out.fail(
+      `${FAILURE_PREFIX}: ${sentence} ${adviceFor(outcome.result, config) ?? ''}`.trim()
     )
   } else log.info(sentence)
 }
@@ -164,7 +165,7 @@ function report(
  */
 async function fail(
   error: unknown,
-  redact: Redactor,
+  out: ActionWriter,
   origin: string
 ): Promise<void> {
   let problem: string
@@ -181,10 +182,10 @@ async function fail(
     advice =
       'Check that Qualytics is reachable from the runner, then re-run the workflow.'
   }
-  core.setOutput(Outputs.Result, 'failure')
-  core.setOutput(Outputs.Operations, '[]')
+  out.output(Outputs.Result, 'failure')
+  out.jsonOutput(Outputs.Operations, '[]')
   process.exitCode = 1
-  core.setFailed(redact(`${FAILURE_PREFIX}: ${problem} ${advice}`))
+  out.fail(`${FAILURE_PREFIX}: ${problem} ${advice}`)
   await writeSummary(
     {
       result: 'failure',
@@ -196,14 +197,14 @@ async function fail(
       problem,
       advice
     },
-    redact
+    out
   ).catch(() => undefined)
 }
 
 /** The cron that fired, when this run came from `on.schedule`. */
 async function scheduleOfThisRun(
   timezone: string,
-  log: ActionLog
+  log: ActionWriter
 ): Promise<ScheduleInfo | null> {
   if (
     process.env.GITHUB_EVENT_NAME !== 'schedule' ||

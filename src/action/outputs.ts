@@ -1,32 +1,32 @@
-import * as core from '@actions/core'
-import type { Redactor } from '../core/output/redact.js'
-import { toOutputRow } from '../core/report/results.js'
+import { operationsJson } from '../core/output/records.js'
 import type { OperationRecord, Result } from '../core/types.js'
 import { Outputs } from './constants.js'
+import type { ActionWriter } from './writer.js'
 
 /**
  * Set the id outputs as soon as ids are known, so a later `if: failure()`
  * or `if: cancelled()` step still sees them when this step dies.
  */
-export function setIdOutputs(records: readonly OperationRecord[]): void {
+export function setIdOutputs(
+  records: readonly OperationRecord[],
+  out: ActionWriter
+): void {
   const ids = records.flatMap(r => (r.id === null ? [] : [r.id]))
-  core.setOutput(
-    Outputs.OperationId,
-    ids[0] === undefined ? '' : String(ids[0])
-  )
-  core.setOutput(Outputs.OperationIds, ids.join(','))
+  out.output(Outputs.OperationId, ids[0] === undefined ? '' : String(ids[0]))
+  out.output(Outputs.OperationIds, ids.join(','))
 }
 
-/** Everything at the end of a run; `operations` in plan order, redacted. */
+/**
+ * Everything at the end of a run; `operations` in plan order, each field
+ * redacted before it is JSON-escaped, messages capped, the whole inside
+ * GitHub's 1 MB per output and still valid JSON.
+ */
 export function setFinalOutputs(
   result: Result,
   records: readonly OperationRecord[],
-  redact: Redactor
+  out: ActionWriter
 ): void {
-  setIdOutputs(records)
-  core.setOutput(
-    Outputs.Operations,
-    redact(JSON.stringify(records.map(toOutputRow)))
-  )
-  core.setOutput(Outputs.Result, result)
+  setIdOutputs(records, out)
+  out.jsonOutput(Outputs.Operations, operationsJson(records, out.redact))
+  out.output(Outputs.Result, result)
 }

@@ -1,9 +1,9 @@
 import * as core from '@actions/core'
+import { createActionWriter } from './writer.js'
 import { abortOperations } from '../core/run/abort.js'
 import { QualyticsClient } from '../core/client/client.js'
 import { systemClock } from '../core/clock.js'
 import { parseConfig, parseIdList } from '../core/config/config.js'
-import { createRedactor } from '../core/output/redact.js'
 import { USER_AGENT } from '../core/version.js'
 import { State } from './constants.js'
 import { maskToken, readRawInputs } from './inputs.js'
@@ -20,12 +20,13 @@ export async function runPost(): Promise<void> {
   const pending = parseIdList('state', core.getState(State.AbortPending))
   if (watched.length + pending.length === 0) return
   const raw = readRawInputs()
-  const redact = createRedactor(maskToken(raw, process.env))
+  const out = createActionWriter()
+  const redact = maskToken(raw, process.env, out)
   const ids = [...new Set([...pending, ...watched])]
   try {
     const config = parseConfig(raw, process.env)
     if (!config.abortOnCancel && watched.length > 0) {
-      core.info(
+      out.info(
         `Exports ${watched.join(', ')} may still be running; abort-on-cancel is false, so they are left alone.`
       )
     }
@@ -56,22 +57,18 @@ export async function runPost(): Promise<void> {
       if (running.length === 0) return
       const outcomes = await abortOperations(client, running, 5000)
       for (const [id, outcome] of outcomes) {
-        core.warning(
-          redact(
-            outcome.state === 'failed'
-              ? `Could not abort export ${id} left running by the main step: ${outcome.error}`
-              : `Aborted export ${id}, left running when the main step was stopped.`
-          )
+        out.warning(
+          outcome.state === 'failed'
+            ? `Could not abort export ${id} left running by the main step: ${outcome.error}`
+            : `Aborted export ${id}, left running when the main step was stopped.`
         )
       }
     } finally {
       client.dispose()
     }
   } catch (error) {
-    core.warning(
-      redact(
-        `Post step could not check exports ${ids.join(', ')}: ${error instanceof Error ? error.message : String(error)}`
-      )
+    out.warning(
+      `Post step could not check exports ${ids.join(', ')}: ${error instanceof Error ? error.message : String(error)}`
     )
   }
 }

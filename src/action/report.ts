@@ -1,52 +1,53 @@
-import * as core from '@actions/core'
 import { formatDuration } from '../core/config/duration.js'
 import { describeChange } from '../core/report/verdict.js'
-import type { Redactor } from '../core/output/redact.js'
-import { renderSummary, type SummaryInput } from '../core/report/summary.js'
+import { safeNames as namesSafe, safeRecord } from '../core/output/records.js'
+import type { SummaryInput } from '../core/report/summary.js'
 import type {
   ExportConfig,
   OperationRecord,
   PlannedExport,
   Result
 } from '../core/types.js'
+import type { ActionWriter } from './writer.js'
 
-/** Logging through one redaction: nothing reaches the log unfiltered. */
+/** Logging through the writer: nothing reaches the log unfiltered. */
 export interface ActionLog {
   info(message: string): void
   warning(message: string, title?: string): void
   error(message: string, title?: string): void
 }
 
-/** The action's log, every line redacted (setSecret covers only exact matches). */
-export function createLog(redact: Redactor): ActionLog {
-  return {
-    info: m => core.info(redact(m)),
-    warning: (m, title) => core.warning(redact(m), title ? { title } : {}),
-    error: (m, title) => core.error(redact(m), title ? { title } : {})
-  }
-}
-
-/** A log group per export with what was asked and what came back. */
+/**
+ * A log group per export with what was asked and what came back. The
+ * title and every line are server text too: they go through the writer,
+ * the message capped and, when it has several lines, inside
+ * `::stop-commands::`.
+ */
 export function logGroups(
   records: readonly OperationRecord[],
   plan: readonly PlannedExport[],
   names: ReadonlyMap<number, string>,
-  log: ActionLog
+  out: ActionWriter
 ): void {
-  records.forEach((record, index) => {
-    core.startGroup(describeChange(record, names))
-    log.info(
-      `Request: POST /api/operations/run ${JSON.stringify(plan[index]?.body ?? {})}`
-    )
-    log.info(`Operation id: ${record.id ?? 'none'}`)
-    log.info(
-      `Started: ${record.startTime ?? '–'}; ended: ${record.endTime ?? '–'}`
-    )
-    log.info(
-      `Containers: ${record.totalContainers ?? '–'}; held in Qualytics at export time: ${record.count ?? '–'}`
-    )
-    if (record.message) log.info(`Message: ${record.message}`)
-    core.endGroup()
+  const safeNames = namesSafe(names, out.redact)
+  records.forEach((raw, index) => {
+    const record = safeRecord(raw, out.redact)
+    out.group(describeChange(record, safeNames), () => {
+      out.info(
+        `Request: POST /api/operations/run ${JSON.stringify(plan[index]?.body ?? {})}`
+      )
+      out.info(`Operation id: ${record.id ?? 'none'}`)
+      out.info(
+        `Started: ${record.startTime ?? '–'}; ended: ${record.endTime ?? '–'}`
+      )
+      out.info(
+        `Containers: ${record.totalContainers ?? '–'}; held in Qualytics at export time: ${record.count ?? '–'}`
+      )
+      if (record.message) {
+        out.info('Message:')
+        out.block(record.message)
+      }
+    })
   })
 }
 
@@ -76,8 +77,7 @@ export function adviceFor(
 /** Append the job summary (append, never overwrite: other steps write there too). */
 export async function writeSummary(
   input: SummaryInput,
-  redact: Redactor
+  out: ActionWriter
 ): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(redact(renderSummary(input))).write()
+  await out.summary(input)
 }

@@ -16,6 +16,7 @@ import {
   yamlText,
   type ExportWorkflow
 } from './workflow-scan.js'
+import { stdout } from './terminal.js'
 
 export type { Finding } from './check-format.js'
 
@@ -39,7 +40,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
       level: 'error',
       message: overlap.message
     })
-  process.stdout.write(
+  stdout.write(
     formatReport({ dir, workflows: workflows.length, findings }, format)
   )
   return findings.some(f => f.level === 'error') ? 1 : 0

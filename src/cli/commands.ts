@@ -226,6 +226,10 @@ export const RUN: CommandSpec = {
     ),
     json: flag(
       "Print the operations as JSON (the action's `operations` output)."
+    ),
+    'summary-file': value(
+      '<path>',
+      'Also write a Markdown summary of the run there (GitLab, other CI).'
     )
   },
   notes: [

@@ -9,6 +9,7 @@ import {
   yamlText,
   type ExportWorkflow
 } from './workflow-scan.js'
+import { stdout } from './terminal.js'
 
 /** One schedule of a workflow, as `list` shows it. */
 interface ListedSchedule {
@@ -41,11 +42,11 @@ export async function listCommand(argv: string[]): Promise<number> {
     }))
   }))
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
+    stdout.write(`${JSON.stringify(rows, null, 2)}\n`)
     return 0
   }
   if (rows.length === 0) {
-    process.stdout.write(
+    stdout.write(
       `No workflow in ${dir} uses the export action. Create one with 'qualytics-export schedule'.\n`
     )
     return 0
@@ -72,7 +73,7 @@ export async function listCommand(argv: string[]): Promise<number> {
         `  exports ${e.options ?? '(set by an expression)'} of datastore ${e.datastore || '(set by an expression)'}  [job ${e.job}, ${e.uses}]`
       )
   }
-  process.stdout.write(`${lines.join('\n')}\n`)
+  stdout.write(`${lines.join('\n')}\n`)
   return 0
 }
 

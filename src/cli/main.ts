@@ -1,8 +1,9 @@
 import { InputError } from '../core/errors.js'
-import { createRedactor } from '../core/output/redact.js'
+import { MASK } from '../core/output/redact.js'
 import { VERSION } from '../core/version.js'
 import { BIN, helpText, UsageError, type CommandSpec } from './args.js'
 import { COMMANDS } from './commands.js'
+import { stderr, stdout } from './terminal.js'
 
 /** A command's entry: its arguments after the command name; resolves to the exit code. */
 type Command = (argv: string[]) => Promise<number>
@@ -46,23 +47,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     name === '-h' ||
     name === 'help'
   ) {
-    process.stdout.write(overview())
+    stdout.write(overview())
     return name === undefined ? 2 : 0
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`${VERSION}\n`)
+    stdout.write(`${VERSION}\n`)
     return 0
   }
   const spec = COMMANDS.find(c => c.name === name)
   const load = LOADERS[name]
   if (!spec || !load) {
-    process.stderr.write(
-      `${BIN}: unknown command '${name}'. Commands: ${COMMANDS.map(c => c.name).join(', ')}.\nRun '${BIN} --help' for more.\n`
+    stderr.write(
+      `${BIN}: unknown command '${shown(name)}'. Commands: ${COMMANDS.map(c => c.name).join(', ')}.\nRun '${BIN} --help' for more.\n`
     )
     return 2
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(helpText(spec))
+    stdout.write(helpText(spec))
     return 0
   }
   try {
@@ -74,25 +75,44 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/**
+ * A word the user typed, to echo in an error: only when it looks like a
+ * command or flag name. Anything else may be a token pasted in the wrong
+ * place (and QUALYTICS_TOKEN may not be set to redact it), so it is
+ * described, not shown.
+ */
+export function shown(arg: string): string {
+  return /^-{0,2}[A-Za-z][A-Za-z-]{0,23}$/.test(arg)
+    ? arg
+    : `${MASK} (${arg.length} characters, not shown: it may be a secret)`
+}
+
+/**
+ * node:util parseArgs quotes the offending argument (twice for an unknown
+ * option): show it only when it is harmless.
+ */
+function withoutStrayArgs(message: string): string {
+  const match = /(?:Unexpected argument|Unknown option) '([^']*)'/.exec(message)
+  const arg = match?.[1]
+  return arg ? message.split(arg).join(shown(arg)) : message
+}
+
 function reportError(error: unknown, spec: CommandSpec): number {
   if (error instanceof UsageError) {
-    const text = error.message.startsWith(BIN)
-      ? error.message
-      : `${BIN} ${spec.name}: ${error.message}`
-    process.stderr.write(`${text}\n`)
+    const message = withoutStrayArgs(error.message)
+    const text = message.startsWith(BIN)
+      ? message
+      : `${BIN} ${spec.name}: ${message}`
+    stderr.write(`${text}\n`)
     return 2
   }
   if (error instanceof InputError) {
     // Inputs and flags share their names, so the input names the flag. A
-    // value can hold the token (pasted into --url), hence the redaction.
-    const redact = createRedactor(process.env.QUALYTICS_TOKEN ?? '')
-    process.stderr.write(
-      redact(`${BIN} ${spec.name}: --${error.input}: ${error.problem}\n`)
-    )
+    // value can hold the token (pasted into --url): the writer redacts it.
+    stderr.write(`${BIN} ${spec.name}: --${error.input}: ${error.problem}\n`)
     return 2
   }
   const message = error instanceof Error ? error.message : String(error)
-  const redact = createRedactor(process.env.QUALYTICS_TOKEN ?? '')
-  process.stderr.write(redact(`${BIN} ${spec.name}: ${message}\n`))
+  stderr.write(`${BIN} ${spec.name}: ${message}\n`)
   return 1
 }

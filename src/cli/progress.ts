@@ -1,8 +1,14 @@
 import { describeChange as describeRecord } from '../core/report/verdict.js'
 import type { Redactor } from '../core/output/redact.js'
+import { createSafeText } from '../core/output/safe.js'
 import type { OperationRecord } from '../core/types.js'
 
-/** Where progress goes: a TTY redraws lines in place, anything else gets plain lines. */
+/**
+ * Where progress goes: a TTY redraws lines in place, anything else gets
+ * plain lines. Its own ANSI codes pass through it, so every line of text
+ * is redacted and neutralised (no control sequence, no line break from the
+ * server) before they are added.
+ */
 export interface ProgressStream {
   write(text: string): unknown
   isTTY?: boolean
@@ -19,6 +25,8 @@ export interface Progress {
   warn(message: string): void
   /** The run ended: draw the final state and stop redrawing. */
   finish(records: readonly OperationRecord[]): void
+  /** Lines are cut to the terminal's width (the full text is worth repeating below). */
+  readonly cutsLines: boolean
 }
 
 interface Options {
@@ -45,27 +53,30 @@ export {
 } from '../core/report/verdict.js'
 
 function plainProgress(stream: ProgressStream, options: Options): Progress {
-  const { redact, names } = options
+  const { names } = options
+  const safe = createSafeText(options.redact).terminalLine
   const shown = new Map<OperationRecord, string>()
   const print = (record: OperationRecord): void => {
     const line = describeRecord(record, names)
     if (shown.get(record) === line) return
     shown.set(record, line)
-    stream.write(`${redact(line)}\n`)
+    stream.write(`${safe(line)}\n`)
   }
   return {
     track: () => undefined,
     changed: print,
-    log: m => void stream.write(`${redact(m)}\n`),
-    warn: m => void stream.write(`Warning: ${redact(m)}\n`),
+    log: m => void stream.write(`${safe(m)}\n`),
+    warn: m => void stream.write(`${safe(`Warning: ${m}`)}\n`),
     // Results the runner settles at the very end (an empty export becomes a warning).
-    finish: records => records.forEach(print)
+    finish: records => records.forEach(print),
+    cutsLines: false
   }
 }
 
 /** Redraw one line per export in place, once a second and on every change. */
 function liveProgress(stream: ProgressStream, options: Options): Progress {
-  const { redact, names } = options
+  const { names } = options
+  const safe = createSafeText(options.redact).terminalLine
   const now = options.now ?? Date.now
   let rows: readonly OperationRecord[] = []
   const startedAt = new Map<OperationRecord, number>()
@@ -83,7 +94,7 @@ function liveProgress(stream: ProgressStream, options: Options): Progress {
       if (r.id !== null && !startedAt.has(r)) startedAt.set(r, now())
       const since = startedAt.get(r)
       return fit(
-        redact(
+        safe(
           describeRecord(
             r,
             names,
@@ -96,7 +107,7 @@ function liveProgress(stream: ProgressStream, options: Options): Progress {
     drawn = lines.length
   }
   const above = (text: string): void => {
-    stream.write(`${up()}\x1b[J${redact(text)}\n`)
+    stream.write(`${up()}\x1b[J${safe(text)}\n`)
     drawn = 0
     draw()
   }
@@ -114,6 +125,7 @@ function liveProgress(stream: ProgressStream, options: Options): Progress {
       clearInterval(timer)
       rows = records
       draw()
-    }
+    },
+    cutsLines: true
   }
 }

@@ -1,10 +1,14 @@
 import { access, unlink } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { parseFlags, requiredFlag } from './args.js'
 import { workflowDir } from './workflow-dir.js'
 import { REMOVE } from './commands.js'
 import { FILE_PREFIX, scheduleName } from './workflow-file.js'
+import { ensureRealDir, UnsafePathError } from './safe-write.js'
 import { scanWorkflows } from './workflow-scan.js'
+import { stdout, stderr } from './terminal.js'
+
+const shownPath = (path: string): string => relative(process.cwd(), path)
 
 /**
  * `remove`: delete `qualytics-export-<name>.yml`, but only when it still uses
@@ -12,10 +16,11 @@ import { scanWorkflows } from './workflow-scan.js'
  */
 export async function removeCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(REMOVE, argv)
-  const dir = (await workflowDir(flags, 'remove', false)).shown
+  const where = await workflowDir(flags, 'remove', false)
+  const dir = where.shown
   const name = scheduleName(requiredFlag(flags, 'name', 'daily-audit'))
   const fail = (message: string): number => {
-    process.stderr.write(`qualytics-export remove: ${message}\n`)
+    stderr.write(`qualytics-export remove: ${message}\n`)
     return 1
   }
   const all = await scanWorkflows(dir)
@@ -49,8 +54,15 @@ export async function removeCommand(argv: string[]): Promise<number> {
       `no schedule named '${name}' in ${dir}.${names.length ? ` Schedules: ${names.join(', ')}.` : ''}`
     )
   }
+  try {
+    // Never delete through a linked .github or workflows folder.
+    await ensureRealDir(where.base, where.parts, shownPath, false)
+  } catch (error) {
+    if (error instanceof UnsafePathError) return fail(error.message)
+    throw error
+  }
   await unlink(target.path)
-  process.stdout.write(
+  stdout.write(
     `Removed ${target.path}. Commit the deletion to the default branch to stop the schedule.\n`
   )
   return 0

@@ -9,15 +9,19 @@ import { formatDuration } from '../core/config/duration.js'
 import { ApiError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
 import { buildPlan } from '../core/config/plan.js'
-import { createRedactor } from '../core/output/redact.js'
-import { isFailing, toOutputRow } from '../core/report/results.js'
+import { operationsJson, safeSummaryInput } from '../core/output/records.js'
+import { createRedactors, secretsOf } from '../core/output/redact.js'
+import { heartbeatMs, startHeartbeat } from '../core/report/heartbeat.js'
+import { isFailing } from '../core/report/results.js'
+import { renderSummary, type SummaryInput } from '../core/report/summary.js'
 import { checkTokenExpiry } from '../core/config/token.js'
 import { newRecord } from '../core/run/tracking.js'
 import { describeRetry, verdict } from '../core/report/verdict.js'
 import type { ExportConfig, OperationRecord } from '../core/types.js'
-import { parseFlags, UsageError, type Flags } from './args.js'
+import { parseFlags, stringFlag, UsageError, type Flags } from './args.js'
 import { RUN } from './commands.js'
 import { createProgress, describeRecord, exportLabel } from './progress.js'
+import { createTerminal, type Terminal } from './terminal.js'
 
 /** Why there is no `--token`: said whenever someone tries one. */
 export const TOKEN_FLAG_REFUSED =
@@ -38,19 +42,24 @@ export async function runCommand(argv: string[]): Promise<number> {
     )
   // Raw inputs without a token: parseConfig reads QUALYTICS_TOKEN (and QUALYTICS_URL) from env.
   const config = parseConfig(rawInputs(flags), process.env)
-  const redact = createRedactor(config.token)
+  const redact = createRedactors(
+    secretsOf(
+      config.token,
+      stringFlag(flags, 'url') ?? process.env.QUALYTICS_URL ?? ''
+    )
+  )
+  const term = createTerminal(redact)
   const json = flags.json === true
+  const summaryFile = stringFlag(flags, 'summary-file')
   // With --json, stdout carries only the JSON; everything else goes to stderr.
-  const out = json ? process.stderr : process.stdout
-  const say = (line: string): void => void out.write(`${redact(line)}\n`)
+  const out = json ? term.stderr : term.stdout
+  const say = (line: string): void => out.line(line)
   let expiring: string | null
   try {
     expiring = checkTokenExpiry(config.token, Date.now())
   } catch (error) {
     if (!(error instanceof PreflightError)) throw error
-    process.stderr.write(
-      `qualytics-export run: ${error.message} ${error.hint}\n`
-    )
+    term.stderr.line(`qualytics-export run: ${error.message} ${error.hint}`)
     return 1
   }
   if (expiring) say(`Warning: ${expiring}`)
@@ -63,8 +72,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     `${config.dryRun ? 'Dry run: ' : ''}${plan.length} export${plan.length === 1 ? '' : 's'} (${config.assetTypes.join(', ')}) of datastore ${config.datastores.join(', ')} on ${config.origin}`
   )
   const names = new Map<number, string>()
-  const progress = createProgress(out, {
-    tty: Boolean(out.isTTY) && process.env.TERM !== 'dumb',
+  const tty = out.isTTY && process.env.TERM !== 'dumb'
+  const progress = createProgress(term.raw(json ? 'stderr' : 'stdout'), {
+    tty,
     redact,
     names
   })
@@ -75,6 +85,16 @@ export async function runCommand(argv: string[]): Promise<number> {
         : 'Interrupted: leaving the exports running in Qualytics (--abort-on-cancel false).'
     )
   )
+  let tracked: readonly OperationRecord[] = []
+  // A terminal shows live clocks; a CI log gets a line every few minutes.
+  const stopHeartbeat =
+    tty || !config.wait
+      ? () => undefined
+      : startHeartbeat(
+          () => tracked,
+          line => progress.log(line),
+          heartbeatMs(process.env.QUALYTICS_HEARTBEAT_MS)
+        )
   let outcome: JobOutcome
   try {
     outcome = await runExportJob(config, {
@@ -90,7 +110,10 @@ export async function runCommand(argv: string[]): Promise<number> {
         if (!config.dryRun) progress.track(placeholders(plan))
       },
       hooks: {
-        triggered: records => progress.track(records),
+        triggered: records => {
+          tracked = records
+          progress.track(records)
+        },
         changed: record => progress.changed(record),
         log: m => progress.log(m),
         warn: m => progress.warn(m)
@@ -98,25 +121,57 @@ export async function runCommand(argv: string[]): Promise<number> {
     })
   } catch (error) {
     progress.finish([])
-    if (error instanceof PreflightError) {
-      process.stderr.write(`${redact(`${error.message} ${error.hint}`)}\n`)
-      return 1
-    }
-    if (error instanceof ApiError) {
-      process.stderr.write(`${redact(error.message)}\n`)
+    if (error instanceof PreflightError || error instanceof ApiError) {
+      const hint = error instanceof PreflightError ? error.hint : undefined
+      term.stderr.line(hint ? `${error.message} ${hint}` : error.message)
+      if (summaryFile)
+        await writeSummaryFile(term, summaryFile, {
+          result: 'failure',
+          records: [],
+          datastoreNames: names,
+          schedule: null,
+          elapsedMs: null,
+          origin: config.origin,
+          problem: error.message,
+          ...(hint ? { advice: hint } : {})
+        })
       return 1
     }
     throw error
   } finally {
+    stopHeartbeat()
     cancel.dispose()
   }
   progress.finish(config.dryRun ? [] : outcome.records)
-  if (json)
-    process.stdout.write(
-      `${redact(JSON.stringify(outcome.records.map(toOutputRow)))}\n`
-    )
-  report(outcome, config, names, say)
+  if (json) term.json(operationsJson(outcome.records, redact))
+  const tip = report(outcome, config, names, say, progress.cutsLines)
+  if (summaryFile)
+    await writeSummaryFile(term, summaryFile, {
+      result: outcome.result,
+      records: outcome.records,
+      datastoreNames: outcome.datastoreNames,
+      schedule: null,
+      elapsedMs: outcome.elapsedMs,
+      origin: config.origin,
+      ...(tip ? { advice: tip } : {})
+    })
   return isFailing(outcome.result, config.failOnWarning) ? 1 : 0
+}
+
+/**
+ * `--summary-file`: the job summary for CI systems without one (GitLab,
+ * Jenkins): the same Markdown with HTML that GitHub shows, its server text
+ * redacted before rendering.
+ */
+async function writeSummaryFile(
+  term: Terminal,
+  path: string,
+  input: SummaryInput
+): Promise<void> {
+  await term.file(
+    path,
+    renderSummary(safeSummaryInput(input, term.safe.redact))
+  )
 }
 
 /** Flags to the action's raw inputs: the same names, booleans as 'true'. */
@@ -139,17 +194,20 @@ function report(
   outcome: JobOutcome,
   config: ExportConfig,
   names: ReadonlyMap<number, string>,
-  say: (line: string) => void
-): void {
+  say: (line: string) => void,
+  linesWereCut: boolean
+): string | undefined {
   const { records, result } = outcome
   if (result === 'dry-run') {
     for (const r of records) say(`Would export ${exportLabel(r, names)}.`)
     say('Dry run: token and datastores checked; nothing was triggered.')
-    return
+    return undefined
   }
-  // Failures and warnings again, untruncated, under the live lines.
-  for (const r of records.filter(r => r.message && r.result !== 'success'))
-    say(describeRecord(r, names))
+  // Failures and warnings again, untruncated, under the live lines (which
+  // a terminal cuts to its width). Plain lines were printed whole already.
+  if (linesWereCut)
+    for (const r of records.filter(r => r.message && r.result !== 'success'))
+      say(describeRecord(r, names))
   say(
     outcome.ended === 'not-waited'
       ? `Started ${records.filter(r => r.id !== null).length} of ${records.length} exports; not waiting (--wait false). Ids: ${records.map(r => r.id ?? '-').join(',')}`
@@ -169,4 +227,5 @@ function report(
   }
   const tip = advice[result]
   if (tip) say(tip)
+  return tip
 }

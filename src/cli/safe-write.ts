@@ -31,16 +31,18 @@ const code = (error: unknown): string | undefined =>
 
 /**
  * Make sure every folder from `base` down through `parts` is a real folder
- * (created when missing) and none is a symbolic link, so a planted link
- * cannot carry the write outside the tree. Returns the folder's path.
+ * (created when missing, if `create`) and none is a symbolic link, so a
+ * planted link cannot carry a write or a deletion outside the tree.
+ * Returns the folder's path.
  */
 export async function ensureRealDir(
   base: string,
   parts: readonly string[],
-  shown: (path: string) => string
+  shown: (path: string) => string,
+  create = true
 ): Promise<string> {
   // The base is the user's own choice (their repository, or --dir's parent).
-  await mkdir(base, { recursive: true })
+  if (create) await mkdir(base, { recursive: true })
   let dir = base
   for (const part of parts) {
     dir = join(dir, part)
@@ -49,6 +51,7 @@ export async function ensureRealDir(
       throw error
     })
     if (stat === null) {
+      if (!create) throw new UnsafePathError(`${shown(dir)} does not exist.`)
       await mkdir(dir).catch((error: unknown) => {
         if (code(error) !== 'EEXIST') throw error
       })
@@ -56,7 +59,7 @@ export async function ensureRealDir(
     }
     if (stat.isSymbolicLink())
       throw new UnsafePathError(
-        `${shown(dir)} is a symbolic link; not writing through it. Replace it with a real folder.`
+        `${shown(dir)} is a symbolic link; not following it. Replace it with a real folder.`
       )
     if (!stat.isDirectory())
       throw new UnsafePathError(`${shown(dir)} exists and is not a folder.`)

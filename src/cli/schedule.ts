@@ -27,6 +27,7 @@ import {
   type ScheduleSpec
 } from './workflow-file.js'
 import { workflowDir } from './workflow-dir.js'
+import { stdout, stderr } from './terminal.js'
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/
 /** `owner/repo[/path]@ref`, or a local `./path`. */
@@ -42,7 +43,7 @@ export async function scheduleCommand(argv: string[]): Promise<number> {
   const { spec, warnings } = buildSpec(flags)
   const text = renderWorkflow(spec)
   if (flags.print) {
-    process.stdout.write(text)
+    stdout.write(text)
   } else {
     const dir = await workflowDir(flags, 'schedule', true)
     const shown = (path: string): string => relative(process.cwd(), path)
@@ -54,20 +55,20 @@ export async function scheduleCommand(argv: string[]): Promise<number> {
       await writeFileNoFollow(real, file, text, flags.force === true, shown)
     } catch (error) {
       if (error instanceof ExistsError) {
-        process.stderr.write(
+        stderr.write(
           `qualytics-export schedule: ${path} already exists; add --force to replace it, or pick another --name.\n`
         )
         return 1
       }
       if (error instanceof UnsafePathError) {
-        process.stderr.write(`qualytics-export schedule: ${error.message}\n`)
+        stderr.write(`qualytics-export schedule: ${error.message}\n`)
         return 1
       }
       throw error
     }
-    process.stdout.write(`Wrote ${path}\n`)
+    stdout.write(`Wrote ${path}\n`)
   }
-  const out = flags.print ? process.stderr : process.stdout
+  const out = flags.print ? stderr : stdout
   const zone = spec.timezone ?? 'UTC'
   out.write(
     [

@@ -11,22 +11,69 @@ const MIN_LEAK = 8
 export type Redactor = (text: string) => string
 
 /**
+ * Every form in which a server or a library might echo the secret: as is,
+ * URL-encoded, base64 (plain and URL-safe), JSON-escaped and HTML-escaped.
+ * Redaction runs on raw text before any escaping of ours, but a server may
+ * escape on its side.
+ */
+function variantsOf(secret: string): string[] {
+  const base64 = Buffer.from(secret).toString('base64')
+  return [
+    ...new Set(
+      [
+        secret,
+        encodeURIComponent(secret),
+        base64,
+        base64.replace(/=+$/, ''),
+        base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+        JSON.stringify(secret).slice(1, -1),
+        secret.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`),
+        secret.replace(/[&<>"']/g, c => NAMED[c] ?? c)
+      ].map(lower)
+    )
+  ].filter(v => v !== '')
+}
+
+const NAMED: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;'
+}
+
+/**
+ * Lower-case without changing the length, so that positions in the lowered
+ * text are positions in the original (full Unicode lower-casing turns `İ`
+ * into two code units).
+ */
+function lower(text: string): string {
+  const all = text.toLowerCase()
+  return all.length === text.length
+    ? all
+    : text.replace(/[A-Z]+/g, s => s.toLowerCase())
+}
+
+/**
  * Build the one redaction every message, log line, output and summary goes
- * through. It removes the token, its URL-encoded and base64 forms, and any
- * run of at least eight consecutive characters of them: servers echo partial
- * tokens ("token eyJhbGciOi... is invalid") as well as whole ones.
+ * through. It removes the token in any letter case (a token used as the URL
+ * host comes back lowercased), its encoded forms, and any run of at least
+ * eight consecutive characters of them: servers echo partial tokens
+ * ("token eyJhbGciOi... is invalid") as well as whole ones.
  */
 export function createRedactor(secret: string): Redactor {
-  if (secret === '') return text => text
-  const variants = [
-    ...new Set([
-      secret,
-      encodeURIComponent(secret),
-      Buffer.from(secret).toString('base64')
-    ])
-  ]
-  if (secret.length < MIN_LEAK) {
-    return text => variants.reduce((t, v) => t.split(v).join(MASK), text)
+  const trimmed = secret.trim()
+  if (trimmed === '') return text => text
+  const variants = variantsOf(trimmed)
+  if (trimmed.length < MIN_LEAK) {
+    const pattern = new RegExp(
+      variants
+        .sort((a, b) => b.length - a.length)
+        .map(v => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('|'),
+      'gi'
+    )
+    return text => text.replace(pattern, MASK)
   }
   const grams = new Set<string>()
   for (const variant of variants) {
@@ -37,22 +84,48 @@ export function createRedactor(secret: string): Redactor {
   return text => maskRuns(text, grams)
 }
 
+/** One redaction for several secrets, applied in turn. */
+export function createRedactors(secrets: readonly string[]): Redactor {
+  const each = [...new Set(secrets.map(s => s.trim()).filter(Boolean))].map(
+    createRedactor
+  )
+  return text => each.reduce((t, redact) => redact(t), text)
+}
+
+/**
+ * What to treat as secret, given the `token` and `url` as the user set
+ * them. When they are swapped (`token` holds a URL, or `url` holds no
+ * URL but something token-shaped), the `url` value is the token: it is
+ * printed as the URL's host, lowercased, where the runner's exact-match
+ * mask misses it.
+ */
+export function secretsOf(token: string, url: string): string[] {
+  const swapped =
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(token.trim()) ||
+    /^eyJ[\w-]*\.[\w-]*\.?/.test(url.trim())
+  return swapped && url.trim() !== '' ? [token, url] : [token]
+}
+
 /** Replace each stretch of text covered by a known 8-gram with one mask. */
 function maskRuns(text: string, grams: Set<string>): string {
   if (text.length < MIN_LEAK) return text
-  const covered = new Uint8Array(text.length)
-  let any = false
-  for (let i = 0; i + MIN_LEAK <= text.length; i++) {
-    if (grams.has(text.slice(i, i + MIN_LEAK))) {
+  const lowered = lower(text)
+  let covered: Uint8Array | null = null
+  for (let i = 0; i + MIN_LEAK <= lowered.length; i++) {
+    if (grams.has(lowered.slice(i, i + MIN_LEAK))) {
+      covered ??= new Uint8Array(text.length)
       covered.fill(1, i, i + MIN_LEAK)
-      any = true
     }
   }
-  if (!any) return text
+  if (!covered) return text
   let out = ''
-  for (let i = 0; i < text.length; i++) {
-    if (!covered[i]) out += text[i]
-    else if (i === 0 || !covered[i - 1]) out += MASK
+  let from = 0
+  for (let i = 0; i <= text.length; i++) {
+    const masked = i < text.length && covered[i] === 1
+    const wasMasked = i > 0 && covered[i - 1] === 1
+    if (masked && !wasMasked) out += text.slice(from, i) + MASK
+    if (!masked && wasMasked) from = i
   }
+  if (covered[text.length - 1] !== 1) out += text.slice(from)
   return out
 }

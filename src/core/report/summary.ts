@@ -1,4 +1,5 @@
 import { formatDuration } from '../config/duration.js'
+import { forSummary } from '../output/neutralise.js'
 import { durationSeconds, WORST_FIRST } from './results.js'
 import type { ScheduleInfo } from '../schedule/next-run.js'
 import type { OperationRecord, Result } from '../types.js'
@@ -50,9 +51,13 @@ export interface SummaryInput {
   problem?: string
 }
 
-/** Escape text for HTML. */
+/**
+ * Escape one non-literal string for the summary: the way out's summary
+ * neutraliser (HTML specials and Markdown punctuation as entities, no line
+ * breaks, no control characters). Redaction happens before, on the input.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
+  return forSummary(text)
 }
 
 /**

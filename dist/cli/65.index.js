@@ -1,0 +1,1178 @@
+export const id = 65;
+export const ids = [65];
+export const modules = {
+
+/***/ 1855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ry: () => (/* binding */ ExistsError),
+/* harmony export */   k0: () => (/* binding */ UnsafePathError),
+/* harmony export */   q5: () => (/* binding */ ensureRealDir),
+/* harmony export */   qI: () => (/* binding */ writeFileNoFollow)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+/** Why a file was not written; the message says what to do. */
+class UnsafePathError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UnsafePathError';
+    }
+}
+/** The target exists and replacing it was not asked for. */
+class ExistsError extends Error {
+    path;
+    constructor(path) {
+        super(`${path} already exists`);
+        this.path = path;
+        this.name = 'ExistsError';
+    }
+}
+const code = (error) => error.code;
+/**
+ * Make sure every folder from `base` down through `parts` is a real folder
+ * (created when missing, if `create`) and none is a symbolic link, so a
+ * planted link cannot carry a write or a deletion outside the tree.
+ * Returns the folder's path.
+ */
+async function ensureRealDir(base, parts, shown, create = true) {
+    // The base is the user's own choice (their repository, or --dir's parent).
+    if (create)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(base, { recursive: true });
+    let dir = base;
+    for (const part of parts) {
+        dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, part);
+        let stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir).catch((error) => {
+            if (code(error) === 'ENOENT')
+                return null;
+            throw error;
+        });
+        if (stat === null) {
+            if (!create)
+                throw new UnsafePathError(`${shown(dir)} does not exist.`);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir).catch((error) => {
+                if (code(error) !== 'EEXIST')
+                    throw error;
+            });
+            stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(dir);
+        }
+        if (stat.isSymbolicLink())
+            throw new UnsafePathError(`${shown(dir)} is a symbolic link; not following it. Replace it with a real folder.`);
+        if (!stat.isDirectory())
+            throw new UnsafePathError(`${shown(dir)} exists and is not a folder.`);
+    }
+    // A link above `base` is the user's own layout; below it, the walk saw none.
+    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(dir);
+    const expected = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(base), ...parts);
+    if (real !== expected)
+        throw new UnsafePathError(`${shown(dir)} resolves to ${real}, outside the expected folder; not writing there.`);
+    return dir;
+}
+/**
+ * Write `text` to `dir/name` without ever following a link: the text goes
+ * to a new temporary file in the same folder (created exclusively, so a
+ * planted link cannot be opened) and is then moved into place. Without
+ * `replace`, an existing entry of any kind (file or link) is kept and
+ * ExistsError thrown; with it, a regular file is replaced atomically, and
+ * a link or anything else at the target is refused.
+ */
+async function writeFileNoFollow(dir, name, text, replace, shown) {
+    const target = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name);
+    const existing = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(target).catch((error) => {
+        if (code(error) === 'ENOENT')
+            return null;
+        throw error;
+    });
+    if (existing?.isSymbolicLink())
+        throw new UnsafePathError(`${shown(target)} is a symbolic link; not writing through it, even with --force. Delete the link first.`);
+    if (existing && !existing.isFile())
+        throw new UnsafePathError(`${shown(target)} exists and is not a file.`);
+    if (existing && !replace)
+        throw new ExistsError(shown(target));
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(name)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.tmp`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, text, { flag: 'wx', mode: 0o644 });
+    try {
+        if (replace) {
+            // rename replaces the entry itself; it never writes through a link.
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, target);
+        }
+        else {
+            // link fails with EEXIST on any entry, also one created since the check.
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(temp, target).catch(async (error) => {
+                if (code(error) === 'EEXIST')
+                    throw new ExistsError(shown(target));
+                if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV'].includes(code(error) ?? ''))
+                    throw error;
+                // No hard links on this file system: O_EXCL also refuses any entry.
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(target, text, { flag: 'wx', mode: 0o644 }).catch((e) => {
+                    throw code(e) === 'EEXIST' ? new ExistsError(shown(target)) : e;
+                });
+            });
+        }
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   scheduleCommand: () => (/* binding */ scheduleCommand)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7156);
+/* harmony import */ var _core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(911);
+/* harmony import */ var _core_config_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6740);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3054);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6890);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1654);
+/* harmony import */ var _safe_write_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1855);
+/* harmony import */ var _when_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9964);
+/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9668);
+/* harmony import */ var _workflow_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8011);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1028);
+
+
+
+
+
+
+
+
+
+
+
+
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+/** `owner/repo[/path]@ref`, or a local `./path`. */
+const USES = /^(?:[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[\w./-]+|\.\/[\w./-]*)$/;
+const LABEL = /^[\w.-]+$/;
+/**
+ * `schedule`: check the cron against GitHub's rules, then write
+ * `.github/workflows/qualytics-export-<name>.yml` and say when it runs.
+ */
+async function scheduleCommand(argv) {
+    const flags = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseFlags */ .bQ)(_commands_js__WEBPACK_IMPORTED_MODULE_6__/* .SCHEDULE */ .c7, argv);
+    const { spec, warnings } = buildSpec(flags);
+    const text = (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_11__/* .renderWorkflow */ .cn)(spec);
+    if (flags.print) {
+        _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stdout */ .Uo.write(text);
+    }
+    else {
+        const dir = await (0,_workflow_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .workflowDir */ .N)(flags, 'schedule', true);
+        const shown = (path) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(process.cwd(), path);
+        const file = (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_11__/* .workflowFileName */ .Jo)(spec.name);
+        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir.shown, file);
+        try {
+            const real = await (0,_safe_write_js__WEBPACK_IMPORTED_MODULE_7__/* .ensureRealDir */ .q5)(dir.base, dir.parts, shown);
+            // 'force' replaces a regular file only; a link there is refused.
+            await (0,_safe_write_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileNoFollow */ .qI)(real, file, text, flags.force === true, shown);
+        }
+        catch (error) {
+            if (error instanceof _safe_write_js__WEBPACK_IMPORTED_MODULE_7__/* .ExistsError */ .Ry) {
+                _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stderr */ .vF.write(`qualytics-export schedule: ${path} already exists; add --force to replace it, or pick another --name.\n`);
+                return 1;
+            }
+            if (error instanceof _safe_write_js__WEBPACK_IMPORTED_MODULE_7__/* .UnsafePathError */ .k0) {
+                _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stderr */ .vF.write(`qualytics-export schedule: ${error.message}\n`);
+                return 1;
+            }
+            throw error;
+        }
+        _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stdout */ .Uo.write(`Wrote ${path}\n`);
+    }
+    const out = flags.print ? _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stderr */ .vF : _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stdout */ .Uo;
+    const zone = spec.timezone ?? 'UTC';
+    out.write([
+        `Schedule: ${spec.description} (${zone}), cron '${spec.cron}'.`,
+        'Next runs:',
+        ...(0,_when_js__WEBPACK_IMPORTED_MODULE_8__/* .nextRuns */ .Oz)(spec.cron, zone, 3).map(d => `  ${(0,_when_js__WEBPACK_IMPORTED_MODULE_8__/* .formatRun */ .TI)(d, zone)}`),
+        ...warnings.map(w => `Warning: cron '${spec.cron}' ${w}.`),
+        ...(flags.print
+            ? []
+            : [
+                'Next: set the repository variable QUALYTICS_URL and the secret QUALYTICS_TOKEN,',
+                'then commit the file to the default branch (GitHub runs schedules only there).'
+            ]),
+        ''
+    ].join('\n'));
+    return 0;
+}
+/** Validate every flag and turn them into what the workflow will hold. */
+function buildSpec(flags) {
+    // Shell quoting varies; the file gets single spaces, as GitHub splits on them.
+    const cron = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .requiredFlag */ .SN)(flags, 'crontab', "'17 6 * * *'")
+        .split(/\s+/)
+        .join(' ');
+    const datastore = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'datastore');
+    const datastoreTags = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'datastore-tags');
+    if (datastore === undefined && datastoreTags === undefined)
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb('--datastore is required (e.g. --datastore 42), or --datastore-tags to select datastores by tag');
+    const timezone = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'timezone');
+    const config = checkInputs(flags, timezone);
+    const options = flags.options === undefined
+        ? 'all'
+        : config.assetTypes.join(',') === _core_types_js__WEBPACK_IMPORTED_MODULE_12__/* .ALL_ASSET_TYPES */ .H.join(',')
+            ? 'all'
+            : config.assetTypes.join(',');
+    const ids = config.datastores.join(',');
+    const tags = config.datastoreTags.join(',');
+    const name = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'name') ??
+        (ids
+            ? (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultScheduleName */ .Ul)(ids, options)
+            : `tags-${slug(tags)}-${options.split(',').join('-')}`);
+    if (!NAME.test(name))
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--name '${name}' must be letters, digits, '.', '_' or '-' (at most 80, starting with a letter or digit)`);
+    const { errors, warnings } = (0,_core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_2__/* .checkCron */ .Pi)(cron, name);
+    if (errors.length > 0)
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--crontab '${cron}' is not a schedule GitHub runs:\n${errors.map(e => `  - ${e}`).join('\n')}`);
+    const { uses, usesComment } = actionRef(flags);
+    const runsOn = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'runs-on') ?? 'ubuntu-latest';
+    if (!LABEL.test(runsOn))
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--runs-on '${runsOn}' is not a runner label`);
+    const timeout = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'timeout');
+    return {
+        spec: {
+            name,
+            cron,
+            timezone: config.timezone,
+            datastore: ids,
+            datastoreTags: tags,
+            options,
+            containers: config.containers.join(','),
+            containerTags: config.containerTags.join(','),
+            includeDeleted: config.includeDeleted,
+            failOnWarning: config.failOnWarning,
+            maxParallel: (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'max-parallel'),
+            pollInterval: (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'poll-interval'),
+            timeout,
+            timeoutMinutes: Math.ceil((0,_core_config_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)('timeout', timeout ?? '30m') / 60_000),
+            uses,
+            usesComment,
+            runsOn,
+            description: (0,_when_js__WEBPACK_IMPORTED_MODULE_8__/* .describeCron */ .MX)(cron)
+        },
+        warnings
+    };
+}
+/** Tags as part of a file name: lower case, anything else becomes '-'. */
+function slug(tags) {
+    return tags
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60);
+}
+/**
+ * `--uses`, and `--pin`: the same action at a full commit SHA (organisations
+ * can require SHA pins), with the tag it replaces kept as a comment.
+ */
+function actionRef(flags) {
+    const uses = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'uses') ?? _workflow_file_js__WEBPACK_IMPORTED_MODULE_11__/* .DEFAULT_USES */ .tX;
+    if (!USES.test(uses))
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--uses '${uses}' is not an action reference such as ${_workflow_file_js__WEBPACK_IMPORTED_MODULE_11__/* .DEFAULT_USES */ .tX} or ./`);
+    const pin = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'pin');
+    if (pin === undefined)
+        return { uses };
+    if (!/^[0-9a-f]{40}$/i.test(pin))
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--pin '${pin}' is not a full commit SHA; give all 40 hex digits (git rev-parse v1), as GitHub pins only full SHAs`);
+    if (uses.startsWith('./'))
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--pin needs an owner/repo@ref action; --uses '${uses}' is a local path`);
+    const at = uses.lastIndexOf('@');
+    const ref = uses.slice(at + 1);
+    return {
+        uses: `${uses.slice(0, at)}@${pin.toLowerCase()}`,
+        usesComment: /^[0-9a-f]{40}$/i.test(ref) ? undefined : ref
+    };
+}
+/**
+ * Check every input the workflow will pass with the action's own parser, so
+ * a schedule never fails at run time on input the CLI accepted. The
+ * placeholders stand in for what only the runner will have.
+ */
+function checkInputs(flags, timezone) {
+    try {
+        const config = (0,_core_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConfig */ .o4)({
+            url: 'https://placeholder.invalid',
+            token: 'placeholder',
+            datastore: (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'datastore'),
+            'datastore-tags': (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'datastore-tags'),
+            containers: (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'containers'),
+            'container-tags': (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'container-tags'),
+            options: (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'options'),
+            timeout: (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'timeout'),
+            'poll-interval': (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'poll-interval'),
+            'max-parallel': (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'max-parallel'),
+            'include-deleted': flags['include-deleted'] === true ? 'true' : '',
+            'fail-on-warning': flags['fail-on-warning'] === true ? 'true' : '',
+            'schedule-timezone': timezone
+        });
+        return {
+            ...config,
+            timezone: timezone === undefined ? undefined : spelling(timezone)
+        };
+    }
+    catch (error) {
+        if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz && error.input === 'schedule-timezone')
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('timezone', error.problem);
+        throw error;
+    }
+}
+/**
+ * The zone as the file should spell it. Intl accepts any case and answers
+ * with ICU's canonical id, which for some zones is the legacy one
+ * (Asia/Kolkata comes back as Asia/Calcutta): keep the user's name, only
+ * fixing its case when Intl knows it.
+ */
+function spelling(zone) {
+    const known = Intl.supportedValuesOf('timeZone').find(z => z.toLowerCase() === zone.toLowerCase());
+    return known ?? zone;
+}
+
+
+/***/ }),
+
+/***/ 9964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ firingsBetween),
+/* harmony export */   MX: () => (/* binding */ describeCron),
+/* harmony export */   Oz: () => (/* binding */ nextRuns),
+/* harmony export */   TI: () => (/* binding */ formatRun)
+/* harmony export */ });
+/* unused harmony export formatInZone */
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var cronstrue__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2507);
+/* harmony import */ var cronstrue__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(cronstrue__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * A cron in words and its firing times, in the schedule's zone and in UTC.
+ * Loaded only by the commands that show schedules.
+ */
+
+
+/** The cron in words, read the way GitHub's editor reads it (0 = Sunday, 24 h clock). */
+function describeCron(cron) {
+    try {
+        return cronstrue__WEBPACK_IMPORTED_MODULE_1___default().toString(cron.trim(), {
+            dayOfWeekStartIndexZero: true,
+            use24HourTimeFormat: true,
+            throwExceptionOnParseError: true
+        });
+    }
+    catch {
+        return cron;
+    }
+}
+/** The next `count` firings after `from`, in zone `tz` (validate the cron first). */
+function nextRuns(cron, tz, count, from = new Date()) {
+    return cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), { tz, currentDate: from })
+        .take(count)
+        .map(d => d.toDate());
+}
+/** Every firing in [from, to), at most `cap` of them. */
+function firingsBetween(cron, tz, from, to, cap = 5000) {
+    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), {
+        tz,
+        currentDate: from,
+        endDate: to
+    });
+    const out = [];
+    while (out.length < cap && expr.hasNext())
+        out.push(expr.next().toDate());
+    return out;
+}
+/** `Mon 2025-01-06 06:17 CET`, in the given zone. */
+function formatInZone(date, tz) {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        weekday: 'short',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'short'
+    })
+        .formatToParts(date)
+        .map(p => [p.type, p.value]));
+    return `${parts.weekday} ${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
+}
+/** A firing in the schedule's zone, with UTC beside it unless the zone is UTC. */
+function formatRun(date, tz) {
+    const local = formatInZone(date, tz);
+    return tz === 'UTC' || tz === 'Etc/UTC'
+        ? local
+        : `${local} (${formatInZone(date, 'UTC')})`;
+}
+
+
+/***/ }),
+
+/***/ 8011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ workflowDir)
+/* harmony export */ });
+/* unused harmony export findRepoRoot */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6890);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1654);
+
+
+
+
+/**
+ * The closest folder at or above `start` that holds `.git` (a folder, or a
+ * file in a worktree or submodule); null outside a repository.
+ */
+async function findRepoRoot(start) {
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(start);
+    for (;;) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, '.git'));
+            return dir;
+        }
+        catch {
+            // Not here: look one folder up.
+        }
+        const up = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(dir);
+        if (up === dir)
+            return null;
+        dir = up;
+    }
+}
+/**
+ * The workflow folder a command works on. `--dir` is taken as given
+ * (relative to the current folder). Otherwise it is `.github/workflows` at
+ * the repository's root, as GitHub reads it there only: from a subfolder the
+ * file would land where no workflow runs. Outside a repository, `write`
+ * refuses (a schedule there would never run) and reading falls back to the
+ * current folder.
+ */
+async function workflowDir(flags, command, write, cwd = process.cwd()) {
+    const given = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .AM)(flags, 'dir');
+    if (given !== undefined) {
+        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, given);
+        const inside = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, absolute);
+        // Below the current folder, every folder of the way is checked for links.
+        const below = inside !== '' && !inside.startsWith('..') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(inside);
+        return {
+            absolute,
+            shown: given,
+            base: below ? cwd : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute),
+            parts: below ? inside.split(/[\\/]+/) : [(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(absolute)]
+        };
+    }
+    const root = await findRepoRoot(cwd);
+    if (root === null && write)
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`qualytics-export ${command}: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)} is not inside a git repository (no .git here or above), and GitHub reads workflows only from .github/workflows at a repository's root. Run it from your repository, or give --dir.`);
+    const base = root ?? cwd;
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ);
+    return {
+        absolute,
+        shown: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, absolute) || '.',
+        base,
+        parts: _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ.split('/')
+    };
+}
+
+
+/***/ }),
+
+/***/ 7156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Qh: () => (/* binding */ INPUT_NAMES),
+  o4: () => (/* binding */ parseConfig),
+  hG: () => (/* binding */ parseIdList),
+  Ac: () => (/* binding */ parseOptions),
+  cl: () => (/* binding */ parseTagList),
+  hr: () => (/* binding */ parseTimezone)
+});
+
+// UNUSED EXPORTS: DEFAULTS, parseBoolean
+
+// EXTERNAL MODULE: ./src/core/config/duration.ts
+var duration = __webpack_require__(6740);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/types.ts
+var core_types = __webpack_require__(3054);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/core/config/url.ts
+
+
+/**
+ * Normalise the `url` input the way the vendor CLI does
+ * (`validate_and_format_url`): add https:// when no scheme is given, keep an
+ * explicit http://, strip a trailing `/api` and append `/api/`.
+ */
+function normalizeBaseUrl(raw) {
+    const value = raw.trim();
+    if (value === '') {
+        throw new errors/* InputError */.dz('url', 'is empty; set it or the QUALYTICS_URL variable');
+    }
+    if (/\s/.test(value)) {
+        throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} contains white space`);
+    }
+    const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
+    if (schemeMatch && !/^https?$/i.test(schemeMatch[1] ?? '')) {
+        throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} must use https:// or http://`);
+    }
+    let parsed;
+    try {
+        parsed = new URL(schemeMatch ? value : `https://${value}`);
+    }
+    catch {
+        throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} is not a valid URL`);
+    }
+    if (parsed.username || parsed.password) {
+        // Never echo the value: it holds a credential.
+        throw new errors/* InputError */.dz('url', 'must not contain a user name or password; pass the token in `token`');
+    }
+    if (!isValidHost(parsed.hostname)) {
+        throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} has no valid host name (${(0,errors/* quote */.A0)(parsed.hostname)}); use a name such as acme.qualytics.io or an IP address`);
+    }
+    if (parsed.search || parsed.hash) {
+        throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} must not have a query or fragment`);
+    }
+    const path = parsed.pathname.replace(/\/+$/, '').replace(/\/api$/i, '');
+    const origin = `${parsed.protocol}//${parsed.host}${path}`;
+    return {
+        apiBase: `${origin}/api/`,
+        origin,
+        insecure: parsed.protocol === 'http:' && !isLoopback(parsed.hostname)
+    };
+}
+/** One RFC 1123 label: letters, digits and inner hyphens, at most 63. */
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+/** Longest host name DNS can carry. */
+const MAX_HOST_LENGTH = 253;
+/**
+ * A host name of RFC 1123 labels or an IP address (bracketed for IPv6), as
+ * WHATWG URL hands it over: IDNs arrive as punycode (`xn--...`), which the
+ * label rule accepts. Without this, `ht!tp://x` reads as host `ht!tp` and is
+ * retried for 30 s as a network failure instead of refused as input.
+ */
+function isValidHost(hostname) {
+    if (/^\[.*\]$/.test(hostname))
+        return (0,external_node_net_.isIP)(hostname.slice(1, -1)) === 6;
+    if ((0,external_node_net_.isIP)(hostname) !== 0)
+        return true;
+    const host = hostname.replace(/\.$/, ''); // A fully qualified name may end in a dot.
+    if (host === '' || host.length > MAX_HOST_LENGTH)
+        return false;
+    return host.split('.').every(label => LABEL.test(label));
+}
+/** localhost, 127.0.0.0/8 and ::1: plain http there never leaves the machine. */
+function isLoopback(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host.endsWith('.localhost'))
+        return true;
+    if ((0,external_node_net_.isIP)(host) === 4)
+        return host.startsWith('127.');
+    return host === '::1';
+}
+
+;// CONCATENATED MODULE: ./src/core/config/config.ts
+
+
+
+
+/** Every input of action.yml; the CLI uses the same names for its flags. */
+const INPUT_NAMES = [
+    'url',
+    'token',
+    'datastore',
+    'containers',
+    'container-tags',
+    'options',
+    'include-deleted',
+    'wait',
+    'poll-interval',
+    'timeout',
+    'abort-on-timeout',
+    'abort-on-cancel',
+    'fail-on-warning',
+    'max-parallel',
+    'dry-run',
+    'schedule-timezone',
+    'datastore-tags',
+    'if-running',
+    'max-request-rate',
+    'verify'
+];
+/** Defaults of action.yml, used when an input is empty (scheduled runs have no dispatch inputs). */
+const DEFAULTS = {
+    options: 'all',
+    'include-deleted': 'false',
+    wait: 'true',
+    'poll-interval': '10s',
+    timeout: '30m',
+    'abort-on-timeout': 'true',
+    'abort-on-cancel': 'true',
+    'fail-on-warning': 'false',
+    'max-parallel': '4',
+    'dry-run': 'false',
+    'schedule-timezone': 'UTC',
+    'if-running': 'wait',
+    'max-request-rate': '20',
+    verify: 'true'
+};
+/** Longest value any input may have; longer is a paste accident or an attack. */
+const MAX_INPUT_LENGTH = 4096;
+/** Ids are positive and fit the API's 32-bit integers. */
+const MAX_ID = 2_147_483_647;
+const MAX_PARALLEL = 500;
+/** Requests per second: above this no rate limiter is worth having. */
+const MAX_REQUEST_RATE = 1000;
+const ASSET_ALIASES = {
+    anomalies: 'anomalies',
+    checks: 'checks',
+    profiles: 'profiles',
+    'field-profiles': 'profiles'
+};
+/**
+ * Turn raw inputs into an ExportConfig, or throw an InputError naming the
+ * input and the bad value. Nothing here touches the network.
+ */
+function parseConfig(raw, env = {}) {
+    const get = (name) => {
+        const value = (raw[name] ?? '').trim();
+        if (value.length > MAX_INPUT_LENGTH) {
+            throw new errors/* InputError */.dz(name, `is ${value.length} characters long (at most ${MAX_INPUT_LENGTH})`);
+        }
+        return value === '' ? (DEFAULTS[name] ?? '') : value;
+    };
+    const token = get('token') || (env.QUALYTICS_TOKEN ?? '').trim();
+    if (token === '') {
+        throw new errors/* InputError */.dz('token', 'is empty; pass secrets.QUALYTICS_TOKEN or set QUALYTICS_TOKEN');
+    }
+    if (/[\s\p{Cc}]/u.test(token)) {
+        // The value itself is never quoted: it is the secret.
+        throw new errors/* InputError */.dz('token', 'contains white space or control characters');
+    }
+    const url = normalizeBaseUrl(get('url') || (env.QUALYTICS_URL ?? ''));
+    const datastores = parseIdList('datastore', get('datastore'));
+    const datastoreTags = parseTagList('datastore-tags', get('datastore-tags'));
+    if (datastores.length > 0 && datastoreTags.length > 0) {
+        throw new errors/* InputError */.dz('datastore-tags', 'cannot be combined with datastore; give one of them');
+    }
+    if (datastores.length === 0 && datastoreTags.length === 0) {
+        throw new errors/* InputError */.dz('datastore', 'is empty; give a datastore id such as 42, or datastore-tags');
+    }
+    const containers = parseIdList('containers', get('containers'));
+    const containerTags = parseTagList('container-tags', get('container-tags'));
+    if (containers.length > 0 && datastores.length !== 1) {
+        throw new errors/* InputError */.dz('containers', datastoreTags.length > 0
+            ? 'only works with a single datastore, not with datastore-tags'
+            : `only works with a single datastore (got ${datastores.join(',')})`);
+    }
+    if (containers.length > 0 && containerTags.length > 0) {
+        throw new errors/* InputError */.dz('container-tags', 'cannot be combined with containers; use one of them');
+    }
+    return {
+        apiBase: url.apiBase,
+        origin: url.origin,
+        insecure: url.insecure,
+        token,
+        datastores,
+        datastoreTags,
+        containers,
+        containerTags,
+        assetTypes: parseOptions(get('options')),
+        includeDeleted: parseBoolean('include-deleted', get('include-deleted')),
+        wait: parseBoolean('wait', get('wait')),
+        pollIntervalMs: (0,duration/* parsePollInterval */.Uz)(get('poll-interval')),
+        timeoutMs: (0,duration/* parseDuration */.E9)('timeout', get('timeout')),
+        abortOnTimeout: parseBoolean('abort-on-timeout', get('abort-on-timeout')),
+        abortOnCancel: parseBoolean('abort-on-cancel', get('abort-on-cancel')),
+        failOnWarning: parseBoolean('fail-on-warning', get('fail-on-warning')),
+        maxParallel: parseCount('max-parallel', get('max-parallel'), MAX_PARALLEL),
+        dryRun: parseBoolean('dry-run', get('dry-run')),
+        scheduleTimezone: parseTimezone(get('schedule-timezone')),
+        ifRunning: parseChoice('if-running', get('if-running'), IF_RUNNING),
+        maxRequestRate: parseRate('max-request-rate', get('max-request-rate')),
+        verify: parseBoolean('verify', get('verify'))
+    };
+}
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
+function parseBoolean(input, raw) {
+    if (/^(true|True|TRUE)$/.test(raw))
+        return true;
+    if (/^(false|False|FALSE)$/.test(raw))
+        return false;
+    throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(raw)} is not a boolean; use true or false`);
+}
+/** Comma-separated positive integer ids; repeats collapse to their first place. */
+function parseIdList(input, raw) {
+    const ids = [];
+    for (const item of raw.split(',').map(s => s.trim())) {
+        if (item === '')
+            continue;
+        if (!/^\d+$/.test(item)) {
+            throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(item)} is not an id; use positive whole numbers such as 42 or 42,43`);
+        }
+        const id = Number(item);
+        if (id < 1 || id > MAX_ID) {
+            throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(item)} is out of range (1 to ${MAX_ID})`);
+        }
+        if (!ids.includes(id))
+            ids.push(id);
+    }
+    return ids;
+}
+/** Comma-separated tag names; repeats collapse to their first place. */
+function parseTagList(input, raw) {
+    const tags = [];
+    for (const tag of raw.split(',').map(s => s.trim())) {
+        if (tag === '')
+            continue;
+        if (/\p{Cc}/u.test(tag) || tag.length > 200) {
+            throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(tag)} is not a valid tag`);
+        }
+        if (!tags.includes(tag))
+            tags.push(tag);
+    }
+    return tags;
+}
+/** `options`: names, `all`, the legacy `field-profiles`; order kept, repeats dropped. */
+function parseOptions(raw) {
+    const types = [];
+    for (const item of raw.split(',').map(s => s.trim().toLowerCase())) {
+        if (item === '')
+            continue;
+        const expanded = item === 'all' ? core_types/* ALL_ASSET_TYPES */.H : [ASSET_ALIASES[item]];
+        if (expanded[0] === undefined) {
+            throw new errors/* InputError */.dz('options', `${(0,errors/* quote */.A0)(item)} is not one of anomalies, checks, profiles, field-profiles, all`);
+        }
+        for (const type of expanded)
+            if (type && !types.includes(type))
+                types.push(type);
+    }
+    if (types.length === 0) {
+        throw new errors/* InputError */.dz('options', 'is empty; use anomalies, checks, profiles or all');
+    }
+    return types;
+}
+const IF_RUNNING = ['wait', 'trigger'];
+/** One of a fixed set of words, compared without regard to case. */
+function parseChoice(input, raw, choices) {
+    const found = choices.find(c => c === raw.toLowerCase());
+    if (found === undefined) {
+        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(raw)} is not one of ${choices.join(', ')}`);
+    }
+    return found;
+}
+/** A positive number of requests per second (fractions allowed: 0.5 is one every 2 s). */
+function parseRate(input, raw) {
+    const rate = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
+    if (!(rate > 0 && rate <= MAX_REQUEST_RATE)) {
+        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(raw)} must be a number of requests per second above 0 and at most ${MAX_REQUEST_RATE}`);
+    }
+    return rate;
+}
+function parseCount(input, raw, max) {
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
+        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(raw)} must be a whole number from 1 to ${max}`);
+    }
+    return Number(raw);
+}
+/** An IANA zone that this Node's Intl knows (GitHub's `timezone:` takes IANA names). */
+function parseTimezone(raw) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: raw });
+    }
+    catch {
+        throw new errors/* InputError */.dz('schedule-timezone', `${(0,errors/* quote */.A0)(raw)} is not an IANA time zone such as UTC or Europe/Berlin`);
+    }
+    // The user's spelling, not Intl's canonical one (Node 20 says Asia/Calcutta for Asia/Kolkata).
+    return raw;
+}
+
+
+/***/ }),
+
+/***/ 6740:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Uz: () => (/* binding */ parsePollInterval),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* unused harmony export MIN_POLL_INTERVAL_MS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000
+};
+/** A day is far beyond GitHub's 6-hour job cap; larger values are typos. */
+const MAX_DURATION_MS = 24 * 3_600_000;
+/**
+ * Parse a duration input: a bare number is seconds; otherwise number+unit
+ * pairs (`ms`, `s`, `m`, `h`) that add up (`1h30m`). Zero, negative,
+ * fractional-looking garbage and absurdly large values are refused.
+ */
+function parseDuration(input, raw) {
+    const value = raw.trim().toLowerCase();
+    if (/^\d+(\.\d+)?$/.test(value))
+        return check(input, raw, Number(value) * 1000);
+    const parts = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(value)
+        ? [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
+        : [];
+    if (parts.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} is not a duration; use seconds (90) or units like 90s, 15m, 2h, 1h30m`);
+    }
+    const total = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? 's'] ?? 0), 0);
+    return check(input, raw, total);
+}
+/**
+ * Shortest `poll-interval`: below this the adaptive schedule would read
+ * statuses hundreds of times a second (`1ms`), a load on Qualytics that buys
+ * nothing; `500ms` stays valid.
+ */
+const MIN_POLL_INTERVAL_MS = 200;
+/** The `poll-interval` input: a duration no shorter than MIN_POLL_INTERVAL_MS. */
+function parsePollInterval(raw) {
+    const ms = parseDuration('poll-interval', raw);
+    if (ms < MIN_POLL_INTERVAL_MS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('poll-interval', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} is shorter than the floor of ${MIN_POLL_INTERVAL_MS}ms; use 200ms or more, such as 500ms or 10s`);
+    }
+    return ms;
+}
+function check(input, raw, ms) {
+    if (!Number.isFinite(ms) || ms < 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} must be greater than zero`);
+    }
+    if (ms > MAX_DURATION_MS) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} is longer than 24h`);
+    }
+    return Math.round(ms);
+}
+/** Durations in words for logs and the summary: `850 ms`, `2.5 s`, `42 s`, `3 min 5 s`, `1 h 2 min`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 9950)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const totalSeconds = Math.round(ms / 1000);
+    if (totalSeconds < 60)
+        return `${totalSeconds} s`;
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    if (hours > 0)
+        return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+    return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
+}
+
+
+/***/ }),
+
+/***/ 911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NA: () => (/* binding */ cronProblems),
+/* harmony export */   Pi: () => (/* binding */ checkCron)
+/* harmony export */ });
+/* unused harmony exports MIN_INTERVAL_MINUTES, cronWarnings, offMinuteSuggestion, shortestGapMinutes */
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * GitHub's rules for `on.schedule` cron expressions, checked before a
+ * workflow is written or trusted. Pure: no I/O, the same answer every time.
+ * GitHub's own parser (@actions/workflow-parser) is the reference; the tests
+ * compare the two, and where this module is stricter it says why.
+ */
+
+/** GitHub runs a schedule at most once every 5 minutes. */
+const MIN_INTERVAL_MINUTES = 5;
+const MONTHS = {
+    ...{ jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6 },
+    ...{ jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 }
+};
+const DAYS = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+const FIELDS = [
+    { name: 'minute', min: 0, max: 59 },
+    { name: 'hour', min: 0, max: 23 },
+    { name: 'day-of-month', min: 1, max: 31 },
+    { name: 'month', min: 1, max: 12, names: MONTHS },
+    { name: 'day-of-week', min: 0, max: 6, names: DAYS }
+];
+/** What each macro means, so the refusal can say what to write instead. */
+const MACROS = {
+    '@yearly': '0 0 1 1 *',
+    '@annually': '0 0 1 1 *',
+    '@monthly': '0 0 1 * *',
+    '@weekly': '0 0 * * 0',
+    '@daily': '0 0 * * *',
+    '@midnight': '0 0 * * *',
+    '@hourly': '0 * * * *'
+};
+/** Any fixed instant works: the field sets, not the date, decide the gaps. */
+const REFERENCE = new Date('2025-01-01T00:00:00Z');
+/** Four years hold every calendar pattern a 5-field cron can express (Feb 29). */
+const DAY_WINDOW = 4 * 366;
+/** Errors and warnings together; `seed` spreads suggested minutes (use the schedule's name). */
+function checkCron(cron, seed = '') {
+    const errors = cronProblems(cron);
+    return { errors, warnings: errors.length ? [] : cronWarnings(cron, seed) };
+}
+/**
+ * Every reason GitHub would refuse this expression or never honour it:
+ * syntax first (5 fields, no macros, no L/W/#/?, names in the right field,
+ * day of week 0-6, sane ranges and steps); then whether it can fire at all
+ * and whether two runs come closer than 5 minutes.
+ */
+function cronProblems(cron) {
+    const syntax = syntaxProblems(cron);
+    if (syntax.length > 0)
+        return syntax;
+    let fields;
+    try {
+        fields = readFields(cron);
+    }
+    catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return [
+            /day of month/i.test(reason)
+                ? 'never fires: no month has that day (e.g. 31 in a 30-day month, or 30 February)'
+                : `cannot be evaluated: ${reason}`
+        ];
+    }
+    const gap = shortestGapMinutes(cron, fields);
+    return gap < MIN_INTERVAL_MINUTES
+        ? [
+            `runs ${gap === 1 ? 'every minute' : `${gap} minutes apart`} at the closest; GitHub runs a schedule at most once every ${MIN_INTERVAL_MINUTES} minutes`
+        ]
+        : [];
+}
+/** Advice for a valid expression: top-of-hour delays, day-of-month OR day-of-week. */
+function cronWarnings(cron, seed = '') {
+    const [minute = '', , dom = '', , dow = ''] = cron.trim().split(/ +/);
+    const warnings = [];
+    if (readFields(cron).minutes.includes(0)) {
+        const better = offMinuteSuggestion(cron, seed);
+        warnings.push(`fires at minute 0: GitHub delays (and may drop) scheduled runs at the top of the hour, its busiest time${better ? `; prefer an off minute, e.g. '${better}'` : `; move minute field '${minute}' off 0`}`);
+    }
+    if (dom !== '*' && dow !== '*') {
+        warnings.push(`sets both day-of-month '${dom}' and day-of-week '${dow}': it fires when EITHER matches, not when both do`);
+    }
+    return warnings;
+}
+/**
+ * The same schedule moved off minute 0, or null when the minute field is too
+ * involved to rewrite. The minute comes from the seed, so two schedules with
+ * different names land on different minutes.
+ */
+function offMinuteSuggestion(cron, seed = '') {
+    const parts = cron.trim().split(/ +/);
+    const step = /^(?:\*|0)\/(\d+)$/.exec(parts[0] ?? '');
+    const hash = [...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+    let minute;
+    if (parts[0] === '0') {
+        let m = 3 + (hash % 54);
+        if (m % 5 === 0)
+            m++;
+        minute = String(m);
+    }
+    else if (step && Number(step[1]) > 1) {
+        minute = `${1 + (hash % (Number(step[1]) - 1))}/${step[1]}`;
+    }
+    else
+        return null;
+    return [minute, ...parts.slice(1)].join(' ');
+}
+function syntaxProblems(cron) {
+    if (cron.trim() === '')
+        return ['is empty; write 5 fields, e.g. 17 6 * * *'];
+    const macro = MACROS[cron.trim().toLowerCase()];
+    if (cron.trim().startsWith('@')) {
+        return [
+            `macros such as ${cron.trim()} are not supported by GitHub; write the 5 fields${macro ? ` (${cron.trim()} is '${macro}')` : ''}`
+        ];
+    }
+    if (/[\t\r\n\v\f]/.test(cron))
+        return ['contains a tab or line break; separate the 5 fields with spaces'];
+    if (cron !== cron.trim())
+        return [
+            'starts or ends with a space; GitHub reads a leading space as an empty field'
+        ];
+    const parts = cron.split(/ +/);
+    if (parts.length !== 5) {
+        return [
+            `has ${parts.length} field${parts.length === 1 ? '' : 's'}; GitHub needs exactly 5 (minute hour day-of-month month day-of-week)${parts.length > 5 ? ', without seconds or years' : ''}`
+        ];
+    }
+    return parts.flatMap((part, i) => fieldProblems(part, FIELDS[i]));
+}
+function fieldProblems(part, field) {
+    const problems = [];
+    for (const item of part.split(',')) {
+        const problem = item === '' ? 'has an empty list item' : itemProblem(item, field);
+        if (problem)
+            problems.push(`${field.name} '${item === '' ? part : item}': ${problem}`);
+    }
+    return problems;
+}
+function itemProblem(item, field) {
+    if (item.includes('#'))
+        return "'#' (nth weekday of the month) is not supported";
+    if (item.includes('?'))
+        return "'?' is not supported; use *";
+    const match = /^(\*|[0-9a-z]+)(?:-([0-9a-z]+))?(?:\/(.*))?$/i.exec(item);
+    if (!match)
+        return 'is not a value, range (1-5), list (1,5) or step (*/15)';
+    const [, start = '', end, step] = match;
+    if (start === '*' && end !== undefined)
+        return '* cannot start a range';
+    const first = start === '*' ? null : valueProblem(start, field);
+    if (typeof first === 'string')
+        return first;
+    if (end !== undefined) {
+        const last = valueProblem(end, field);
+        if (typeof last === 'string')
+            return last;
+        if (first !== null && last < first)
+            return 'is a reversed range; GitHub does not wrap ranges around';
+    }
+    if (step === undefined)
+        return null;
+    if (!/^\d+$/.test(step))
+        return `the step after / must be a whole number, not '${step}'`;
+    if (Number(step) === 0)
+        return 'a step of 0 never advances';
+    if (Number(step) > field.max)
+        return `step ${step} is larger than the field allows (at most ${field.max})`;
+    return null;
+}
+/** A value's number, or why it is not one GitHub accepts in this field. */
+function valueProblem(value, field) {
+    if (/^\d+$/.test(value)) {
+        const n = Number(value);
+        if (field.name === 'day-of-week' && n === 7)
+            return '7 is out of range (0-6); use 0 for Sunday';
+        return n >= field.min && n <= field.max
+            ? n
+            : `${value} is out of range (${field.min}-${field.max})`;
+    }
+    const lower = value.toLowerCase();
+    const named = field.names?.[lower];
+    if (named !== undefined)
+        return named;
+    if (/^\d*l$|^l\d*$|^lw$/i.test(value))
+        return 'L (last day) is not supported';
+    if (/^\d+w$|^w$/i.test(value))
+        return 'W (nearest weekday) is not supported';
+    if (/^h$/i.test(value))
+        return 'H (hashed value) is not supported; pick a number';
+    if (lower in MONTHS)
+        return `${value} is a month name; it belongs in the month field`;
+    if (lower in DAYS)
+        return `${value} is a day name; it belongs in the day-of-week field`;
+    return `${value} is not a number${field.names ? ` or a ${field.name === 'month' ? 'month (JAN-DEC)' : 'day (SUN-SAT)'} name` : ''}`;
+}
+/** The minute and hour sets, as cron-parser expands them; throws when it never fires. */
+function readFields(cron) {
+    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), {
+        tz: 'UTC',
+        currentDate: REFERENCE
+    });
+    return {
+        minutes: [...expr.fields.minute.values].map(Number).sort((a, b) => a - b),
+        hours: [...expr.fields.hour.values].map(Number).sort((a, b) => a - b)
+    };
+}
+/**
+ * The shortest time between two firings, in minutes, as far as the 5-minute
+ * rule needs it. Every firing day repeats the same hours x minutes, so the
+ * gaps inside a day come straight from those sets (as cron-parser expands
+ * them). The only other gap, from a day's last firing to the next day's
+ * first, exists only when two consecutive calendar days both fire; when it
+ * is short enough to matter, the firing days are walked with cron-parser
+ * over four years to see whether that ever happens. (Walking every firing
+ * would take half a second for a schedule that fires every five minutes.)
+ * A schedule that fires once a day reports 1440, even if it fires weekly.
+ */
+function shortestGapMinutes(cron, fields = readFields(cron)) {
+    const times = fields.hours.flatMap(h => fields.minutes.map(m => h * 60 + m));
+    let gap = Infinity;
+    for (let i = 1; i < times.length; i++)
+        gap = Math.min(gap, times[i] - times[i - 1]);
+    const overnight = 1440 - (times.at(-1) ?? 0) + (times[0] ?? 0);
+    const matters = overnight < Math.min(gap, MIN_INTERVAL_MINUTES);
+    return matters && !firesOnConsecutiveDays(cron)
+        ? gap
+        : Math.min(gap, overnight);
+}
+function firesOnConsecutiveDays(cron) {
+    const [, , dom, month, dow] = cron.trim().split(/ +/);
+    const days = cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(`0 0 ${dom} ${month} ${dow}`, {
+        tz: 'UTC',
+        currentDate: REFERENCE
+    });
+    const end = REFERENCE.getTime() + DAY_WINDOW * 86_400_000;
+    let previous = days.next().getTime();
+    while (previous < end) {
+        const current = days.next().getTime();
+        if (current - previous === 86_400_000)
+            return true;
+        previous = current;
+    }
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 3054:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ ALL_ASSET_TYPES)
+/* harmony export */ });
+/** Shared vocabulary of the core: asset types, results, records. */
+/** `all` expands to these, in this order. */
+const ALL_ASSET_TYPES = [
+    'anomalies',
+    'checks',
+    'profiles'
+];
+
+
+/***/ })
+
+};
