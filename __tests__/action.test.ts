@@ -67,8 +67,8 @@ describe('the export action, end to end', () => {
     ).toBe(30)
     expect(rows.find(r => r.asset_type === 'profiles')?.count).toBeNull()
     expect(run.summary).toContain('Qualytics export: success')
-    expect(run.summary).toContain('Marketing Lake')
-    expect((run.summary.match(/<tr>/g) ?? []).length).toBe(7)
+    expect(run.summary).toContain('Marketing&nbsp;Lake')
+    expect((run.summary.match(/<tr><t[dh]>/g) ?? []).length).toBe(7)
     expect(run.stdout).toMatch(
       /::group::.*Export \d+ · anomalies of datastore 43/
     )

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { runAction } from '../simulator/harness.js'
-import type { QualyticsSimulator } from '../simulator/index.js'
+import { DEFAULT_TOKEN, type QualyticsSimulator } from '../simulator/index.js'
 import { inputsFor, startSimulator } from './helpers/fixtures.js'
 
 let sim: QualyticsSimulator
@@ -148,7 +148,7 @@ describe('tokens', () => {
         new RegExp(`token expires on ${day}`)
       )
     } finally {
-      sim.scenario.token = 'sim-token-0123456789abcdef'
+      sim.scenario.token = DEFAULT_TOKEN
     }
   })
 

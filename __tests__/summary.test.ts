@@ -15,7 +15,7 @@ import {
   type SummaryInput
 } from '../src/core/report/summary.js'
 import type { OperationRecord } from '../src/core/types.js'
-import { inputsFor, startSimulator } from './helpers/fixtures.js'
+import { inputsFor, operationsOf, startSimulator } from './helpers/fixtures.js'
 
 /** The fixed case by name (the fixtures are typed as a record). */
 function fixture(name: string): SummaryInput {
@@ -24,9 +24,23 @@ function fixture(name: string): SummaryInput {
   return input
 }
 
-/** The `<tr>` rows of a rendered summary, header rows left out. */
+/** The `<tr>` rows of a rendered summary, header and detail rows left out. */
 function dataRows(html: string): string[] {
-  return (html.match(/<tr>.*<\/tr>/g) ?? []).filter(r => !r.includes('<th>'))
+  return (html.match(/<tr><td>.*<\/tr>/g) ?? []).filter(
+    r => !r.includes('<th>')
+  )
+}
+
+/** Each export's row with the full-width line under it ('' when none). */
+function rowsWithDetail(html: string): Array<[string, string]> {
+  const lines = html.split('\n')
+  return lines.flatMap((line, i) => {
+    if (!/^<tr><td>/.test(line)) return []
+    const next = lines[i + 1] ?? ''
+    return [[line, next.startsWith('<tr><td colspan=') ? next : '']] as Array<
+      [string, string]
+    >
+  })
 }
 
 /** Text a reader sees: tags dropped, entities decoded. */
@@ -111,11 +125,13 @@ describe('the job summary', () => {
 
   it('shows an empty export as a warning with its count, and says what the count is', () => {
     const html = renderSummary(fixture('thirty'))
-    const empty = dataRows(html).find(r => r.includes('Support Tickets'))
-    expect(empty).toContain('⚠️&nbsp;warning')
-    expect(empty).toContain('<td>0</td>')
-    expect(empty).toContain('Qualytics held no anomalies for datastore 45')
-    expect(html).toContain('<th>Held at export</th>')
+    const [row, detail] =
+      rowsWithDetail(html).find(([r]) => r.includes('Support&nbsp;Tickets')) ??
+      []
+    expect(row).toContain('⚠️&nbsp;warning')
+    expect(detail).toContain('0 held at export')
+    expect(detail).toContain('Qualytics held no anomalies for datastore 45')
+    expect(html).toContain('<sub>Held at export: how many')
     expect(html).toContain('not a count of rows written')
   })
 
@@ -133,8 +149,11 @@ describe('the job summary', () => {
   it('folds a long message after a word and keeps all of its text', () => {
     const long = `${'word '.repeat(60)}end-of-message`
     const html = summaryOf([record({ result: 'warning', message: long })])
-    expect(html).toMatch(/<summary>(word ){31}word…<\/summary>…(word )+end/)
+    expect(html).toMatch(
+      /<summary><strong>Qualytics:<\/strong> (word ){31}word…<\/summary>…(word )+end/
+    )
     expect(visibleText(html).replace(/……/, ' ')).toContain(long)
+    expect(html).not.toContain('\n\n')
   })
 
   it('never splits a token the server echoed, so the redaction still finds it', () => {
@@ -205,11 +224,18 @@ describe('the summary the bundled action writes', () => {
     expect(html).toMatch(
       /Scheduled by <code>17 6 &#42; &#42; 1-5<\/code> \(At 06:17, Monday through Friday, Europe\/Berlin\) · next run <strong>\w{3} \d{4}-\d\d-\d\d 06:17 Europe\/Berlin \(\d\d:17 UTC\)<\/strong>/
     )
-    const rows = dataRows(html)
-    expect(rows[0]).toMatch(
-      /⚠️&nbsp;warning.*<td>0<\/td>.*Qualytics held no anomalies for datastore 42/
+    const rows = rowsWithDetail(html)
+    expect(rows[0]?.[0]).toMatch(/⚠️&nbsp;warning.*<td>anomalies<\/td>/)
+    expect(rows[0]?.[1]).toMatch(
+      /0 held at export.*Qualytics:<\/strong> Qualytics held no anomalies for datastore 42/
     )
-    expect(rows[1]).toMatch(/✅&nbsp;success.*<td>checks<\/td>.*<td>30<\/td>/)
+    expect(rows[1]?.[0]).toMatch(/✅&nbsp;success.*<td>checks<\/td>/)
+    expect(rows[1]?.[1]).toContain('30 held at export')
+    // Each operation id links to its page in Qualytics, on the configured host.
+    for (const op of operationsOf(run.outputs))
+      expect(html).toContain(
+        `<a href="${sim.url}/datastores/42/activity?operation_id=${String(op.id)}"><code>${String(op.id)}</code></a>`
+      )
     expect(html).toContain('⚠️ 1 with a warning · ✅ 1 succeeded')
     expect(html).not.toContain(sim.token)
   })

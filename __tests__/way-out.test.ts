@@ -177,11 +177,21 @@ function expectNoTokenAnywhere(run: ActionRun): void {
   expectNoToken(run.summary, 'summary')
 }
 
-function expectInertSummary(summary: string): void {
+function expectInertSummary(summary: string, origin: string): void {
   expect(summary).toContain('<h2>')
   // One HTML block: no blank line (after it Markdown would render).
   expect(summary.trimEnd()).not.toMatch(/\n\s*\n/)
-  expect(summary).not.toMatch(/<a\b|<img\b|\]\(|!\[/i)
+  // The only links are the ones the action builds: our own origin, numeric ids.
+  const links = [...summary.matchAll(/<a\b[^>]*>/gi)].map(m => m[0])
+  for (const link of links)
+    expect(link).toMatch(
+      new RegExp(
+        `^<a href="${origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/(datastores/\\d+/activity\\?operation_id=\\d+)?">$`
+      )
+    )
+  expect(summary.replace(/<a href="[^"]*">/g, '')).not.toMatch(
+    /<a\b|<img\b|\]\(|!\[/i
+  )
   expect(summary).not.toMatch(/\x1b|\x07/)
 }
 
@@ -194,7 +204,7 @@ describe('the action writes server text as data, never commands', () => {
       expect(run.outputs.result).toBe('failure')
       expectOnlyOwnCommands(run)
       expectNoTokenAnywhere(run)
-      expectInertSummary(run.summary)
+      expectInertSummary(run.summary, server.url)
       // The message is still Qualytics' text (redacted), valid JSON.
       const rows = JSON.parse(run.outputs.operations ?? '') as {
         message: string
@@ -282,7 +292,7 @@ describe('the command line writes server text as data', () => {
       expect(run.stdout.match(/Export 6 · .*: failure/g)).toHaveLength(1)
       expect(existsSync(file)).toBe(true)
       const summary = readFileSync(file, 'utf8')
-      expectInertSummary(summary)
+      expectInertSummary(summary, server.url)
       expectNoToken(summary, 'summary file')
       expect(summary).toContain('Qualytics export: failure')
     } finally {

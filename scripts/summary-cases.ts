@@ -50,6 +50,12 @@ function record(
   }
 }
 
+/** Where a verified export of this asset type landed. */
+function landed(type: AssetType): Partial<OperationRecord> {
+  const table = type === 'profiles' ? 'field_profiles' : type
+  return { table: `_qualytics_${table}_export`, verified: true }
+}
+
 const LONG_MESSAGE =
   'Export failed: could not write to the enrichment datastore "Sales Enrichment" (postgresql): ' +
   'permission denied for schema analytics_enrichment. The enrichment connection user needs CREATE and ' +
@@ -72,7 +78,14 @@ const thirty: OperationRecord[] = [...NAMES.keys()].flatMap((ds, d) =>
         message:
           'Export completed with warnings: 1 of 3 containers had no field profiles'
       })
-    return record(ds, type, id, 'success', 3 + ((id * 7) % 50) / 2)
+    return record(
+      ds,
+      type,
+      id,
+      'success',
+      3 + ((id * 7) % 50) / 2,
+      landed(type)
+    )
   })
 )
 
@@ -81,7 +94,12 @@ export const SUMMARY_CASES: Record<string, SummaryInput> = {
   /** The common case: one scheduled export of one datastore. */
   one: {
     result: 'success',
-    records: [record(42, 'anomalies', 1001, 'success', 2.8, { count: 128 })],
+    records: [
+      record(42, 'anomalies', 1001, 'success', 2.8, {
+        count: 128,
+        ...landed('anomalies')
+      })
+    ],
     datastoreNames: NAMES,
     schedule: {
       cron: '17 6 * * *',
@@ -111,11 +129,14 @@ export const SUMMARY_CASES: Record<string, SummaryInput> = {
     result: 'failure',
     records: [
       record(42, 'anomalies', 3001, 'failure', 12.4, {
-        message: LONG_MESSAGE
+        message: LONG_MESSAGE,
+        lastSuccessAt: '2026-11-23T06:18:02.000Z'
       }),
-      record(42, 'checks', 3002, 'success', 4.2),
+      record(42, 'checks', 3002, 'success', 4.2, landed('checks')),
       record(42, 'profiles', 3003, 'timeout', null, {
-        message: 'still running after 30 min; abort requested'
+        adopted: true,
+        notes: ['Still running after 30m; the abort was sent.'],
+        lastSuccessAt: '2026-11-24T06:19:40.000Z'
       }),
       record(43, 'anomalies', null, 'failure', null, {
         message:
@@ -128,6 +149,95 @@ export const SUMMARY_CASES: Record<string, SummaryInput> = {
     origin: 'https://acme.qualytics.io',
     advice:
       'Read the message of each failed export, fix the cause in Qualytics (its Activity page shows the operation), then re-run this workflow.'
+  },
+  /** A scheduled run after missed ones, whose table did not land. */
+  missed: {
+    result: 'warning',
+    records: [
+      record(44, 'anomalies', 5001, 'success', 6.1, {
+        ...landed('anomalies'),
+        missedRuns: 2,
+        lastSuccessAt: '2026-11-22T05:17:09.000Z',
+        notes: ['2 scheduled runs since the last good snapshot did not export.']
+      }),
+      record(44, 'checks', 5002, 'warning', 5.4, {
+        table: '_qualytics_checks_export',
+        verified: false,
+        notes: [
+          'The table _qualytics_checks_export was not written by this export (newest GENERATED_AT is older than its start).'
+        ]
+      })
+    ],
+    datastoreNames: NAMES,
+    schedule: {
+      cron: '17 6 * * *',
+      timezone: 'Europe/Berlin',
+      description: 'At 06:17',
+      nextRun: '2026-11-26T05:17:00.000Z'
+    },
+    elapsedMs: 12_300,
+    origin: 'https://acme.qualytics.io'
+  },
+  /** Preflight stopped the run: the plan and which datastores passed. */
+  preflight: {
+    result: 'failure',
+    records: [],
+    datastoreNames: new Map(),
+    schedule: null,
+    elapsedMs: null,
+    origin: 'https://acme.qualytics.io',
+    problem:
+      'Datastore 43 (Marketing Lake) has no enrichment datastore linked, so there is nowhere to export to. Nothing was exported.',
+    advice:
+      "Link an enrichment datastore in Qualytics (the datastore's Enrichment settings, or PATCH /api/datastores/{id}/enrichment/{enrichment_id}), then run again.",
+    preflight: {
+      plan: [42, 43, 44].flatMap(datastoreId =>
+        (['anomalies', 'checks'] as const).map(assetType => ({
+          datastoreId,
+          assetType
+        }))
+      ),
+      checked: [
+        {
+          id: 42,
+          name: 'Sales Warehouse',
+          enrichment: 'Sales Enrichment',
+          outcome: 'passed'
+        },
+        {
+          id: 43,
+          name: 'Marketing Lake',
+          enrichment: null,
+          outcome: 'unlinked'
+        },
+        {
+          id: 44,
+          name: 'Finance Mart',
+          enrichment: 'Finance Enrichment',
+          outcome: 'passed'
+        }
+      ]
+    }
+  },
+  /** Cancelled mid-run, with the longest names that stay on one line and one longer. */
+  cancelled: {
+    result: 'cancelled',
+    records: [
+      record(60, 'anomalies', 6001, 'cancelled', null, {
+        notes: ['The workflow run was cancelled; the abort was sent.']
+      }),
+      record(61, 'checks', 6002, 'cancelled', null, {
+        notes: ['The workflow run was cancelled; the abort was sent.']
+      }),
+      record(60, 'profiles', 6003, 'success', 18.2)
+    ],
+    datastoreNames: new Map([
+      [60, 'Customer Data Warehouse'],
+      [61, 'EMEA Regional Sales Reporting Replica (read-only)']
+    ]),
+    schedule: null,
+    elapsedMs: 95_000,
+    origin: 'https://acme.qualytics.io'
   },
   /** `dry-run: true`: the plan, nothing triggered. */
   'dry-run': {

@@ -1,8 +1,9 @@
 /**
- * Run the simulator by hand:
+ * Run the simulator by hand (`npm run simulator -- --help` lists it all):
  *
  *   npx tsx simulator/cli.ts [--port 8787] [--host 127.0.0.1]
  *     [--scenario demo] [--duration 2500] [--error-rate 0.1] [--seed 1]
+ *     [--token T] [--result success|failure|aborted] [--message TEXT]
  *
  * Prints one JSON line `{"url":...,"token":...}` (for scripts to read), then
  * one line per request (method path status [fault]). Stops on SIGINT or
@@ -10,6 +11,7 @@
  */
 import { parseArgs } from 'node:util'
 import { demoScenario } from './scenario.js'
+import { helpText } from './cli-help.js'
 import { QualyticsSimulator } from './server.js'
 import type { RequestRecord, Scenario } from './types.js'
 
@@ -27,21 +29,67 @@ function number(name: string, raw: string | undefined): number | undefined {
   return n
 }
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '8787' },
-    host: { type: 'string', default: '127.0.0.1' },
-    scenario: { type: 'string', default: 'demo' },
-    duration: { type: 'string' },
-    'error-rate': { type: 'string' },
-    seed: { type: 'string' }
+const OPTIONS = {
+  port: { type: 'string', default: '8787' },
+  host: { type: 'string', default: '127.0.0.1' },
+  scenario: { type: 'string', default: 'demo' },
+  duration: { type: 'string' },
+  'error-rate': { type: 'string' },
+  seed: { type: 'string' },
+  token: { type: 'string' },
+  result: { type: 'string' },
+  message: { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+} as const
+
+function parse(): ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>> {
+  try {
+    return parseArgs({ options: OPTIONS })
+  } catch (error) {
+    // A mistyped option is a usage error, not a crash with a stack trace.
+    fatal(
+      `${error instanceof Error ? error.message : String(error)} (see --help)`
+    )
   }
-})
+}
+const { values } = parse()
 
 if (values.scenario !== 'demo') {
   fatal(`unknown scenario '${values.scenario}' (known: demo)`)
 }
 const scenario: Scenario = demoScenario()
+if (values.help) {
+  process.stdout.write(helpText(scenario))
+  process.exit(0)
+}
+if (values.token !== undefined) {
+  if (values.token.trim() === '' || /\s/.test(values.token))
+    fatal('--token must be one word without spaces')
+  scenario.token = values.token
+}
+
+const RESULTS = ['success', 'failure', 'aborted'] as const
+type EndResult = (typeof RESULTS)[number]
+const result = values.result as EndResult | undefined
+if (result !== undefined && !RESULTS.includes(result))
+  fatal(`--result must be one of ${RESULTS.join(', ')}, got '${values.result}'`)
+const message = values.message
+if (result !== undefined || message !== undefined) {
+  const demo = scenario.behaviour
+  // Every export ends this way (the duration stays the demo's).
+  scenario.behaviour = req => {
+    const base = demo?.(req) ?? {
+      durationMs: 2500,
+      result: 'success',
+      message: null
+    }
+    return {
+      ...base,
+      result: result ?? base.result,
+      message: message ?? (result ? null : base.message)
+    }
+  }
+}
 
 const duration = number('duration', values.duration)
 const base = scenario.behaviour

@@ -16,7 +16,13 @@ export type {
 } from './types.js'
 export { ManualClock, systemClock, type Clock } from './clock.js'
 export { QualyticsSimulator, type SimulatorOptions } from './server.js'
-export { DEFAULT_TOKEN, DEMO_WARNING, demoScenario } from './scenario.js'
+export {
+  DEFAULT_TOKEN,
+  DEMO_WARNING,
+  demoScenario,
+  READ_ONLY_TOKEN,
+  simToken
+} from './scenario.js'
 export {
   ABORT_DELAY_MS,
   DEFAULT_ABORT_MESSAGE,

@@ -112,14 +112,21 @@ export function operationJson(
   if (!details) return base
   return {
     ...base,
+    // The published container stub, as the vendor CLI reads it.
     containers:
       op.containerIds?.map(id => ({
         id,
         name: `table_${id}`,
+        container_type: 'table',
+        table_type: 'table',
         store_type: 'jdbc',
-        table_type: 'table'
+        cataloged: true,
+        deleted_at: null
       })) ?? null,
-    tags: op.containerTags,
+    // Tag objects or null, never bare strings.
+    tags: op.containerTags?.length
+      ? op.containerTags.map(name => ({ name, color: null, description: null }))
+      : null,
     status: { total_containers: details.totalContainers }
   }
 }

@@ -1,7 +1,28 @@
 import type { ExportBehaviour, Scenario, SimDatastore } from './types.js'
 
+/**
+ * A JWT-shaped token (header, claims, signature; base64url) without `exp`,
+ * like a Qualytics "Never" token: the vendor CLI refuses anything that does
+ * not decode as a JWT. The signature is made up; the simulator compares the
+ * whole string.
+ */
+export function simToken(subject = 'qualytics-simulator'): string {
+  const part = (value: object): string =>
+    Buffer.from(JSON.stringify(value)).toString('base64url')
+  const header = part({ alg: 'HS256', typ: 'JWT' })
+  const claims = part({
+    sub: subject,
+    iss: 'qualytics-export-simulator',
+    iat: 1764547200
+  })
+  return `${header}.${claims}.c2ltdWxhdG9yLXNpZ25hdHVyZS0wMTIzNDU2Nzg5`
+}
+
 /** The valid bearer token when a scenario does not name one. */
-export const DEFAULT_TOKEN = 'sim-token-0123456789abcdef'
+export const DEFAULT_TOKEN = simToken()
+
+/** The demo's read-only token (it may read, not trigger). */
+export const READ_ONLY_TOKEN = simToken('qualytics-simulator-read-only')
 
 /** Fill in a scenario's defaults; the result is the live, mutable scenario. */
 export function normaliseScenario(
@@ -30,7 +51,7 @@ export const DEMO_WARNING =
 export function demoScenario(): Scenario {
   return {
     token: DEFAULT_TOKEN,
-    readOnlyTokens: ['sim-readonly-token-0123456789'],
+    readOnlyTokens: [READ_ONLY_TOKEN],
     datastores: [
       {
         id: 42,

@@ -78,7 +78,7 @@ export interface ChaosConfig {
 
 /** Everything that decides how the simulated server answers. */
 export interface Scenario {
-  /** The valid bearer token (default 'sim-token-0123456789abcdef'). */
+  /** The valid bearer token (default: a JWT-shaped `DEFAULT_TOKEN` without `exp`). */
   token: string
   /** Tokens that authenticate but lack permission: 403 on run and abort. */
   readOnlyTokens?: string[]

@@ -11,7 +11,11 @@ import {
   type ScheduleInfo
 } from '../core/schedule/next-run.js'
 import { checkTokenExpiry } from '../core/config/token.js'
-import type { ExportConfig, OperationRecord } from '../core/types.js'
+import type {
+  ExportConfig,
+  OperationRecord,
+  PlannedExport
+} from '../core/types.js'
 import { heartbeatMs, startHeartbeat } from '../core/report/heartbeat.js'
 import { FAILURE_PREFIX, Outputs, State } from './constants.js'
 import { maskToken, readRawInputs } from './inputs.js'
@@ -38,12 +42,14 @@ export async function run(): Promise<void> {
   // Masked before anything else runs, so no later line can leak it.
   maskToken(raw, process.env, out)
   let origin = ''
+  let plan: PlannedExport[] = []
   try {
     const config = parseConfig(raw, process.env)
     origin = config.origin
+    plan = buildPlan(config)
     await main(config, out)
   } catch (error) {
-    await fail(error, out, origin)
+    await fail(error, out, origin, plan)
   }
 }
 
@@ -166,7 +172,8 @@ function report(
 async function fail(
   error: unknown,
   out: ActionWriter,
-  origin: string
+  origin: string,
+  plan: readonly PlannedExport[]
 ): Promise<void> {
   let problem: string
   let advice: string
@@ -195,7 +202,12 @@ async function fail(
       elapsedMs: null,
       origin,
       problem,
-      advice
+      advice,
+      // A preflight failure still shows the plan and which datastores passed.
+      preflight:
+        error instanceof PreflightError && plan.length > 0
+          ? { plan, checked: error.checked }
+          : undefined
     },
     out
   ).catch(() => undefined)

@@ -36,8 +36,22 @@ export class ApiError extends Error {
   }
 }
 
+/** What preflight found of one datastore (shown when it stops the run). */
+export interface DatastoreCheck {
+  id: number
+  /** As Qualytics names it; null when it could not be read. */
+  name: string | null
+  /** The linked enrichment datastore's name, when known. */
+  enrichment: string | null
+  /** passed: readable and linked; unlinked: no enrichment datastore; failed: could not be read; unchecked: preflight stopped before it. */
+  outcome: 'passed' | 'unlinked' | 'failed' | 'unchecked'
+}
+
 /** A check before triggering failed: token, datastore, enrichment link. */
 export class PreflightError extends Error {
+  /** Each planned datastore's check, as far as preflight got (for the summary). */
+  checked: readonly DatastoreCheck[] = []
+
   constructor(
     message: string,
     /** What the user should do about it. */

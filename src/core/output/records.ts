@@ -92,6 +92,15 @@ export function safeSummaryInput(
     datastoreNames: safeNames(input.datastoreNames, redact),
     origin: redact(input.origin),
     problem: text(input.problem),
-    advice: text(input.advice)
+    advice: text(input.advice),
+    // Preflight's datastore and enrichment names are server text too.
+    preflight: input.preflight && {
+      plan: input.preflight.plan,
+      checked: input.preflight.checked.map(c => ({
+        ...c,
+        name: capField(c.name, redact, NAME_CAP),
+        enrichment: capField(c.enrichment, redact, NAME_CAP)
+      }))
+    }
   }
 }

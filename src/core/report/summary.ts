@@ -1,8 +1,15 @@
 import { formatDuration } from '../config/duration.js'
 import { forSummary } from '../output/neutralise.js'
-import { durationSeconds, WORST_FIRST } from './results.js'
+import type { DatastoreCheck } from '../errors.js'
+import { appUrl } from './links.js'
+import { WORST_FIRST } from './results.js'
+import { exportTable, HELD } from './summary-rows.js'
+import { plural } from './summary-text.js'
+import { whenInZone } from './when.js'
 import type { ScheduleInfo } from '../schedule/next-run.js'
-import type { OperationRecord, Result } from '../types.js'
+import type { AssetType, OperationRecord, Result } from '../types.js'
+
+export { whenInZone } from './when.js'
 
 /** Icons that read at a glance in the job summary and in a terminal. */
 export const RESULT_ICON: Record<Result, string> = {
@@ -30,10 +37,12 @@ const TALLY_WORDS: Record<Result, string> = {
 
 /** More rows than this: the successes fold into a <details> below the rest. */
 export const FOLD_SUCCESSES_ABOVE = 10
-/** Messages longer than this show their start, with the whole text folded. */
-const MESSAGE_PREVIEW = 160
-/** Nothing in a summary cell grows without bound (GitHub caps a summary at 1 MiB). */
-const MESSAGE_MAX = 2000
+
+/** What a run stopped by preflight had planned, and how far the checks got. */
+export interface PreflightSummary {
+  plan: readonly { datastoreId: number; assetType: AssetType }[]
+  checked: readonly DatastoreCheck[]
+}
 
 /** Everything the summary shows. */
 export interface SummaryInput {
@@ -43,12 +52,14 @@ export interface SummaryInput {
   datastoreNames: ReadonlyMap<number, string>
   schedule: ScheduleInfo | null
   elapsedMs: number | null
-  /** Host the exports ran on, shown for context. */
+  /** The configured Qualytics origin: shown, and the base of every link. */
   origin: string
   /** What to do next, shown under a failing result. */
   advice?: string
   /** Why nothing ran (bad input, preflight): shown instead of the facts. */
   problem?: string
+  /** With `problem` from preflight: the plan and each datastore's check. */
+  preflight?: PreflightSummary
 }
 
 /**
@@ -61,10 +72,20 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * The job summary as HTML (GitHub renders HTML tables in step summaries):
- * outcome, schedule and a tally on top, then one row per export, failing
- * rows first. With many exports the successes fold away, so what needs
- * attention is what shows.
+ * Escape a link the action built itself (our origin and numeric ids) for an
+ * `href`: only the HTML specials, so the address stays as written.
+ */
+export function escapeHref(url: string): string {
+  return url.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
+}
+
+/**
+ * The job summary as one HTML block (GitHub renders HTML in step summaries;
+ * no blank line inside, so no Markdown comes alive in it): outcome,
+ * schedule and a tally on top, then the exports, failing ones first, each
+ * message on a full-width line under its row, so the one thing a failed run
+ * must show is in view in a narrow window beside the jobs sidebar. With
+ * many exports the successes fold away.
  */
 export function renderSummary(input: SummaryInput): string {
   const { records, result } = input
@@ -82,14 +103,15 @@ export function renderSummary(input: SummaryInput): string {
     parts.push(
       `<p><strong>What to do:</strong> ${escapeHtml(input.advice)}</p>`
     )
+  if (input.preflight) parts.push(planSection(input, input.preflight))
   const sorted = worstFirst(records)
   const fold = records.length > FOLD_SUCCESSES_ABOVE
   const shown = fold ? sorted.filter(r => r.result !== 'success') : sorted
   const folded = fold ? sorted.filter(r => r.result === 'success') : []
-  if (shown.length > 0) parts.push(table(shown, input.datastoreNames))
+  if (shown.length > 0) parts.push(exportTable(shown, input))
   if (folded.length > 0) {
     parts.push(
-      `<details><summary>${RESULT_ICON.success} ${folded.length} exports succeeded (show them)</summary>\n\n${table(folded, input.datastoreNames)}\n\n</details>`
+      `<details><summary>${RESULT_ICON.success} ${folded.length} exports succeeded (show them)</summary>\n${exportTable(folded, input)}\n</details>`
     )
   }
   if (records.some(r => r.count !== null)) {
@@ -100,11 +122,18 @@ export function renderSummary(input: SummaryInput): string {
   return parts.join('\n') + '\n'
 }
 
+/** `on acme.qualytics.io`, linked to the app when the origin allows. */
+function hostLink(origin: string): string {
+  const host = `<code>${escapeHtml(origin.replace(/^https?:\/\//, ''))}</code>`
+  const url = appUrl(origin)
+  return url ? `<a href="${escapeHref(url)}">${host}</a>` : host
+}
+
 function factsLine(input: SummaryInput): string {
   const { records } = input
   const datastores = new Set(records.map(r => r.datastoreId)).size
   const what = `${plural(records.length, 'export')} of ${plural(datastores, 'datastore')}`
-  const where = `on <code>${escapeHtml(input.origin.replace(/^https?:\/\//, ''))}</code>`
+  const where = `on ${hostLink(input.origin)}`
   switch (input.result) {
     case 'dry-run':
       return `Dry run: ${what} planned ${where}. The token and the datastores were checked; nothing was triggered.`
@@ -132,50 +161,41 @@ function scheduleLine(schedule: ScheduleInfo): string {
   return `<p>🗓️ Scheduled by <code>${escapeHtml(schedule.cron)}</code> (${words})${next}</p>`
 }
 
+const CHECK_WORDS: Record<DatastoreCheck['outcome'], string> = {
+  passed: '✅&nbsp;ready',
+  unlinked: '❌&nbsp;no&nbsp;enrichment',
+  failed: '❌&nbsp;failed',
+  unchecked: '➖&nbsp;not&nbsp;checked'
+}
+
 /**
- * `Thu 2026-11-26 06:17 Europe/Berlin (05:17 UTC)`: the schedule's own zone
- * first, since that is how the cron was written. Built from parts, not a
- * locale format, so it reads the same on every Node and ICU version.
+ * A run that preflight stopped: what would have been exported, and which
+ * datastores passed, so a fix for one datastore is not a guess about the
+ * others.
  */
-export function whenInZone(iso: string, timezone: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  const utcIso = date.toISOString()
-  const utc = `${weekday(date)} ${utcIso.slice(0, 10)} ${utcIso.slice(11, 16)} UTC`
-  const local = timezone === 'UTC' ? null : partsIn(date, timezone)
-  if (!local) return utc
-  const day = new Date(`${local.day}T00:00:00Z`)
-  const utcDay = utcIso.startsWith(local.day) ? '' : `${weekday(date)} `
-  return `${weekday(day)} ${local.day} ${local.time} ${timezone} (${utcDay}${utcIso.slice(11, 16)} UTC)`
-}
-
-function partsIn(
-  date: Date,
-  timeZone: string
-): { day: string; time: string } | null {
-  try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23'
-    }).formatToParts(date)
-    const get = (type: string): string =>
-      parts.find(p => p.type === type)?.value ?? ''
-    return {
-      day: `${get('year')}-${get('month')}-${get('day')}`,
-      time: `${get('hour')}:${get('minute')}`
-    }
-  } catch {
-    return null
-  }
-}
-
-function weekday(date: Date): string {
-  return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getUTCDay()]!
+function planSection(input: SummaryInput, pre: PreflightSummary): string {
+  const ids = [...new Set(pre.plan.map(p => p.datastoreId))]
+  const rows = ids.map(id => {
+    const check = pre.checked.find(c => c.id === id)
+    const outcome = check?.outcome ?? 'unchecked'
+    const name = check?.name ?? input.datastoreNames.get(id)
+    const where =
+      outcome === 'passed' && check?.enrichment
+        ? ` → ${escapeHtml(check.enrichment)}`
+        : ''
+    const assets = pre.plan
+      .filter(p => p.datastoreId === id)
+      .map(p => p.assetType)
+      .join(', ')
+    return `<tr><td>${name ? `${escapeHtml(name)} ` : ''}<code>${id}</code></td><td>${CHECK_WORDS[outcome]}${where}</td><td>${assets}</td></tr>`
+  })
+  return [
+    `<p>Nothing was triggered. The plan (${plural(pre.plan.length, 'export')} on ${hostLink(input.origin)}), and what the checks found:</p>`,
+    '<table>',
+    '<tr><th>Datastore</th><th>Check</th><th>Planned</th></tr>',
+    ...rows,
+    '</table>'
+  ].join('\n')
 }
 
 function tally(records: readonly OperationRecord[]): string {
@@ -196,93 +216,4 @@ function worstFirst(records: readonly OperationRecord[]): OperationRecord[] {
           WORST_FIRST.indexOf(b.record.result) || a.index - b.index
     )
     .map(({ record }) => record)
-}
-
-const HELD = 'Held at export'
-
-interface Column {
-  head: string
-  cell(record: OperationRecord, names: ReadonlyMap<number, string>): string
-  /** Shown only when some row has a value (no empty Message column). */
-  optional?: (record: OperationRecord) => boolean
-}
-
-const COLUMNS: readonly Column[] = [
-  {
-    head: 'Result',
-    // No break between icon and word: a wrapped icon reads as a separate cell.
-    cell: r => `${RESULT_ICON[r.result]}&nbsp;${r.result}`
-  },
-  {
-    head: 'Datastore',
-    cell: (r, names) => {
-      const name = names.get(r.datastoreId)
-      return `${name ? `${escapeHtml(name)}&nbsp;` : ''}<code>${r.datastoreId}</code>`
-    }
-  },
-  { head: 'Asset', cell: r => r.assetType },
-  {
-    head: 'Operation',
-    cell: r => (r.id === null ? '–' : `<code>${r.id}</code>`),
-    optional: r => r.id !== null
-  },
-  {
-    head: 'Duration',
-    cell: r => {
-      const seconds = durationSeconds(r)
-      return seconds === null ? '–' : formatDuration(seconds * 1000)
-    },
-    optional: r => durationSeconds(r) !== null
-  },
-  {
-    head: 'Containers',
-    cell: r => (r.totalContainers === null ? '–' : String(r.totalContainers)),
-    optional: r => r.totalContainers !== null
-  },
-  {
-    head: HELD,
-    cell: r => (r.count === null ? '–' : String(r.count)),
-    optional: r => r.count !== null
-  },
-  {
-    head: 'Message',
-    cell: r => message(r.message ?? ''),
-    optional: r => Boolean(r.message)
-  }
-]
-
-/** A table of the columns some of its rows fill. */
-function table(
-  records: readonly OperationRecord[],
-  names: ReadonlyMap<number, string>
-): string {
-  const columns = COLUMNS.filter(c => !c.optional || records.some(c.optional))
-  const head = columns.map(c => `<th>${c.head}</th>`).join('')
-  const rows = records.map(
-    r => `<tr>${columns.map(c => `<td>${c.cell(r, names)}</td>`).join('')}</tr>`
-  )
-  return `<table>\n<tr>${head}</tr>\n${rows.join('\n')}\n</table>`
-}
-
-/**
- * A long message shows its start; the rest folds out beneath it. The cut
- * falls only on white space: a token echoed in the message is never split
- * in two (the redaction that follows must see it whole).
- */
-function message(text: string): string {
-  const end = spaceBefore(text, MESSAGE_MAX) || MESSAGE_MAX
-  const full = text.length > MESSAGE_MAX ? `${text.slice(0, end)}…` : text
-  const cut = spaceBefore(full, MESSAGE_PREVIEW)
-  if (full.length <= MESSAGE_PREVIEW || cut === 0) return escapeHtml(full)
-  return `<details><summary>${escapeHtml(full.slice(0, cut))}…</summary>…${escapeHtml(full.slice(cut + 1))}</details>`
-}
-
-/** The last space before `limit` in its second half, or 0 when there is none. */
-function spaceBefore(text: string, limit: number): number {
-  const at = text.lastIndexOf(' ', limit)
-  return at > limit / 2 ? at : 0
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
 }

@@ -1,6 +1,6 @@
 import type { DatastoreInfo } from '../client/client-types.js'
 import type { QualyticsClient } from '../client/client.js'
-import { ApiError, PreflightError } from '../errors.js'
+import { ApiError, PreflightError, type DatastoreCheck } from '../errors.js'
 import type { RetryPolicy } from '../client/retry.js'
 import { TOKEN_HINT } from '../config/token.js'
 
@@ -37,26 +37,57 @@ export async function preflight(
   try {
     user = await client.me(preflightPolicy(now()))
   } catch (error) {
-    throw explainTokenError(error)
+    throw withChecks(explainTokenError(error), datastoreIds, [])
   }
-  const datastores = await Promise.all(
-    datastoreIds.map(async id => {
-      try {
-        return await client.getDatastore(id, preflightPolicy(now()))
-      } catch (error) {
-        throw explainDatastoreError(id, error)
-      }
-    })
+  // Every datastore is read to the end, so a failure can say which passed.
+  const settled = await Promise.allSettled(
+    datastoreIds.map(id => client.getDatastore(id, preflightPolicy(now())))
+  )
+  const failedAt = settled.findIndex(s => s.status === 'rejected')
+  if (failedAt >= 0) {
+    const reason: unknown = (settled[failedAt] as PromiseRejectedResult).reason
+    throw withChecks(
+      explainDatastoreError(datastoreIds[failedAt]!, reason),
+      datastoreIds,
+      settled
+    )
+  }
+  const datastores = settled.map(
+    s => (s as PromiseFulfilledResult<DatastoreInfo>).value
   )
   const unlinked = datastores.filter(d => d.enrichment === null)
   if (unlinked.length > 0) {
     const names = unlinked.map(d => `${d.id} (${d.name})`).join(', ')
-    throw new PreflightError(
-      `Datastore ${names} has no enrichment datastore linked, so there is nowhere to export to. Nothing was exported.`,
-      "Link an enrichment datastore in Qualytics (the datastore's Enrichment settings, or PATCH /api/datastores/{id}/enrichment/{enrichment_id}), then run again."
+    throw withChecks(
+      new PreflightError(
+        `Datastore ${names} has no enrichment datastore linked, so there is nowhere to export to. Nothing was exported.`,
+        "Link an enrichment datastore in Qualytics (the datastore's Enrichment settings, or PATCH /api/datastores/{id}/enrichment/{enrichment_id}), then run again."
+      ),
+      datastoreIds,
+      settled
     )
   }
   return { user, datastores }
+}
+
+/** Attach what each datastore's check found to a PreflightError. */
+function withChecks(
+  error: Error,
+  ids: readonly number[],
+  settled: readonly PromiseSettledResult<DatastoreInfo>[]
+): Error {
+  if (!(error instanceof PreflightError)) return error
+  error.checked = ids.map((id, i): DatastoreCheck => {
+    const s = settled[i]
+    if (!s) return { id, name: null, enrichment: null, outcome: 'unchecked' }
+    if (s.status === 'rejected')
+      return { id, name: null, enrichment: null, outcome: 'failed' }
+    const { name, enrichment } = s.value
+    return enrichment === null
+      ? { id, name, enrichment: null, outcome: 'unlinked' }
+      : { id, name, enrichment: enrichment.name, outcome: 'passed' }
+  })
+  return error
 }
 
 function explainTokenError(error: unknown): Error {

@@ -1,0 +1,146 @@
+/**
+ * Render a job summary the way GitHub shows it: the Markdown through a GFM
+ * renderer (raw HTML passes as GitHub lets it), then GitHub's sanitiser
+ * allow-list, then `github-markdown-css` in a page laid out like a workflow
+ * run: a header, the jobs sidebar, and the summary card beside it.
+ *
+ * Used by `scripts/screenshot-summary.ts` (pictures) and `scripts/demo.ts`
+ * (a page to open), and tested in `__tests__/github-render.test.ts`.
+ */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import MarkdownIt from 'markdown-it'
+import sanitizeHtml from 'sanitize-html'
+
+/**
+ * GitHub's sanitisation allow-list for rendered Markdown (the html-pipeline
+ * SanitizationFilter): these elements, these attributes, links only to
+ * http(s), mailto and relative targets. `style`, `class` and `id` go, so a
+ * summary cannot style itself out of trouble.
+ */
+const ELEMENTS = [
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'h7', 'h8', 'br', 'b', 'i', 'strong',
+  'em', 'a', 'pre', 'code', 'img', 'tt', 'div', 'ins', 'del', 'sup', 'sub',
+  'p', 'picture', 'ol', 'ul', 'table', 'thead', 'tbody', 'tfoot',
+  'blockquote', 'dl', 'dt', 'dd', 'kbd', 'q', 'samp', 'var', 'hr', 'ruby',
+  'rt', 'rp', 'li', 'tr', 'td', 'th', 's', 'strike', 'summary', 'details',
+  'caption', 'figure', 'figcaption', 'abbr', 'bdo', 'cite', 'dfn', 'mark',
+  'small', 'source', 'span', 'time', 'wbr', 'input'
+] // prettier-ignore
+
+const ANY_ELEMENT = [
+  'abbr', 'accept', 'accept-charset', 'accesskey', 'action', 'align', 'alt',
+  'aria-describedby', 'aria-hidden', 'aria-label', 'aria-labelledby', 'axis',
+  'border', 'cellpadding', 'cellspacing', 'char', 'charoff', 'charset',
+  'checked', 'clear', 'cols', 'colspan', 'color', 'compact', 'coords',
+  'datetime', 'dir', 'disabled', 'enctype', 'for', 'frame', 'headers',
+  'height', 'hreflang', 'hspace', 'ismap', 'label', 'lang', 'maxlength',
+  'media', 'method', 'multiple', 'name', 'nohref', 'noshade', 'nowrap',
+  'open', 'progress', 'prompt', 'readonly', 'rel', 'rev', 'role', 'rows',
+  'rowspan', 'rules', 'scope', 'selected', 'shape', 'size', 'span', 'start',
+  'summary', 'tabindex', 'target', 'title', 'type', 'usemap', 'valign',
+  'value', 'vspace', 'width', 'itemprop'
+] // prettier-ignore
+
+const SANITIZE: sanitizeHtml.IOptions = {
+  allowedTags: ELEMENTS,
+  allowedAttributes: {
+    '*': ANY_ELEMENT,
+    a: ['href'],
+    img: ['src', 'longdesc'],
+    div: ['itemscope', 'itemtype'],
+    blockquote: ['cite'],
+    del: ['cite'],
+    ins: ['cite'],
+    q: ['cite']
+  },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesByTag: { img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  // GitHub drops the content of these outright.
+  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript'],
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow' })
+  }
+}
+
+const markdown = new MarkdownIt({ html: true, linkify: true })
+
+/** Markdown (with raw HTML) to the HTML GitHub would put on the page. */
+export function renderGitHubMarkdown(text: string): string {
+  return sanitizeHtml(markdown.render(text), SANITIZE)
+}
+
+/** `github-markdown-css` for one theme, read from its package. */
+export function markdownCss(theme: 'light' | 'dark'): string {
+  const require = createRequire(import.meta.url)
+  const file = require.resolve(
+    `github-markdown-css/github-markdown-${theme}.css`
+  )
+  return readFileSync(file, 'utf8')
+}
+
+/** Colours of the page around the summary (Primer's defaults). */
+const PAGE = {
+  light: { bg: '#ffffff', fg: '#1f2328', muted: '#59636e', border: '#d1d9e0', nav: '#f6f8fa', accent: '#0969da' },
+  dark: { bg: '#0d1117', fg: '#f0f6fc', muted: '#9198a1', border: '#3d444d', nav: '#151b23', accent: '#4493f8' }
+} as const // prettier-ignore
+
+/**
+ * A page shaped like a workflow run's summary: the sidebar keeps its width
+ * (Primer's 256 px below 1012 px, 296 px above), and the summary card takes
+ * what is left, so its width at a given window is what a user gets.
+ */
+export function githubPage(
+  title: string,
+  summaryMarkdown: string,
+  theme: 'light' | 'dark',
+  /** The job's icon in the sidebar (its result). */
+  jobIcon = '✅'
+): string {
+  const c = PAGE[theme]
+  const css = `
+:root { color-scheme: ${theme}; }
+body { margin: 0; background: ${c.bg}; color: ${c.fg}; font-family: -apple-system,
+  BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif,
+  "Apple Color Emoji", "Noto Color Emoji"; font-size: 14px; }
+.top { height: 64px; background: ${c.nav}; border-bottom: 1px solid ${c.border};
+  display: flex; align-items: center; padding: 0 24px; font-weight: 600; }
+.layout { display: flex; gap: 24px; padding: 24px; }
+.sidebar { flex: 0 0 296px; }
+@media (max-width: 1011px) { .sidebar { flex-basis: 256px; } .layout { gap: 16px; padding: 16px; } }
+.sidebar a { display: block; padding: 6px 8px; border-radius: 6px; color: ${c.fg};
+  text-decoration: none; }
+.sidebar a.on { background: ${c.nav}; font-weight: 600; box-shadow: inset 2px 0 ${c.accent}; }
+.sidebar h3 { font-size: 12px; color: ${c.muted}; margin: 16px 8px 4px; }
+.main { flex: 1 1 auto; min-width: 0; }
+.card { border: 1px solid ${c.border}; border-radius: 6px; }
+.card > header { padding: 16px; border-bottom: 1px solid ${c.border}; font-weight: 600; }
+.card > .markdown-body { padding: 16px 24px 24px; }
+`
+  return `<!doctype html>
+<html><head><meta charset="utf-8"><title>${title}</title>
+<style>${markdownCss(theme)}</style><style>${css}</style></head>
+<body><div class="top">acme / warehouse-exports · Nightly Qualytics export #128</div>
+<div class="layout"><nav class="sidebar"><a class="on" href="#">Summary</a>
+<h3>Jobs</h3><a href="#">${jobIcon} export</a><h3>Run details</h3><a href="#">Usage</a><a href="#">Workflow file</a></nav>
+<div class="main"><div class="card"><header>export summary</header>
+<article class="markdown-body">
+${renderGitHubMarkdown(summaryMarkdown)}</article></div></div></div></body></html>
+`
+}
+
+/**
+ * Run as a script: a JSON array of Markdown texts on stdin, the rendered
+ * HTML of each as a JSON array on stdout. The tests use it this way, since
+ * the sanitiser's parser is ESM that Jest's module loader cannot require.
+ */
+if (process.argv[1]?.endsWith('github-render.ts')) {
+  let input = ''
+  process.stdin.setEncoding('utf8')
+  process.stdin.on('data', (chunk: string) => (input += chunk))
+  process.stdin.on('end', () => {
+    const texts = JSON.parse(input) as string[]
+    process.stdout.write(JSON.stringify(texts.map(renderGitHubMarkdown)))
+  })
+}
