@@ -149,7 +149,13 @@ describe('cancellation', () => {
       inputs: inputsFor(sim, { options: 'anomalies,checks' })
     })
     const server = sim
-    await waitFor(() => server.count('GET', '/api/operations/') >= 2)
+    // Both are running and have been read (by single or list reads; the
+    // first list read is the history read before triggering).
+    await waitFor(
+      () =>
+        server.operations.size >= 2 &&
+        server.count('GET', '/api/operations') >= 3
+    )
     const signalled = Date.now()
     child.kill('SIGINT')
     const run = await done

@@ -87,6 +87,10 @@ describe('soak under random faults', () => {
       datastore: datastores.map(d => d.id).join(','),
       options: 'all',
       'max-parallel': '40',
+      // On this 100x clock every round trip looks 100x slower, so a 20/s
+      // budget (cut by the random 429s) would stretch preflight past its
+      // 30 s; the budget has its own tests (budget-missed, history-action).
+      'max-request-rate': '1000',
       'poll-interval': '10s',
       timeout: '24h'
     })

@@ -32,6 +32,20 @@ import {
 } from './rows.js'
 import { measureScale } from './scale.js'
 import {
+  measureAccelerated,
+  measureBudgetScale,
+  measureHistoryLatency,
+  type HistoryRun
+} from './history.js'
+import {
+  BUDGET,
+  budgetRows,
+  computedHistoryRows,
+  HISTORY,
+  historyRows,
+  peakRow
+} from './history-rows.js'
+import {
   formatMs,
   formatRatio,
   formatSpan,
@@ -91,6 +105,28 @@ const longRuns = LONG.map(d =>
     measureLatency(d, entry, runtime.path)
   )
 )
+// The same lengths with five earlier exports seeded, and the long ones in
+// process on a faster clock (30 s and 120 s of real time).
+const historyRuns: Promise<HistoryRun | undefined>[] = [
+  ...LONG.map(d =>
+    attempt(HISTORY, `${formatSpan(d)} export`, () =>
+      measureHistoryLatency(d, entry, runtime.path)
+    )
+  ),
+  // Round trips look `speed` times slower there: keep the speed low
+  // enough that they stay well under the one-second steps.
+  ...(args.quick
+    ? []
+    : [
+        [10 * 60_000, 10],
+        [60 * 60_000, 30]
+      ]
+  ).map(([d, speed]) =>
+    attempt(HISTORY, `${formatSpan(d as number)} export, accelerated`, () =>
+      measureAccelerated(d as number, speed as number)
+    )
+  )
+]
 
 for (const { label, path } of binaries) {
   say(`cold start on ${label}`)
@@ -147,7 +183,7 @@ for (const [i, { label, path }] of binaries.entries()) {
       path
     )
   )
-  if (one && many)
+  if (one && many) {
     rows.push(
       ...scaleRows(
         one,
@@ -156,12 +192,24 @@ for (const [i, { label, path }] of binaries.entries()) {
         i === 0
       )
     )
+    if (i === 0) rows.push(peakRow(SCALE, label, many.peakPerSecond ?? 0))
+  }
 }
+
+say('150 exports under the request budget, 429 above 25/s')
+const budgeted = await attempt(BUDGET, '150 exports under the budget', () =>
+  measureBudgetScale(entry, runtime.path)
+)
+if (budgeted) rows.push(...budgetRows(budgeted))
 
 say('waiting for the long exports')
 for (const run of await Promise.all(longRuns)) if (run) measured.push(run)
 for (const run of measured) rows.push(...latencyRows(run))
 for (const d of [30 * 60_000, 60 * 60_000]) rows.push(...computedLatencyRows(d))
+for (const run of await Promise.all(historyRuns))
+  if (run) rows.push(...historyRows(run))
+for (const d of [30_000, 120_000, 10 * 60_000, 60 * 60_000])
+  rows.push(...computedHistoryRows(d))
 
 const elapsedMs = Date.now() - started
 const run = describeRun({

@@ -2,7 +2,11 @@
  * Scale: many exports in one step against a single one of the same length.
  * Wall time, requests sent and the action's peak memory.
  */
-import { QualyticsSimulator, type SimDatastore } from '../simulator/index.js'
+import {
+  peakPerSecond,
+  QualyticsSimulator,
+  type SimDatastore
+} from '../simulator/index.js'
 import { startAction } from '../simulator/harness.js'
 import { watchPeakRss, type PeakRss } from './rss.js'
 
@@ -12,6 +16,8 @@ export interface ScaleRun {
   wallMs: number
   requests: number
   statusRequests: number
+  /** Most requests the server saw in any one second. */
+  peakPerSecond?: number
   /** Undefined where /proc is not available. */
   rss: PeakRss | undefined
 }
@@ -60,6 +66,8 @@ export async function measureScale(
         options,
         'max-parallel': String(maxParallel),
         'poll-interval': '10s',
+        // Parallelism and memory as in 1.0: the budget has its own rows.
+        'max-request-rate': '1000',
         timeout: '5m'
       }
     })
@@ -77,7 +85,13 @@ export async function measureScale(
       exports,
       wallMs: run.wallMs,
       requests: sim.requests.length,
-      statusRequests: sim.count('GET', '/api/operations/'),
+      // Single reads and the batched list reads (history reads ask size=50).
+      statusRequests:
+        sim.count('GET', '/api/operations/') +
+        sim.requests.filter(
+          r => r.path === '/api/operations' && r.query.size === '100'
+        ).length,
+      peakPerSecond: peakPerSecond(sim.requests.map(r => r.at)),
       rss: peak
     }
   } finally {

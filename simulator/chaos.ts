@@ -4,7 +4,14 @@ import type { ChaosConfig, EndpointKey, RateTable } from './types.js'
 
 /** Fault kinds, also the keys of `QualyticsSimulator.faults`. */
 export type FaultKind =
-  'error' | 'reset' | 'rate-limit' | 'corrupt' | 'storm' | 'drop-after-create'
+  | 'error'
+  | 'reset'
+  | 'rate-limit'
+  | 'corrupt'
+  | 'storm'
+  | 'drop-after-create'
+  /** Over the scenario's rateLimit (a gateway limiter, not chaos). */
+  | 'throttled'
 
 /** How the answer to one request is spoiled, decided before it is handled. */
 export interface ChaosDecision {

@@ -30,3 +30,11 @@ export {
 } from './operations.js'
 export { DEFAULT_BEHAVIOUR } from './routes.js'
 export { mulberry32 } from './random.js'
+export {
+  drawAround,
+  historyAround,
+  peakPerSecond,
+  SlidingLimiter,
+  type HistoryShape,
+  type SeedOperation
+} from './history.js'

@@ -130,18 +130,24 @@ export function listOperations(
   const type = params.get('operation_type')
   const results = params.getAll('result')
   store.refreshAll()
-  const matches = [...store.operations.values()].filter(
+  const all = [...store.operations.values()]
+  // A server that ignores the filters: everything, oldest first.
+  if (scenario.ignoreListFilters) all.sort((a, b) => a.id - b.id)
+  const matches = all.filter(
     (op: SimOperation) =>
-      (type === null || type === 'export') &&
-      (datastores.length === 0 || datastores.includes(op.datastoreId)) &&
-      (results.length === 0 || results.includes(op.result)) &&
-      (finished === undefined || finished === (op.endTime !== null)) &&
-      (startDate === undefined || op.startTime >= startDate) &&
-      (endDate === undefined || op.created <= endDate)
+      scenario.ignoreListFilters ||
+      ((type === null || type === (op.type ?? 'export')) &&
+        (datastores.length === 0 || datastores.includes(op.datastoreId)) &&
+        (results.length === 0 || results.includes(op.result)) &&
+        (finished === undefined || finished === (op.endTime !== null)) &&
+        (startDate === undefined || op.startTime >= startDate) &&
+        (endDate === undefined || op.created <= endDate))
   )
-  // Ids grow with creation time; they break ties between equal timestamps.
-  matches.sort((a, b) => a.created - b.created || a.id - b.id)
-  if (sort === 'desc') matches.reverse()
+  if (!scenario.ignoreListFilters) {
+    // Ids grow with creation time; they break ties between equal timestamps.
+    matches.sort((a, b) => a.created - b.created || a.id - b.id)
+    if (sort === 'desc') matches.reverse()
+  }
 
   const items = page(matches, p, size).map(op => {
     const ds = scenario.datastores.find(d => d.id === op.datastoreId)

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js'
 import type { ExportBehaviour, OperationResult, SimOperation } from './types.js'
 import type { ExportRequest } from './validate.js'
+import type { SeedOperation } from './history.js'
 
 /** How long an abort takes to land: the real abort is asynchronous. */
 export const ABORT_DELAY_MS = 300
@@ -63,6 +64,35 @@ export class OperationStore {
       message: null,
       abortRequested: false,
       behaviour
+    }
+    this.operations.set(op.id, op)
+    return op
+  }
+
+  /** An operation that existed before the run (simulator/history.ts), created at `originMs + startOffsetMs`. */
+  seed(s: SeedOperation, originMs: number): SimOperation {
+    const start = originMs + s.startOffsetMs
+    const op: SimOperation = {
+      id: this.#nextId++,
+      datastoreId: s.datastoreId,
+      assetType: s.assetType,
+      includeDeleted: s.includeDeleted ?? false,
+      containerIds: null,
+      containerTags: null,
+      created: start,
+      startTime: start,
+      plannedEnd: start + Math.max(0, s.durationMs),
+      endTime: null,
+      result: 'running',
+      message: null,
+      abortRequested: false,
+      behaviour: {
+        durationMs: s.durationMs,
+        result: s.result ?? 'success',
+        message: s.message
+      },
+      ...(s.type !== undefined && { type: s.type }),
+      ...(s.scheduled && { scheduled: true })
     }
     this.operations.set(op.id, op)
     return op

@@ -96,7 +96,7 @@ export function operationJson(
 ): Record<string, unknown> {
   const base: Record<string, unknown> = {
     id: op.id,
-    type: 'export',
+    type: op.type ?? 'export',
     created: iso(op.created),
     start_time: iso(op.startTime),
     end_time: op.endTime === null ? null : iso(op.endTime),
@@ -104,7 +104,15 @@ export function operationJson(
     message: op.message,
     triggered_by: 'api',
     datastore: datastoreStub(ds),
-    schedule: null,
+    schedule: op.scheduled
+      ? {
+          created: iso(op.created),
+          id: 1,
+          type: 'export',
+          trigger_type: 'cron',
+          name: 'Nightly export'
+        }
+      : null,
     action_execution: null,
     asset_type: op.assetType,
     include_deleted: op.includeDeleted

@@ -20,6 +20,7 @@ import { OperationStore } from './operations.js'
 import { matchRoute, type Route, type RouteResult } from './routes.js'
 import { normaliseScenario } from './scenario.js'
 import { withEchoedToken } from './echo.js'
+import { SlidingLimiter } from './history.js'
 import type {
   OperationResult,
   RequestRecord,
@@ -64,6 +65,8 @@ export class QualyticsSimulator {
   /** Pending latency sleeps, ended at once by close(). */
   readonly #sleeps = new Map<NodeJS.Timeout, () => void>()
   #closed = false
+  /** The gateway limiter (scenario.rateLimit), counting every arrival. */
+  #limiter: SlidingLimiter | undefined
 
   private constructor(
     server: Server,
@@ -77,6 +80,11 @@ export class QualyticsSimulator {
     this.#clock = options.clock ?? systemClock
     this.#store = new OperationStore(this.#clock)
     this.#onRequest = options.onRequest
+    const origin = this.#clock.now()
+    for (const seeded of scenario.history ?? [])
+      this.#store.seed(seeded, origin)
+    if (scenario.rateLimit)
+      this.#limiter = new SlidingLimiter(scenario.rateLimit.perSecond)
   }
 
   /** Start a simulator listening on 127.0.0.1 (a random port by default). */
@@ -175,6 +183,15 @@ export class QualyticsSimulator {
       return this.#finish(res, record, fail(413, 'Request body too large'))
     }
 
+    if (this.#limiter?.over(record.at)) {
+      const seconds = this.scenario.rateLimit?.retryAfterSeconds ?? 1
+      const answer: Answer = {
+        status: 429,
+        body: { detail: 'Too Many Requests' },
+        headers: { 'retry-after': String(seconds) }
+      }
+      return this.#finish(res, record, answer, 'throttled')
+    }
     const matched = matchRoute(record.method, url.pathname)
     const key = 'route' in matched ? matched.route.key : null
     const chaos = this.scenario.chaos

@@ -76,6 +76,8 @@ export interface ChaosConfig {
   rateLimitStorm?: number
 }
 
+import type { SeedOperation } from './history.js'
+
 /** Everything that decides how the simulated server answers. */
 export interface Scenario {
   /** The valid bearer token (default: a JWT-shaped `DEFAULT_TOKEN` without `exp`). */
@@ -95,6 +97,12 @@ export interface Scenario {
   /** Echo the Authorization header back in error bodies (redaction tests). */
   echoToken?: boolean
   chaos?: ChaosConfig
+  /** Operations that exist before the run: earlier exports, running ones, other types. */
+  history?: SeedOperation[]
+  /** GET /api/operations ignores every filter and the sort (as a real server may). */
+  ignoreListFilters?: boolean
+  /** A gateway limiter: 429 above this many requests in any trailing second. */
+  rateLimit?: { perSecond: number; retryAfterSeconds?: number }
 }
 
 /** One request as the simulator saw it, faulted or not. */
@@ -130,4 +138,8 @@ export interface SimOperation {
   message: string | null
   abortRequested: boolean
   behaviour: ExportBehaviour
+  /** `type` when not 'export' (seeded operations of other kinds). */
+  type?: string
+  /** Started by a Qualytics schedule: the item carries a `schedule` object. */
+  scheduled?: boolean
 }

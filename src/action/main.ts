@@ -11,6 +11,7 @@ import {
   type ScheduleInfo
 } from '../core/schedule/next-run.js'
 import { checkTokenExpiry } from '../core/config/token.js'
+import { missedRunsWarning } from '../core/schedule/missed-runs.js'
 import type {
   ExportConfig,
   OperationRecord,
@@ -84,6 +85,10 @@ async function main(config: ExportConfig, out: ActionWriter): Promise<void> {
       clock: systemClock,
       redact: out.redact,
       signal: cancel.signal,
+      schedule: schedule && {
+        cron: schedule.cron,
+        timezone: schedule.timezone
+      },
       onRetry: r => log.info(describeRetry(r)),
       onPreflight: report => {
         names = new Map(report.datastores.map(d => [d.id, d.name]))
@@ -154,6 +159,16 @@ function report(
     log.warning(
       describeChange(record, outcome.datastoreNames),
       'Export warning'
+    )
+  for (const record of outcome.records.filter(r => (r.missedRuns ?? 0) > 0))
+    log.warning(
+      missedRunsWarning(
+        `Datastore ${record.datastoreId} (${outcome.datastoreNames.get(record.datastoreId) ?? 'unnamed'})`,
+        record.assetType,
+        record.missedRuns as number,
+        record.lastSuccessAt ?? 'unknown'
+      ),
+      'Missed scheduled snapshots'
     )
   const sentence = verdict(outcome.records, outcome.result, outcome.elapsedMs)
   if (isFailing(outcome.result, config.failOnWarning)) {

@@ -20,6 +20,8 @@ export interface ClientOptions {
   random?: () => number
   /** Cancels retry pauses (the workflow was cancelled). */
   signal?: AbortSignal
+  /** Most requests per second (`max-request-rate`; default 20). */
+  maxRequestRate?: number
   /** Told of each retry, for the log. */
   onRetry?: (info: RetryInfo) => void
 }

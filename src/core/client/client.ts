@@ -20,6 +20,7 @@ import {
   readTotal
 } from './parse.js'
 import { backoffDelay, isConnectError, type RetryPolicy } from './retry.js'
+import { BudgetCancelledError, RequestBudget } from './rate-limit.js'
 import type { ExportRequestBody, Operation } from '../types.js'
 
 /**
@@ -36,11 +37,18 @@ export class QualyticsClient {
   readonly #headers: Record<string, string>
   readonly #clock: Clock
   readonly #random: () => number
+  /** Every request takes a slot here first (max-request-rate, AIMD on 429). */
+  readonly budget: RequestBudget
 
   constructor(options: ClientOptions) {
     this.#options = options
     this.#clock = options.clock ?? systemClock
     this.#random = options.random ?? Math.random
+    this.budget = new RequestBudget(
+      options.maxRequestRate ?? 20,
+      this.#clock,
+      options.signal
+    )
     this.#transport =
       options.transport ??
       createHttpTransport(options.userAgent, options.requestTimeoutMs ?? 30_000)
@@ -136,7 +144,7 @@ export class QualyticsClient {
         'operations/run',
         error
       )
-      return isConnectError(error)
+      return isConnectError(error) || error instanceof BudgetCancelledError
         ? { kind: 'not-sent', error: apiError }
         : { kind: 'ambiguous', error: apiError }
     }
@@ -279,13 +287,24 @@ export class QualyticsClient {
     path: string,
     body: string | undefined
   ): Promise<HttpResponse> {
-    this.stats.requests++
-    const response = await this.#transport.request(
-      method,
-      `${this.#options.apiBase}${path}`,
-      body,
-      this.#headers
+    // Aborts are how a stopping run ends: they go ahead of queued reads.
+    await this.budget.take(
+      method === 'PUT' && path.startsWith('operations/abort/')
     )
+    this.stats.requests++
+    let response: HttpResponse
+    try {
+      response = await this.#transport.request(
+        method,
+        `${this.#options.apiBase}${path}`,
+        body,
+        this.#headers
+      )
+    } catch (error) {
+      this.budget.answered(0)
+      throw error
+    }
+    this.budget.answered(response.status)
     const date = response.headers.date
     if (typeof date === 'string' && !Number.isNaN(Date.parse(date))) {
       this.serverSkewMs = Date.parse(date) - this.#clock.now()

@@ -8,6 +8,7 @@ import { runExports, type RunHooks, type RunOutcome } from './runner.js'
 import { markNotStarted, newRecord } from './tracking.js'
 import type { ExportConfig } from '../types.js'
 import { USER_AGENT } from '../version.js'
+import type { RunSchedule } from './history-apply.js'
 
 /** What a whole export job came to, for either adapter to report. */
 export interface JobOutcome extends RunOutcome {
@@ -29,6 +30,8 @@ export interface JobDeps {
   /** Told once preflight passed and before anything is triggered. */
   onPreflight?: (report: PreflightReport) => void
   random?: () => number
+  /** The cron that started this run (`on.schedule`), for missed runs. */
+  schedule?: RunSchedule | null
 }
 
 /**
@@ -49,6 +52,7 @@ export async function runExportJob(
     signal: deps.signal,
     onRetry: deps.onRetry,
     random: deps.random,
+    maxRequestRate: config.maxRequestRate,
     requestTimeoutMs: requestTimeoutMs(process.env.QUALYTICS_TIMEOUT)
   })
   try {
@@ -88,7 +92,8 @@ export async function runExportJob(
         clock: deps.clock,
         hooks: deps.hooks,
         signal: deps.signal,
-        random: deps.random
+        random: deps.random,
+        schedule: deps.schedule ?? null
       })
     }
     return {

@@ -2,6 +2,7 @@
 import type { QualyticsClient } from '../client/client.js'
 import type { Clock } from '../clock.js'
 import type { OperationRecord, Result } from '../types.js'
+import type { RunSchedule } from './history-apply.js'
 
 /** What the adapters hear while the run goes on. None of it is required. */
 export interface RunHooks {
@@ -21,6 +22,8 @@ export interface RunDeps {
   /** Aborted when the workflow run is cancelled. */
   signal?: AbortSignal
   random?: () => number
+  /** The cron that started this run (`on.schedule`), for missed runs. */
+  schedule?: RunSchedule | null
 }
 
 /** How the run ended. */

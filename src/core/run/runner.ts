@@ -13,6 +13,12 @@ import {
 } from './tracking.js'
 import type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
 import { triggerExport, type TriggerContext } from './trigger.js'
+import {
+  followRunning,
+  HistoryBook,
+  learnFromHistory,
+  startedOnOurClock
+} from './history-apply.js'
 import type { ExportConfig, OperationRecord, PlannedExport } from '../types.js'
 
 /** How long aborts may take when the run is cancelled (SIGTERM follows SIGINT after 7.5 s). */
@@ -53,6 +59,7 @@ class ExportRun {
   readonly #ctx: TriggerContext
   readonly #hooks: RunHooks
   readonly #sleeper: LoopSleeper
+  readonly #history: HistoryBook
 
   constructor(
     private readonly config: ExportConfig,
@@ -73,6 +80,12 @@ class ExportRun {
       hooks: this.#hooks,
       onSettled: () => this.#sleeper.wake()
     })
+    this.#history = new HistoryBook(
+      deps.client,
+      () => deps.clock.now(),
+      this.#deadline,
+      m => this.#hooks.log?.(m)
+    )
     this.#ctx = {
       client: deps.client,
       clock: deps.clock,
@@ -138,6 +151,33 @@ class ExportRun {
     const planned = this.plan[index]
     const record = this.#records[index]
     if (!planned || !record) return
+    // One history read per datastore: expected end, missed runs, pile-ups.
+    const learned = await learnFromHistory(
+      record,
+      planned,
+      await this.#history.of(planned.datastoreId),
+      {
+        nowMs: this.deps.clock.now() + this.deps.client.serverSkewMs,
+        pollIntervalMs: this.config.pollIntervalMs,
+        schedule: this.deps.schedule ?? null,
+        claimed: this.#ctx.claimed,
+        follow: this.config.ifRunning === 'wait'
+      }
+    )
+    if (this.#stopped || this.deps.signal?.aborted) return
+    if (learned.running) {
+      const op = learned.running
+      this.#hooks.log?.(followRunning(record, op, this.#ctx.claimed))
+      this.#count(planned, record)
+      if (this.config.wait)
+        this.#watch.watch(record, op, {
+          expect: learned.expect,
+          startedAt: startedOnOurClock(op, this.deps.client.serverSkewMs)
+        })
+      this.#hooks.changed?.(record, 'pending')
+      this.#hooks.triggered?.(this.#records)
+      return
+    }
     const outcome = await triggerExport(planned, this.#ctx)
     // Too late: the run has stopped and reported this export as not started.
     if (this.#stopped) return
@@ -156,7 +196,8 @@ class ExportRun {
     } else {
       record.id = outcome.operation.id
       this.#count(planned, record)
-      if (this.config.wait) this.#watch.watch(record, outcome.operation)
+      if (this.config.wait)
+        this.#watch.watch(record, outcome.operation, { expect: learned.expect })
     }
     this.#hooks.changed?.(record, 'pending')
     this.#hooks.triggered?.(this.#records)

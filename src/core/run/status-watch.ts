@@ -1,7 +1,13 @@
 import type { QualyticsClient } from '../client/client.js'
 import type { Clock } from '../clock.js'
 import { ApiError } from '../errors.js'
-import { firstPause, nextCheckTime } from './poll-schedule.js'
+import { BATCH_AHEAD_MS, BatchStatus } from './batch-status.js'
+import {
+  historyPause,
+  nextCheckWithHistory,
+  type Expectation
+} from './history-schedule.js'
+import { firstPause } from './poll-schedule.js'
 import type { RetryPolicy } from '../client/retry.js'
 import type { RunHooks } from './run-types.js'
 import { applyOperation } from './tracking.js'
@@ -14,6 +20,18 @@ interface Tracked {
   failures: number
   /** A status read is on the wire. */
   checking: boolean
+  /** When earlier exports like it ended; null without history. */
+  expect: Expectation | null
+  /** When the last status read of it was sent. */
+  lastCheckAt?: number
+}
+
+/** What the run knows of an export beyond the server's answer. */
+export interface WatchInfo {
+  /** Expected end from the history (history-schedule.ts). */
+  expect?: Expectation | null
+  /** Our clock's time at which the export started (an adopted one started earlier). */
+  startedAt?: number
 }
 
 /** What the watch needs from the run around it. */
@@ -35,8 +53,11 @@ export interface WatchOptions {
 export class StatusWatch {
   readonly #watched: Tracked[] = []
   readonly #reads = new Set<Promise<void>>()
+  readonly #batch: BatchStatus
 
-  constructor(private readonly options: WatchOptions) {}
+  constructor(private readonly options: WatchOptions) {
+    this.#batch = new BatchStatus(options.client)
+  }
 
   /** How many exports are still watched. */
   get size(): number {
@@ -44,23 +65,34 @@ export class StatusWatch {
   }
 
   /** Watch a just-triggered export (an adopted one may have ended already). */
-  watch(record: OperationRecord, op: Operation): void {
+  watch(record: OperationRecord, op: Operation, info: WatchInfo = {}): void {
     const now = this.options.clock.now()
+    const expect = info.expect ?? null
+    const startedAt = Math.min(now, info.startedAt ?? now)
+    const { pollIntervalMs } = this.options
     const tracked: Tracked = {
       record,
-      triggeredAt: now,
-      nextCheckAt: now + firstPause(this.options.pollIntervalMs),
+      triggeredAt: startedAt,
+      nextCheckAt:
+        expect === null
+          ? now + firstPause(pollIntervalMs)
+          : now + historyPause(now - startedAt, expect, pollIntervalMs),
       failures: 0,
-      checking: false
+      checking: false,
+      expect
     }
     if (!applyOperation(record, op)) this.#watched.push(tracked)
   }
 
   /** Start a read of every export that is due and not being read. */
   checkDue(now: number): void {
+    const idle = this.#watched.filter(t => !t.checking)
+    if (this.#batch.worth(idle.length) && idle.some(t => t.nextCheckAt <= now))
+      return this.#startBatch(idle, now)
     for (const tracked of this.#watched) {
       if (tracked.checking || tracked.nextCheckAt > now) continue
       tracked.checking = true
+      tracked.lastCheckAt = now
       const read: Promise<void> = this.#check(tracked).finally(() => {
         tracked.checking = false
         this.#reads.delete(read)
@@ -124,14 +156,77 @@ export class StatusWatch {
       this.options.hooks.changed?.(record, previous)
   }
 
+  /**
+   * One list read for every idle export: those due within the next tick are
+   * read through it (single reads for what it cannot tell), and any other
+   * it shows ended is settled too.
+   */
+  #startBatch(idle: Tracked[], now: number): void {
+    const due = idle.filter(t => t.nextCheckAt <= now + BATCH_AHEAD_MS)
+    idle.forEach(t => (t.checking = true))
+    due.forEach(t => (t.lastCheckAt = now))
+    const read: Promise<void> = this.#checkBatch(idle, due).finally(() => {
+      this.#reads.delete(read)
+      this.options.onSettled()
+    })
+    this.#reads.add(read)
+  }
+
+  async #checkBatch(idle: Tracked[], due: Tracked[]): Promise<void> {
+    let found = new Map<number, Operation>()
+    try {
+      found = await this.#batch.read(
+        idle.map(t => ({
+          id: t.record.id as number,
+          datastoreId: t.record.datastoreId,
+          assetType: t.record.assetType
+        })),
+        readPolicy(2, this.options.deadline)
+      )
+    } catch {
+      // Unreadable list: this tick falls back to single reads.
+    }
+    const singles: Tracked[] = []
+    for (const tracked of idle) {
+      tracked.checking = false
+      if (!this.#watched.includes(tracked)) continue
+      const op = found.get(tracked.record.id as number)
+      const isDue = due.includes(tracked)
+      if (op === undefined) {
+        if (isDue) singles.push(tracked)
+        continue
+      }
+      const previous = tracked.record.result
+      if (applyOperation(tracked.record, op)) this.#unwatch(tracked)
+      else if (isDue) {
+        tracked.failures = 0
+        this.#scheduleNext(tracked)
+      }
+      if (tracked.record.result !== previous)
+        this.options.hooks.changed?.(tracked.record, previous)
+    }
+    await Promise.all(
+      singles.map(async t => {
+        t.checking = true
+        try {
+          await this.#check(t)
+        } finally {
+          t.checking = false
+        }
+      })
+    )
+  }
+
   /** The next check: sooner for young exports, later after failed reads. */
   #scheduleNext(t: Tracked, retryAfterMs?: number): void {
-    t.nextCheckAt = nextCheckTime(
+    t.nextCheckAt = nextCheckWithHistory(
       this.options.clock.now(),
       t.triggeredAt,
       t.failures,
       this.options.pollIntervalMs,
-      retryAfterMs
+      t.expect,
+      retryAfterMs,
+      t.lastCheckAt
     )
   }
 

@@ -1,0 +1,340 @@
+/**
+ * Black-box tests of version 1.1's history features: the bundled
+ * dist/index.js against the simulator, with seeded history, running
+ * exports, list filters ignored, and a gateway rate limiter.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { CronExpressionParser } from 'cron-parser'
+import {
+  historyAround,
+  peakPerSecond,
+  type QualyticsSimulator,
+  type SeedOperation
+} from '../simulator/index.js'
+import { runAction, startAction } from '../simulator/harness.js'
+import {
+  inputsFor,
+  operationsOf,
+  startSimulator,
+  triggers,
+  waitFor
+} from './helpers/fixtures.js'
+
+let sim: QualyticsSimulator | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+const singleReads = (s: QualyticsSimulator): number =>
+  s.count('GET', '/api/operations/')
+const listReads = (s: QualyticsSimulator): number =>
+  s.requests.filter(r => r.method === 'GET' && r.path === '/api/operations')
+    .length
+
+describe('history-informed polling', () => {
+  it('looks sparsely until the expected end, then every second, and sees the end within about a second', async () => {
+    const d = 5000
+    sim = await startSimulator(
+      {
+        history: historyAround({
+          datastoreId: 42,
+          assetType: 'anomalies',
+          durationMs: d
+        })
+      },
+      d
+    )
+    const { child, done } = startAction({ inputs: inputsFor(sim) })
+    let exitedAt = 0
+    child.once('exit', () => (exitedAt = Date.now()))
+    const run = await done
+    expect(run.code).toBe(0)
+    const [row] = operationsOf(run.outputs)
+    expect(row?.result).toBe('success')
+    // Today's schedule looks about every second from 1 s: 5 or more reads.
+    // With history: one sparse look just before the window, then 1 s steps.
+    expect(singleReads(sim)).toBeLessThanOrEqual(3)
+    const op = sim.operations.get(row?.id as number)
+    expect(exitedAt - (op?.endTime as number)).toBeLessThan(1800)
+    expect(row?.last_success_at).toEqual(expect.any(String))
+    expect(row?.missed_runs).toBeNull() // not a scheduled run
+    expect(row?.adopted).toBe(false)
+  })
+
+  it('without a list endpoint (404) polls as before and still succeeds', async () => {
+    sim = await startSimulator({ missingEndpoints: ['operations'] }, 3000)
+    const run = await runAction({ inputs: inputsFor(sim) })
+    expect(run.code).toBe(0)
+    const [row] = operationsOf(run.outputs)
+    expect(row?.result).toBe('success')
+    expect(row?.last_success_at).toBeNull()
+    // The adaptive schedule: first look at 1 s, then about every second.
+    expect(singleReads(sim)).toBeGreaterThanOrEqual(3)
+    expect(run.warnings).toEqual([])
+  })
+
+  it('an unreadable history page falls back to today’s behaviour, never to a failure', async () => {
+    sim = await startSimulator(
+      {
+        history: historyAround({
+          datastoreId: 42,
+          assetType: 'anomalies',
+          durationMs: 3000
+        }),
+        chaos: { corruptRate: { operations: 1 } }
+      },
+      3000
+    )
+    const run = await runAction({ inputs: inputsFor(sim) })
+    expect(run.code).toBe(0)
+    const [row] = operationsOf(run.outputs)
+    expect(row?.result).toBe('success')
+    expect(row?.last_success_at).toBeNull()
+    expect(triggers(sim)).toHaveLength(1)
+  })
+})
+
+describe('batch status reads', () => {
+  it('reads the status of six exports with list reads, single reads only where the list cannot tell', async () => {
+    sim = await startSimulator({}, 2500)
+    const run = await runAction({
+      inputs: inputsFor(sim, { datastore: '42,43', options: 'all' })
+    })
+    expect(run.code).toBe(0)
+    const rows = operationsOf(run.outputs)
+    expect(rows).toHaveLength(6)
+    for (const row of rows) {
+      expect(row.result).toBe('success')
+      const op = sim.operations.get(row.id as number)
+      expect([op?.datastoreId, op?.assetType]).toEqual([
+        row.datastore_id,
+        row.asset_type
+      ])
+    }
+    // Six exports of 2.5 s cost 18 single reads or more today.
+    expect(singleReads(sim)).toBeLessThanOrEqual(2)
+    expect(listReads(sim)).toBeGreaterThanOrEqual(3) // 2 history reads + batches
+  })
+
+  it('a server that ignores the filters (oldest first, other datastores, other types) costs single reads, never a wrong result', async () => {
+    // More than the three pages a batch tick reads, oldest first: our
+    // exports are never on them.
+    const noise: SeedOperation[] = Array.from({ length: 320 }, (_, i) => ({
+      datastoreId: 43,
+      assetType: 'checks',
+      startOffsetMs: -86_400_000 + i * 1000,
+      durationMs: 500,
+      result: 'failure'
+    }))
+    sim = await startSimulator(
+      {
+        ignoreListFilters: true,
+        history: [
+          ...noise,
+          // Not exports: never evidence, never followed.
+          {
+            datastoreId: 42,
+            assetType: 'anomalies',
+            startOffsetMs: -1000,
+            durationMs: 60_000,
+            type: 'scan'
+          }
+        ]
+      },
+      2000
+    )
+    const run = await runAction({
+      inputs: inputsFor(sim, { datastore: '42', options: 'anomalies,checks' })
+    })
+    expect(run.code).toBe(0)
+    const rows = operationsOf(run.outputs)
+    expect(rows.map(r => [r.result, r.adopted])).toEqual([
+      ['success', false],
+      ['success', false]
+    ])
+    expect(triggers(sim)).toHaveLength(2)
+    expect(singleReads(sim)).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('request budget', () => {
+  it('stays under max-request-rate in every second: no 429 from a limiter just above it', async () => {
+    sim = await startSimulator({ rateLimit: { perSecond: 6 } }, 1500)
+    const run = await runAction({
+      inputs: inputsFor(sim, {
+        datastore: '42,43',
+        options: 'all',
+        'max-request-rate': '5'
+      })
+    })
+    expect(run.code).toBe(0)
+    expect(sim.requests.filter(r => r.status === 429)).toEqual([])
+    // Slots leave the client 200 ms apart (the unit test holds the budget
+    // to 5 in every second); arrival adds the loaded machine's jitter, for
+    // which the limiter's one request of headroom is there.
+    expect(peakPerSecond(sim.requests.map(r => r.at))).toBeLessThanOrEqual(6)
+    // 6 POSTs, 4 counts, 2 history reads, preflight: the budget shows in the wall time.
+    const span = (sim.requests.at(-1)?.at ?? 0) - (sim.requests[0]?.at ?? 0)
+    expect(span).toBeGreaterThanOrEqual(((sim.requests.length - 5) / 5) * 1000)
+    expect(operationsOf(run.outputs).every(r => r.result === 'success')).toBe(
+      true
+    )
+  })
+
+  it('slows down after 429s from a limiter below the budget and still finishes every export', async () => {
+    sim = await startSimulator({ rateLimit: { perSecond: 4 } }, 1500)
+    const run = await runAction({
+      inputs: inputsFor(sim, { datastore: '42,43', options: 'all' })
+    })
+    const throttled = sim.requests.filter(r => r.status === 429).length
+    expect(throttled).toBeGreaterThan(0)
+    expect(run.code).toBe(0)
+    expect(operationsOf(run.outputs).every(r => r.result === 'success')).toBe(
+      true
+    )
+    // AIMD: after the first cuts the rest of the run stays near the limit.
+    expect(throttled).toBeLessThan(sim.requests.length / 2)
+    // A POST refused with 429 created nothing and was sent again.
+    expect(sim.operations.size).toBe(6)
+  })
+})
+
+describe('stopping under the budget', () => {
+  it('a cancel rejects queued reads and sends every abort ahead of them, well within 7.5 s', async () => {
+    sim = await startSimulator({}, 60_000)
+    const server = sim
+    const { child, done } = startAction({
+      inputs: inputsFor(sim, {
+        datastore: '42,43',
+        options: 'all',
+        'max-parallel': '6',
+        'max-request-rate': '3'
+      })
+    })
+    await waitFor(() => server.operations.size >= 6, 20_000)
+    const cancelledAt = Date.now()
+    child.kill('SIGINT')
+    const run = await done
+    expect(Date.now() - cancelledAt).toBeLessThan(7500)
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('cancelled')
+    const aborts = sim.requests.filter(r => r.method === 'PUT')
+    expect(aborts).toHaveLength(6)
+    // Nothing but aborts was sent after the cancel.
+    const after = sim.requests.filter(r => r.at >= cancelledAt + 50)
+    expect(after.every(r => r.method === 'PUT')).toBe(true)
+    expect(operationsOf(run.outputs).every(r => r.result === 'cancelled')).toBe(
+      true
+    )
+  })
+})
+
+describe('if-running', () => {
+  const running = (over: Partial<SeedOperation> = {}): SeedOperation => ({
+    datastoreId: 42,
+    assetType: 'anomalies',
+    startOffsetMs: -1000,
+    durationMs: 3000,
+    ...over
+  })
+
+  it('wait (the default) follows an export already running instead of starting another', async () => {
+    sim = await startSimulator({ history: [running({ scheduled: true })] })
+    const seeded = [...sim.operations.keys()][0]
+    const run = await runAction({ inputs: inputsFor(sim) })
+    expect(run.code).toBe(0)
+    expect(triggers(sim)).toEqual([])
+    const [row] = operationsOf(run.outputs)
+    expect(row).toMatchObject({ id: seeded, adopted: true, result: 'success' })
+    expect(run.stdout).toContain(`Following export ${seeded}`)
+  })
+
+  it('trigger starts a new one anyway', async () => {
+    sim = await startSimulator({ history: [running()] })
+    const run = await runAction({
+      inputs: inputsFor(sim, { 'if-running': 'trigger' })
+    })
+    expect(run.code).toBe(0)
+    expect(triggers(sim)).toHaveLength(1)
+    expect(operationsOf(run.outputs)[0]?.adopted).toBe(false)
+  })
+
+  it('never follows an export of another asset type, another datastore or other include_deleted', async () => {
+    sim = await startSimulator({
+      history: [
+        running({ assetType: 'checks' }),
+        running({ datastoreId: 43 }),
+        running({ includeDeleted: true })
+      ]
+    })
+    const run = await runAction({ inputs: inputsFor(sim) })
+    expect(run.code).toBe(0)
+    expect(triggers(sim)).toHaveLength(1)
+    expect(operationsOf(run.outputs)[0]?.adopted).toBe(false)
+  })
+})
+
+describe('missed snapshots', () => {
+  const cron = '0 6 * * *'
+  /** This run's own fire time: the latest not after now. */
+  const firedAt = (): number =>
+    CronExpressionParser.parse(cron, {
+      tz: 'UTC',
+      currentDate: new Date(Date.now() + 1)
+    })
+      .prev()
+      .getTime()
+
+  it('counts the cron fire times since the last success and warns naming datastore, asset type and count', async () => {
+    const fired = firedAt()
+    // The last good snapshot started 5 minutes after the fire time three days ago.
+    const start = fired - 3 * 86_400_000 + 5 * 60_000
+    sim = await startSimulator({
+      history: [
+        {
+          datastoreId: 42,
+          assetType: 'anomalies',
+          startOffsetMs: start - Date.now(),
+          durationMs: 2000
+        }
+      ]
+    })
+    const run = await runAction({
+      inputs: inputsFor(sim),
+      scheduleCron: cron
+    })
+    expect(run.code).toBe(0)
+    const [row] = operationsOf(run.outputs)
+    expect(row?.missed_runs).toBe(2)
+    // The seed is placed relative to the simulator's start, a moment later.
+    const ended = Date.parse(row?.last_success_at as string)
+    expect(Math.abs(ended - (start + 2000))).toBeLessThan(1000)
+    const warning = run.warnings.find(w => w.includes('missed'))
+    expect(warning).toContain('Datastore 42 (Sales Warehouse)')
+    expect(warning).toContain('anomalies')
+    expect(warning).toContain('2 scheduled runs were missed')
+  })
+
+  it('is 0 without a warning when the last run came on time, and null with no earlier success', async () => {
+    const fired = firedAt()
+    sim = await startSimulator({
+      history: [
+        {
+          datastoreId: 42,
+          assetType: 'anomalies',
+          startOffsetMs: fired - 86_400_000 + 60_000 - Date.now(),
+          durationMs: 2000
+        }
+      ]
+    })
+    const run = await runAction({
+      inputs: inputsFor(sim, { options: 'anomalies,checks' }),
+      scheduleCron: cron
+    })
+    expect(run.code).toBe(0)
+    const rows = operationsOf(run.outputs)
+    expect(rows.map(r => r.missed_runs)).toEqual([0, null])
+    expect(run.warnings.filter(w => w.includes('missed'))).toEqual([])
+  })
+})

@@ -1,0 +1,137 @@
+/**
+ * What the operations history says about one planned export: how long the
+ * last successful exports of that datastore and asset type took (to poll
+ * when the end is likely), when the last one succeeded (missed snapshots),
+ * and whether one is running now (`if-running: wait`). One read per
+ * datastore, before triggering, serves all three; a read that fails, a 404
+ * or an empty history leaves each answer empty, never fails the run.
+ */
+import type { QualyticsClient } from '../client/client.js'
+import {
+  HISTORY_PAGE_SIZE,
+  listExports,
+  type ListedExport
+} from '../client/operations-list.js'
+import type { RetryPolicy } from '../client/retry.js'
+import type { AssetType, PlannedExport } from '../types.js'
+
+/** Durations of at most this many earlier successes inform the schedule. */
+export const HISTORY_SAMPLES = 5
+
+/** The checked exports of one datastore, or why there are none to go by. */
+export type ExportHistory =
+  | { state: 'read'; exports: ListedExport[] }
+  /** 404, an unreadable page, or a read that failed: behave as in 1.0. */
+  | { state: 'unknown'; reason: string }
+
+/**
+ * The one history read of a datastore: its exports, newest first, each
+ * checked for type, datastore and asset type, and kept only when it is of
+ * this datastore (the server may ignore the filter). The trigger's look for
+ * an export after an ambiguous POST asks the same question.
+ */
+export async function readExportHistory(
+  client: QualyticsClient,
+  datastoreId: number,
+  policy: RetryPolicy
+): Promise<ExportHistory> {
+  try {
+    const page = await listExports(
+      client,
+      [datastoreId],
+      { size: HISTORY_PAGE_SIZE },
+      policy
+    )
+    if (page === null)
+      return { state: 'unknown', reason: 'the server cannot list operations' }
+    return {
+      state: 'read',
+      exports: page.exports.filter(e => e.datastoreId === datastoreId)
+    }
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
+    return { state: 'unknown', reason: why }
+  }
+}
+
+function ofType(history: ExportHistory, assetType: AssetType): ListedExport[] {
+  return history.state === 'read'
+    ? history.exports.filter(e => e.assetType === assetType)
+    : []
+}
+
+function ms(iso: string | null): number {
+  return iso === null ? Number.NaN : Date.parse(iso)
+}
+
+/** Successful, ended exports of this asset type with readable times, latest end first. */
+function successes(
+  history: ExportHistory,
+  assetType: AssetType
+): ListedExport[] {
+  return ofType(history, assetType)
+    .filter(
+      e =>
+        e.result === 'success' &&
+        Number.isFinite(ms(e.startTime)) &&
+        Number.isFinite(ms(e.endTime)) &&
+        ms(e.endTime) >= ms(e.startTime)
+    )
+    .sort((a, b) => ms(b.endTime) - ms(a.endTime))
+}
+
+/**
+ * How long the last few successful exports of this asset type ran
+ * (milliseconds, latest first). Empty without history.
+ */
+export function recentDurations(
+  history: ExportHistory,
+  assetType: AssetType,
+  samples = HISTORY_SAMPLES
+): number[] {
+  return successes(history, assetType)
+    .slice(0, samples)
+    .map(e => ms(e.endTime) - ms(e.startTime))
+}
+
+/** The most recent earlier success: when it started and ended, or null. */
+export function lastSuccess(
+  history: ExportHistory,
+  assetType: AssetType,
+  beforeMs: number
+): { startMs: number; endTime: string } | null {
+  const last = successes(history, assetType).find(
+    e => ms(e.endTime) <= beforeMs
+  )
+  return last
+    ? { startMs: ms(last.startTime), endTime: last.endTime as string }
+    : null
+}
+
+/**
+ * An export of the planned datastore and asset type that is running now and
+ * may be followed instead of starting another (`if-running: wait`): still
+ * running (no end time), not claimed by this run, and doing what ours would.
+ * A Qualytics schedule's or flow's export counts too: it writes the same
+ * table, and a second one is the pile-up the input exists to prevent. A plan
+ * with a container filter never follows one (the list cannot say which
+ * containers a running export covers), and neither does one whose
+ * `include_deleted` differs. Oldest first: the one that ends soonest.
+ */
+export function runningExport(
+  history: ExportHistory,
+  planned: PlannedExport,
+  claimed: ReadonlySet<number>
+): ListedExport | null {
+  const { body } = planned
+  if (body.container_ids !== undefined || body.container_tags !== undefined)
+    return null
+  const running = ofType(history, planned.assetType).filter(
+    e =>
+      e.result === 'running' &&
+      e.endTime === null &&
+      !claimed.has(e.id) &&
+      (e.includeDeleted === null || e.includeDeleted === body.include_deleted)
+  )
+  return running.sort((a, b) => a.id - b.id)[0] ?? null
+}
