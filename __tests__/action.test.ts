@@ -8,7 +8,8 @@ import {
   inputsFor,
   operationsOf,
   startSimulator,
-  triggers
+  triggers,
+  textOf
 } from './helpers/fixtures.js'
 import { runAction } from '../simulator/harness.js'
 
@@ -263,7 +264,7 @@ describe('the export action, end to end', () => {
     const [op] = [...sim.operations.values()]
     expect(op?.abortRequested).toBe(true)
     expect(sim.count('PUT', '/api/operations/abort/')).toBe(1)
-    expect(operationsOf(run.outputs)[0]?.message).toMatch(
+    expect(textOf(operationsOf(run.outputs)[0])).toMatch(
       /still running after 2\.\d s; abort requested/
     )
     expect(run.errors.join('\n')).toContain(String(op?.id))

@@ -106,7 +106,8 @@ describe('qualytics-export run', () => {
         'missed_runs',
         'adopted',
         'table',
-        'verified'
+        'verified',
+        'notes'
       ])
     )
     expect(rows.map(r => [r.datastore_id, r.asset_type, r.result])).toEqual([

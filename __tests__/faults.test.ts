@@ -10,7 +10,8 @@ import {
   waitFor,
   operationsOf,
   startSimulator,
-  triggers
+  triggers,
+  textOf
 } from './helpers/fixtures.js'
 import {
   assetOf,
@@ -100,7 +101,7 @@ describe('the trigger is never blindly repeated', () => {
     const run = await runAction({ inputs: inputsFor(sim) })
     expect(run.code).toBe(1)
     expect(triggers(sim)).toHaveLength(1)
-    expect(operationsOf(run.outputs)[0]?.message).toMatch(
+    expect(textOf(operationsOf(run.outputs)[0])).toMatch(
       /may or may not have started.*not sent again/
     )
   })
@@ -131,7 +132,7 @@ describe('the trigger is never blindly repeated', () => {
         [null, 'failure'],
         [6, 'success']
       ])
-      expect(operationsOf(run.outputs)[0]?.message).toMatch(
+      expect(textOf(operationsOf(run.outputs)[0])).toMatch(
         /Could not start the export: POST \/api\/operations\/run answered 403: You must have editor permission/
       )
       // One POST each: a 403 is not sent again.
@@ -182,7 +183,7 @@ describe('cancellation', () => {
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('cancelled')
     expect(triggers(sim)).toEqual([])
-    expect(operationsOf(run.outputs)[0]?.message).toBe(
+    expect(textOf(operationsOf(run.outputs)[0])).toBe(
       'not started: the run was cancelled'
     )
   })
@@ -291,25 +292,56 @@ describe('a hanging status read', () => {
 
 describe('hostile answers never pass for success', () => {
   const running = { id: 5, result: 'running', end_time: null }
-  const cases: Array<[string, unknown, unknown, RegExp]> = [
+  // Status answers that say nothing usable are read again for a bounded
+  // time (60 s); a run whose timeout comes first ends as a timeout, and
+  // the export is aborted, never called a success.
+  it.each([
     [
       'an unknown result',
-      running,
       { id: 5, result: 'queued', end_time: null },
       /unknown result "queued"/
     ],
     [
       'a result of the wrong type',
-      running,
       { id: 5, result: 1, end_time: null },
       /unknown result 1/
     ],
     [
       'an end_time that is not a date',
-      running,
       { id: 5, result: 'success', end_time: 42 },
-      /end_time is not a date/
-    ],
+      /end_time is not a time/
+    ]
+  ])(
+    'is doubtful on %s, and ends as a timeout with an abort',
+    async (_, statusBody, said) => {
+      const server = await startHostileServer((req, _res, { json }) => {
+        if (req.method === 'POST') return (json(running), true)
+        if (req.method === 'PUT')
+          return (json({ ...running, result: 'aborted' }), true)
+        if (req.url?.startsWith('/api/operations/'))
+          return (json(statusBody), true)
+        return false
+      })
+      try {
+        const run = await runAction({
+          inputs: hostileInputs(server.url, {
+            options: 'checks',
+            timeout: '4s'
+          })
+        })
+        expect(run.code).toBe(1)
+        expect(run.outputs.result).toBe('timeout')
+        expect(run.stdout).toMatch(said)
+        expect(
+          server.seen.some(r => r.path === '/api/operations/abort/5')
+        ).toBe(true)
+      } finally {
+        await server.close()
+      }
+    }
+  )
+
+  const cases: Array<[string, unknown, unknown, RegExp]> = [
     [
       'a trigger answer whose id is not a number',
       { id: 'five', result: 'running' },
@@ -343,7 +375,7 @@ describe('hostile answers never pass for success', () => {
         })
         expect(run.code).toBe(1)
         expect(run.outputs.result).toBe('failure')
-        expect(operationsOf(run.outputs)[0]?.message).toMatch(message)
+        expect(textOf(operationsOf(run.outputs)[0])).toMatch(message)
         expect(run.stderr).toBe('')
         expect(server.seen.filter(r => r.method === 'POST')).toHaveLength(1)
       } finally {

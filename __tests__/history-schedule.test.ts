@@ -144,7 +144,9 @@ describe('reading a history', () => {
     expect(toListedExport(item({ asset_type: undefined }))).toBeNull()
     expect(toListedExport(item({ asset_type: 'field-profiles' }))).toBeNull()
     expect(toListedExport(item({ result: 'queued' }))).toBeNull()
-    expect(toListedExport(item({ id: '1' }))).toBeNull()
+    // A decimal string id reads as the id it names (schema.ts).
+    expect(toListedExport(item({ id: '1' }))?.id).toBe(1)
+    expect(toListedExport(item({ id: 1.5 }))).toBeNull()
     expect(toListedExport(item({}))?.datastoreId).toBe(42)
     expect(
       toListedExport(item({ datastore: undefined, datastore_id: 9 }))
@@ -188,11 +190,11 @@ describe('reading a history', () => {
     ])
     expect(lastSuccess(h, 'anomalies', Date.parse('2026-01-03'))).toEqual({
       startMs: Date.parse('2026-01-02T00:00:00Z'),
-      endTime: '2026-01-02T00:02:00Z'
+      endTime: '2026-01-02T00:02:00.000Z'
     })
     expect(
       lastSuccess(h, 'anomalies', Date.parse('2026-01-01T12:00:00Z'))?.endTime
-    ).toBe('2026-01-01T00:02:00Z')
+    ).toBe('2026-01-01T00:02:00.000Z')
     expect(lastSuccess(h, 'checks', Date.now())).toBeNull()
   })
 

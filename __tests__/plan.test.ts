@@ -81,12 +81,16 @@ describe('result rules', () => {
     endTime: string | null = '2026-01-01T00:00:00Z'
   ): Operation => ({
     id: 1,
+    type: 'export',
     result,
+    resultText: JSON.stringify(result),
     message,
     endTime,
+    ended: endTime !== null,
     startTime: null,
     totalContainers: null,
     datastoreId: 42,
+    includeDeleted: null,
     assetType: 'checks',
     created: null,
     startedByQualytics: false

@@ -11,7 +11,8 @@ import {
   operationsOf,
   startSimulator,
   triggers,
-  waitFor
+  waitFor,
+  textOf
 } from './helpers/fixtures.js'
 import {
   assetOf,
@@ -38,7 +39,7 @@ describe('a trigger the deadline cuts short', () => {
       id: null,
       result: 'timeout'
     })
-    expect(String(operationsOf(run.outputs)[0]?.message)).toMatch(
+    expect(textOf(operationsOf(run.outputs)[0])).toMatch(
       /not started: the next attempt would pass the timeout; last answer: .*429/
     )
   })
@@ -67,14 +68,13 @@ describe('a cancel that meets work on the wire', () => {
     expect(started.length).toBeLessThan(6)
     expect(
       started.every(
-        r =>
-          r.result === 'cancelled' && /abort requested/.test(String(r.message))
+        r => r.result === 'cancelled' && /abort requested/.test(textOf(r))
       )
     ).toBe(true)
     expect(
       rows
         .filter(r => r.id === null)
-        .every(r => r.message === 'not started: the run was cancelled')
+        .every(r => textOf(r) === 'not started: the run was cancelled')
     ).toBe(true)
     expect(sim.count('PUT', '/api/operations/abort/')).toBe(started.length)
   })
@@ -96,7 +96,8 @@ describe('a cancel that meets work on the wire', () => {
     expect(operationsOf(run.outputs)[0]).toMatchObject({
       id: null,
       result: 'cancelled',
-      message: 'not started: the run was cancelled'
+      message: null,
+      notes: ['not started: the run was cancelled']
     })
     expect(triggers(sim)).toHaveLength(1)
   })
@@ -138,7 +139,7 @@ describe('a cancel that meets work on the wire', () => {
         count: null
       })
       expect(checks).toMatchObject({ id: null, result: 'cancelled' })
-      expect(String(checks?.message)).toMatch(
+      expect(textOf(checks)).toMatch(
         /may have started: its request was still open/
       )
       expect(

@@ -64,6 +64,12 @@ export function triggers(sim: QualyticsSimulator): unknown[] {
 }
 
 /** The `operations` output as objects. */
+/** What a row says: Qualytics' message and the action's own notes. */
+export function textOf(row: Record<string, unknown> | undefined): string {
+  const notes = Array.isArray(row?.notes) ? (row.notes as string[]) : []
+  return [row?.message, ...notes].filter(Boolean).join(' — ')
+}
+
 export function operationsOf(
   outputs: Record<string, string>
 ): Array<Record<string, unknown>> {

@@ -1,9 +1,10 @@
 import * as core from '@actions/core'
-import { createActionWriter } from './writer.js'
+import { createActionWriter, type ActionWriter } from './writer.js'
 import { abortOperations } from '../core/run/abort.js'
 import { QualyticsClient } from '../core/client/client.js'
 import { systemClock } from '../core/clock.js'
-import { parseConfig, parseIdList } from '../core/config/config.js'
+import { parseConfig } from '../core/config/config.js'
+import { parseStateIds } from './post-state.js'
 import { USER_AGENT } from '../core/version.js'
 import { State } from './constants.js'
 import { maskToken, readRawInputs } from './inputs.js'
@@ -14,13 +15,30 @@ import { maskToken, readRawInputs } from './inputs.js'
  * those that are still running. It never fails the job; it only reports.
  */
 export async function runPost(): Promise<void> {
+  const out = createActionWriter()
+  try {
+    await post(out)
+  } catch (error) {
+    // Never out of the post step: a crash here prints the bundle's source.
+    out.warning(
+      `Post step could not check exports left by the main step: ${error instanceof Error ? error.name : 'error'}`
+    )
+  }
+}
+
+async function post(out: ActionWriter): Promise<void> {
   // Killed main step: its watched exports fall under abort-on-cancel.
-  const watched = parseIdList('state', core.getState(State.Watching))
+  const watchedState = parseStateIds(core.getState(State.Watching))
   // Aborts main asked for (under the setting that applied) but could not confirm.
-  const pending = parseIdList('state', core.getState(State.AbortPending))
+  const pendingState = parseStateIds(core.getState(State.AbortPending))
+  const watched = watchedState.ids
+  const pending = pendingState.ids
+  if (watchedState.ignored + pendingState.ignored > 0)
+    out.warning(
+      `Post step ignored ${watchedState.ignored + pendingState.ignored} unreadable id(s) in the main step's state.`
+    )
   if (watched.length + pending.length === 0) return
   const raw = readRawInputs()
-  const out = createActionWriter()
   const redact = maskToken(raw, process.env, out)
   const ids = [...new Set([...pending, ...watched])]
   try {

@@ -83,17 +83,27 @@ export interface ExportRequestBody {
   container_tags?: string[]
 }
 
-/** The fields of an operation object the action reads. */
+/** The fields of an operation object the action reads (client/schemas.ts). */
 export interface Operation {
   id: number
-  result: ApiResult
+  /** The operation type (`export`), when the server says. */
+  type: string | null
+  /** null: the server sent a word the action does not know (see resultText). */
+  result: ApiResult | null
+  /** The raw `result` as JSON text (capped), for messages about an unknown word. */
+  resultText: string
   message: string | null
+  /** Times as ISO 8601 UTC (server times without an offset are read as UTC). */
   startTime: string | null
   endTime: string | null
+  /** `end_time` was set (even to a value that does not read as a time). */
+  ended: boolean
   totalContainers: number | null
-  /** Datastore and asset type, when the server says (for adoption). */
+  /** Datastore and asset type, when the server says (identity checks). */
   datastoreId: number | null
   assetType: string | null
+  /** `include_deleted` as the server states it; null when absent. */
+  includeDeleted: boolean | null
   created: string | null
   /** Started by a Qualytics schedule or flow, not by an API call like ours. */
   startedByQualytics: boolean

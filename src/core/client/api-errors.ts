@@ -60,6 +60,17 @@ export function networkError(
   }
   const code = (error as { code?: unknown } | null)?.code
   const text = error instanceof Error ? error.message : String(error)
+  if (isPlainHttpAnswer(code, text)) {
+    // TLS to a server that answers in plain HTTP never fixes itself.
+    return new ApiError(
+      `${method} ${shortPath(path)} failed: ${PLAIN_HTTP_HINT}`,
+      method,
+      `/api/${path}`,
+      undefined,
+      undefined,
+      false
+    )
+  }
   const reason =
     typeof code === 'string' && !text.includes(code) ? `${code} ${text}` : text
   return new ApiError(
@@ -68,7 +79,19 @@ export function networkError(
     `/api/${path}`,
     undefined,
     undefined,
-    true
+    // A cancelled request is not tried again; a deadline passed may be.
+    code !== 'ECANCELLED'
+  )
+}
+
+/** What to say when https:// meets a plain-HTTP server. */
+export const PLAIN_HTTP_HINT = 'the server speaks plain HTTP; use http://'
+
+/** OpenSSL's answer to a plain-HTTP reply to a TLS hello. */
+export function isPlainHttpAnswer(code: unknown, text: string): boolean {
+  return (
+    /wrong version number|packet length too long|http request/i.test(text) &&
+    (code === 'EPROTO' || /ssl/i.test(text))
   )
 }
 

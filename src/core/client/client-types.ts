@@ -43,6 +43,28 @@ export type TriggerOutcome =
   | { kind: 'not-sent'; error: ApiError }
   /** It may or may not have created an operation: look before sending again. */
   | { kind: 'ambiguous'; error: ApiError }
+  /**
+   * A 2xx whose id cannot be read (missing, a fraction, past 2^53, not
+   * JSON): an export probably exists. "Cannot tell": never send it again.
+   */
+  | { kind: 'unreadable'; error: ApiError }
+
+/** What a list of one datastore's exports came to. */
+export type ExportList =
+  | {
+      kind: 'listed'
+      /** Parsed items, identity not yet checked (the caller's plan decides). */
+      items: Operation[]
+      /** Items without a readable id: they may be anything, ours included. */
+      unreadable: number
+      total: number | null
+      /** The page size asked for. */
+      size: number
+    }
+  /** The server has no list endpoint (404). */
+  | { kind: 'missing' }
+  /** The page could not be read (errors after retries, a wrong shape). */
+  | { kind: 'cannot-tell'; reason: string }
 
 /** Counters for the benchmark and the soak test. */
 export interface ClientStats {

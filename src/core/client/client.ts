@@ -2,6 +2,7 @@ import type {
   ClientOptions,
   ClientStats,
   DatastoreInfo,
+  ExportList,
   TriggerOutcome
 } from './client-types.js'
 import { systemClock, type Clock } from '../clock.js'
@@ -9,19 +10,26 @@ import { networkError, shapeError, statusError } from './api-errors.js'
 import { ApiError } from '../errors.js'
 import {
   createHttpTransport,
+  delayedSignal,
   type HttpResponse,
   type Transport
 } from './http.js'
 import {
   parseDatastore,
-  parseObject,
+  parseJson,
   parseOperation,
-  readItems,
   readTotal
 } from './parse.js'
+import * as schemas from './schemas.js'
 import { backoffDelay, isConnectError, type RetryPolicy } from './retry.js'
 import { BudgetCancelledError, RequestBudget } from './rate-limit.js'
 import type { ExportRequestBody, Operation } from '../types.js'
+
+/**
+ * A cancel gives a POST on the wire this long to bring its id (so the
+ * export can be aborted) before the request is cut.
+ */
+export const POST_CANCEL_GRACE_MS = 800
 
 /**
  * Thin client over the five Qualytics calls the action needs and the three
@@ -63,10 +71,9 @@ export class QualyticsClient {
   me(
     policy: RetryPolicy
   ): Promise<{ name: string | null; role: string | null }> {
-    return this.read('users/me', policy, json => ({
-      name: typeof json.name === 'string' ? json.name : null,
-      role: typeof json.role === 'string' ? json.role : null
-    }))
+    return this.read('users/me', policy, json =>
+      schemas.me(json, 'GET /api/users/me')
+    )
   }
 
   /** GET /api/datastores/{id}: name and enrichment link. */
@@ -84,23 +91,34 @@ export class QualyticsClient {
   }
 
   /**
-   * Exports of one datastore, newest first, or null when the server has no
-   * list endpoint. Used to adopt an export after an ambiguous trigger.
+   * Exports of one datastore, newest first (as asked; the server may
+   * ignore the filters and the order, so callers check every item). A page
+   * that cannot be read is "cannot tell", never an empty list.
    */
-  async recentExports(
+  async exportsOf(
     datastoreId: number,
-    policy: RetryPolicy
-  ): Promise<Operation[] | null> {
-    const path = `operations?datastore=${datastoreId}&operation_type=export&sort_created=desc&page=1&size=50`
-    return this.readOptional(path, policy, json =>
-      readItems(json, 'GET /api/operations').flatMap(item => {
-        try {
-          return [parseOperation(item, 'GET /api/operations')]
-        } catch {
-          return []
-        }
-      })
-    )
+    policy: RetryPolicy,
+    size = 50
+  ): Promise<ExportList> {
+    const path = `operations?datastore=${datastoreId}&operation_type=export&sort_created=desc&page=1&size=${size}`
+    try {
+      const page = await this.readOptional(path, policy, json =>
+        schemas.operationPage(json, 'GET /api/operations')
+      )
+      if (page === null) return { kind: 'missing' }
+      return {
+        kind: 'listed',
+        items: page.items.items,
+        unreadable: page.items.unreadable,
+        total: page.total,
+        size
+      }
+    } catch (error) {
+      return {
+        kind: 'cannot-tell',
+        reason: error instanceof Error ? error.message : String(error)
+      }
+    }
   }
 
   /** How many anomalies or checks Qualytics holds; null when it cannot say. */
@@ -135,7 +153,8 @@ export class QualyticsClient {
       response = await this.#send(
         'POST',
         'operations/run',
-        JSON.stringify(body)
+        JSON.stringify(body),
+        delayedSignal(this.#options.signal, POST_CANCEL_GRACE_MS)
       )
     } catch (error) {
       const apiError = networkError(
@@ -150,14 +169,16 @@ export class QualyticsClient {
     }
     if (response.status >= 200 && response.status < 300) {
       try {
+        // A readable id is this run's export, whatever else the answer
+        // holds (`result` "queued" or null, fields missing).
         return {
           kind: 'created',
-          operation: parseOperation(parseObject(response.body, what), what)
+          operation: parseOperation(parseJson(response.body, what), what)
         }
       } catch (error) {
-        // It answered 2xx, so an operation probably exists; its id is unreadable.
+        // It answered 2xx, so an operation probably exists: cannot tell.
         return {
-          kind: 'ambiguous',
+          kind: 'unreadable',
           error: shapeError(
             this.#options.redact,
             'POST',
@@ -200,7 +221,7 @@ export class QualyticsClient {
     }
     try {
       return parseOperation(
-        parseObject(response.body, `PUT /api/${path}`),
+        parseJson(response.body, `PUT /api/${path}`),
         `PUT /api/${path}`
       )
     } catch (error) {
@@ -217,7 +238,7 @@ export class QualyticsClient {
   private async readOptional<T>(
     path: string,
     policy: RetryPolicy,
-    parse: (json: Record<string, unknown>) => T
+    parse: (json: unknown) => T
   ): Promise<T | null> {
     try {
       return await this.read(path, policy, parse)
@@ -235,16 +256,21 @@ export class QualyticsClient {
   async read<T>(
     path: string,
     policy: RetryPolicy,
-    parse: (json: Record<string, unknown>) => T
+    parse: (json: unknown) => T
   ): Promise<T> {
     const what = `GET /api/${path.split('?')[0]}`
     for (let attempt = 1; ; attempt++) {
       let failure: ApiError
       try {
-        const response = await this.#send('GET', path, undefined)
+        const response = await this.#send(
+          'GET',
+          path,
+          undefined,
+          this.#options.signal
+        )
         if (response.status >= 200 && response.status < 300) {
           try {
-            return parse(parseObject(response.body, what))
+            return parse(parseJson(response.body, what))
           } catch (error) {
             failure = shapeError(this.#options.redact, 'GET', path, error)
           }
@@ -282,10 +308,16 @@ export class QualyticsClient {
     }
   }
 
+  /**
+   * The one way out to the wire and back: every request passes here (the
+   * place for a rate limiter). Reads and the POST are cancelled by the
+   * run's signal; an abort is not, since a cancel is what sends it.
+   */
   async #send(
     method: string,
     path: string,
-    body: string | undefined
+    body: string | undefined,
+    signal?: AbortSignal
   ): Promise<HttpResponse> {
     // Aborts are how a stopping run ends: they go ahead of queued reads.
     await this.budget.take(
@@ -298,7 +330,8 @@ export class QualyticsClient {
         method,
         `${this.#options.apiBase}${path}`,
         body,
-        this.#headers
+        this.#headers,
+        signal
       )
     } catch (error) {
       this.budget.answered(0)

@@ -5,8 +5,9 @@
  * type, id, datastore, asset type and result here, and an item that lacks
  * one is dropped: it is evidence of nothing.
  */
+import type { ExportList } from './client-types.js'
 import type { QualyticsClient } from './client.js'
-import { parseOperation, readItems } from './parse.js'
+import * as schemas from './schemas.js'
 import type { RetryPolicy } from './retry.js'
 import type { AssetType, Operation } from '../types.js'
 
@@ -16,8 +17,6 @@ const ASSET_TYPES: readonly string[] = ['anomalies', 'checks', 'profiles']
 export interface ListedExport extends Operation {
   datastoreId: number
   assetType: AssetType
-  /** `include_deleted` as the item states it; null when absent. */
-  includeDeleted: boolean | null
 }
 
 /** One page of the list: the checked exports and whether the page was full. */
@@ -32,26 +31,38 @@ export const HISTORY_PAGE_SIZE = 50
 /** Page size of a batched status read (the most fastapi-pagination allows). */
 export const STATUS_PAGE_SIZE = 100
 
-/** Read one item as an export, or null when it is not evidence of one. */
-export function toListedExport(
-  item: Record<string, unknown>
-): ListedExport | null {
-  if (item.type !== 'export') return null
-  let op: Operation
+/** Read one raw item as an export, or null when it is not evidence of one. */
+export function toListedExport(item: unknown): ListedExport | null {
   try {
-    op = parseOperation(item, 'GET /api/operations')
+    return asListedExport(schemas.operation(item, 'GET /api/operations'))
   } catch {
     return null
   }
+}
+
+/**
+ * An operation the list showed, as evidence of an export: its type,
+ * datastore, asset type and result must all be stated and known.
+ */
+export function asListedExport(op: Operation): ListedExport | null {
+  if (op.type !== 'export' || op.result === null) return null
   if (op.datastoreId === null || op.assetType === null) return null
   if (!ASSET_TYPES.includes(op.assetType)) return null
   return {
     ...op,
     datastoreId: op.datastoreId,
-    assetType: op.assetType as AssetType,
-    includeDeleted:
-      typeof item.include_deleted === 'boolean' ? item.include_deleted : null
+    assetType: op.assetType as AssetType
   }
+}
+
+/** The listed exports of one datastore in a list answer (the server may ignore the filter). */
+export function exportsIn(
+  list: ExportList & { kind: 'listed' },
+  datastoreId: number
+): ListedExport[] {
+  return list.items
+    .flatMap(op => asListedExport(op) ?? [])
+    .filter(e => e.datastoreId === datastoreId)
 }
 
 /**
@@ -69,10 +80,11 @@ export async function listExports(
   const path = `operations?${filter}&operation_type=export&sort_created=desc&page=${options.page ?? 1}&size=${options.size}`
   try {
     return await client.read(path, policy, json => {
-      const items = readItems(json, 'GET /api/operations')
+      const page = schemas.operationPage(json, 'GET /api/operations')
+      const items = page.items.items
       return {
-        exports: items.flatMap(i => toListedExport(i) ?? []),
-        full: items.length >= options.size
+        exports: items.flatMap(op => asListedExport(op) ?? []),
+        full: items.length + page.items.unreadable >= options.size
       }
     })
   } catch (error) {

@@ -1,32 +1,18 @@
+/**
+ * Where a body becomes a typed value: JSON first, then the endpoint's
+ * schema (schemas.ts). Nothing else in the core parses what the wire said.
+ */
 import type { DatastoreInfo } from './client-types.js'
-import type { ApiResult, Operation } from '../types.js'
+import * as schemas from './schemas.js'
+import { ShapeError } from './shape-error.js'
+import type { Operation } from '../types.js'
 
-/** Raised when a 2xx body is not the JSON shape the API documents. */
-export class ShapeError extends Error {
-  constructor(
-    message: string,
-    /** An unreadable body (HTML page, cut JSON) may be a passing fault; a wrong shape is not. */
-    readonly retryable = false
-  ) {
-    super(message)
-    this.name = 'ShapeError'
-  }
-}
+export { ShapeError } from './shape-error.js'
 
-const API_RESULTS: readonly string[] = [
-  'running',
-  'success',
-  'failure',
-  'aborted'
-]
-
-type Json = Record<string, unknown>
-
-/** Parse a body as a JSON object, or throw ShapeError (HTML pages, truncation). */
-export function parseObject(body: string, what: string): Json {
-  let value: unknown
+/** Parse a body as JSON, or throw ShapeError (HTML pages, truncation). */
+export function parseJson(body: string, what: string): unknown {
   try {
-    value = JSON.parse(body)
+    return JSON.parse(body)
   } catch {
     const start = body.trimStart().slice(0, 1)
     const kind =
@@ -37,103 +23,29 @@ export function parseObject(body: string, what: string): Json {
           : 'text that is not JSON'
     throw new ShapeError(`${what}: expected JSON, got ${kind}`, true)
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ShapeError(`${what}: expected a JSON object`)
-  }
-  return value as Json
 }
 
-/** A positive safe integer id, or ShapeError. */
-export function readId(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new ShapeError(
-      `${what}: id ${JSON.stringify(value)?.slice(0, 40)} is not a positive whole number`
-    )
-  }
-  return value
-}
-
-function optString(value: unknown): string | null {
-  return typeof value === 'string' ? value : null
-}
-
-function optCount(value: unknown): number | null {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
-    ? value
-    : null
-}
-
-/**
- * Read an operation object (`ExportOperation` / `GetExportOperation`). An
- * unknown `result` is refused rather than guessed: the action must never
- * report success the server did not state.
- */
-export function parseOperation(json: Json, what: string): Operation {
-  const result = json.result
-  if (typeof result !== 'string' || !API_RESULTS.includes(result)) {
-    throw new ShapeError(
-      `${what}: unknown result ${JSON.stringify(result)?.slice(0, 40)}`
-    )
-  }
-  const endTime = json.end_time
-  if (
-    endTime !== null &&
-    endTime !== undefined &&
-    typeof endTime !== 'string'
-  ) {
-    throw new ShapeError(`${what}: end_time is not a date`)
-  }
-  const datastore = json.datastore as Json | null | undefined
-  const status = json.status as Json | null | undefined
-  return {
-    id: readId(json.id, what),
-    result: result as ApiResult,
-    message: optString(json.message),
-    startTime: optString(json.start_time),
-    endTime: optString(endTime),
-    totalContainers: optCount(status?.total_containers),
-    datastoreId:
-      typeof datastore?.id === 'number'
-        ? datastore.id
-        : optCount(json.datastore_id),
-    assetType: optString(json.asset_type),
-    created: optString(json.created),
-    startedByQualytics: Boolean(json.schedule) || Boolean(json.action_execution)
-  }
+/** An operation object; only a readable id is required. */
+export function parseOperation(json: unknown, what: string): Operation {
+  return schemas.operation(json, what)
 }
 
 /**
  * What preflight needs of a datastore: its name and `enrich_datastore`,
  * an object when an enrichment datastore is linked, null when not.
  */
-export function parseDatastore(json: Json, id: number): DatastoreInfo {
-  const link = json.enrich_datastore as Json | null | undefined
+export function parseDatastore(json: unknown, id: number): DatastoreInfo {
+  const ds = schemas.datastore(json, `GET /api/datastores/${id}`)
   return {
     id,
-    name: typeof json.name === 'string' ? json.name : `datastore ${id}`,
-    enrichment:
-      link && typeof link === 'object'
-        ? {
-            id: typeof link.id === 'number' ? link.id : null,
-            name: typeof link.name === 'string' ? link.name : null
-          }
-        : null
+    name: ds.name ?? `datastore ${id}`,
+    enrichment: ds.enrich_datastore
   }
 }
 
-/** The `items` of a page envelope `{items, total, ...}`. */
-export function readItems(json: Json, what: string): Json[] {
-  if (!Array.isArray(json.items)) throw new ShapeError(`${what}: no items list`)
-  return json.items.filter(
-    (i): i is Json => i !== null && typeof i === 'object'
-  )
-}
-
-/** The `total` of a page envelope. */
-export function readTotal(json: Json, what: string): number {
-  const total = optCount(json.total)
-  if (total === null) throw new ShapeError(`${what}: no total`)
-  return total
+/** The `total` of a count endpoint's page envelope. */
+export function readTotal(json: unknown, what: string): number {
+  return schemas.total(json, what)
 }
 
 /**

@@ -83,6 +83,8 @@ export function isConnectError(error: unknown): boolean {
     code === 'ENOTFOUND' ||
     code === 'EAI_AGAIN' ||
     code === 'EHOSTUNREACH' ||
-    code === 'ENETUNREACH'
+    code === 'ENETUNREACH' ||
+    // A TLS handshake that failed sent no request.
+    code === 'EPROTO'
   )
 }

@@ -16,9 +16,12 @@ export const WORST_FIRST: readonly Result[] = [
   'success'
 ]
 
-/** An operation has ended when `end_time` is set or `result` is no longer running. */
+/**
+ * An operation has ended when `end_time` is set or `result` is a known word
+ * other than running (an unknown word, "queued" say, has not ended).
+ */
 export function isTerminal(op: Operation): boolean {
-  return op.endTime !== null || op.result !== 'running'
+  return op.ended || (op.result !== null && op.result !== 'running')
 }
 
 /**
@@ -36,7 +39,10 @@ export function classify(op: Operation): Result {
     case 'running':
       // end_time set while result still says running: trust end_time, but
       // never call it a success without the server saying so.
-      return op.endTime !== null ? 'failure' : 'running'
+      return op.ended ? 'failure' : 'running'
+    case null:
+      // A word the action does not know: never a success it did not state.
+      return op.ended ? 'failure' : 'running'
   }
 }
 
@@ -92,6 +98,8 @@ export function toOutputRow(record: OperationRecord): Record<string, unknown> {
     missed_runs: record.missedRuns,
     adopted: record.adopted,
     table: record.table,
-    verified: record.verified
+    verified: record.verified,
+    // The action's own findings, apart from Qualytics' message.
+    notes: record.notes
   }
 }

@@ -36,7 +36,8 @@ export function describeChange(
     took === null || record.result === 'running'
       ? ''
       : ` after ${formatDuration(took * 1000)}`
-  const message = record.message ? ` — ${record.message}` : ''
+  const said = [record.message, ...record.notes].filter(Boolean).join(' — ')
+  const message = said ? ` — ${said}` : ''
   return `${icon} ${id} · ${exportLabel(record, names)}: ${state}${after}${message}`
 }
 

@@ -4,17 +4,16 @@
  * last success, the missed scheduled runs, the expected end, and an export
  * already running that `if-running: wait` follows.
  */
-import type { QualyticsClient } from '../client/client.js'
+import type { ExportList } from '../client/client-types.js'
 import { expectationFrom, type Expectation } from './history-schedule.js'
 import {
   lastSuccess,
-  readExportHistory,
+  historyFrom,
   recentDurations,
   runningExport,
   type ExportHistory
 } from './history.js'
 import type { ListedExport } from '../client/operations-list.js'
-import { readPolicy } from './status-watch.js'
 import { countMissedRuns } from '../schedule/missed-runs.js'
 import type { OperationRecord, PlannedExport } from '../types.js'
 
@@ -24,38 +23,33 @@ export interface RunSchedule {
   timezone: string
 }
 
-/** A history read gets at most this long: it is a nicety, not a gate. */
-const HISTORY_READ_MS = 10_000
-
-/** One history read per datastore, shared by every export of it. */
+/**
+ * The history of each datastore, made from the one read of its exports
+ * before the first POST (the trigger's look uses the same read).
+ */
 export class HistoryBook {
-  readonly #reads = new Map<number, Promise<ExportHistory>>()
+  readonly #histories = new Map<number, Promise<ExportHistory>>()
 
   constructor(
-    private readonly client: QualyticsClient,
-    private readonly now: () => number,
-    private readonly deadline: number,
+    private readonly read: (datastoreId: number) => Promise<ExportList>,
     private readonly log: (message: string) => void
   ) {}
 
-  /** The history of a datastore, read on first use. */
+  /** The history of a datastore. */
   of(datastoreId: number): Promise<ExportHistory> {
-    let read = this.#reads.get(datastoreId)
-    if (!read) {
-      const policy = readPolicy(
-        2,
-        Math.min(this.deadline, this.now() + HISTORY_READ_MS)
-      )
-      read = readExportHistory(this.client, datastoreId, policy).then(h => {
+    let history = this.#histories.get(datastoreId)
+    if (!history) {
+      history = this.read(datastoreId).then(list => {
+        const h = historyFrom(list, datastoreId)
         if (h.state === 'unknown')
           this.log(
             `No export history for datastore ${datastoreId} (${h.reason}); polling as usual.`
           )
         return h
       })
-      this.#reads.set(datastoreId, read)
+      this.#histories.set(datastoreId, history)
     }
-    return read
+    return history
   }
 }
 

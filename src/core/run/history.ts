@@ -6,13 +6,8 @@
  * datastore, before triggering, serves all three; a read that fails, a 404
  * or an empty history leaves each answer empty, never fails the run.
  */
-import type { QualyticsClient } from '../client/client.js'
-import {
-  HISTORY_PAGE_SIZE,
-  listExports,
-  type ListedExport
-} from '../client/operations-list.js'
-import type { RetryPolicy } from '../client/retry.js'
+import type { ExportList } from '../client/client-types.js'
+import { exportsIn, type ListedExport } from '../client/operations-list.js'
 import type { AssetType, PlannedExport } from '../types.js'
 
 /** Durations of at most this many earlier successes inform the schedule. */
@@ -25,33 +20,19 @@ export type ExportHistory =
   | { state: 'unknown'; reason: string }
 
 /**
- * The one history read of a datastore: its exports, newest first, each
- * checked for type, datastore and asset type, and kept only when it is of
- * this datastore (the server may ignore the filter). The trigger's look for
- * an export after an ambiguous POST asks the same question.
+ * The history a list answer gives: the datastore's exports, newest first,
+ * each checked for type, datastore and asset type (the server may ignore
+ * the filter). It is the same read the trigger's look is made from.
  */
-export async function readExportHistory(
-  client: QualyticsClient,
-  datastoreId: number,
-  policy: RetryPolicy
-): Promise<ExportHistory> {
-  try {
-    const page = await listExports(
-      client,
-      [datastoreId],
-      { size: HISTORY_PAGE_SIZE },
-      policy
-    )
-    if (page === null)
-      return { state: 'unknown', reason: 'the server cannot list operations' }
-    return {
-      state: 'read',
-      exports: page.exports.filter(e => e.datastoreId === datastoreId)
-    }
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error)
-    return { state: 'unknown', reason: why }
-  }
+export function historyFrom(
+  list: ExportList,
+  datastoreId: number
+): ExportHistory {
+  if (list.kind === 'missing')
+    return { state: 'unknown', reason: 'the server cannot list operations' }
+  if (list.kind === 'cannot-tell')
+    return { state: 'unknown', reason: list.reason }
+  return { state: 'read', exports: exportsIn(list, datastoreId) }
 }
 
 function ofType(history: ExportHistory, assetType: AssetType): ListedExport[] {

@@ -12,20 +12,37 @@ import {
   newRecord
 } from './tracking.js'
 import type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
-import { triggerExport, type TriggerContext } from './trigger.js'
 import {
   followRunning,
   HistoryBook,
   learnFromHistory,
   startedOnOurClock
 } from './history-apply.js'
+import { safeHooks } from './safe-hooks.js'
+import {
+  exportsBefore,
+  takeLooks,
+  triggerExport,
+  type TriggerContext
+} from './trigger.js'
 import type { ExportConfig, OperationRecord, PlannedExport } from '../types.js'
 
-/** How long aborts may take when the run is cancelled (SIGTERM follows SIGINT after 7.5 s). */
-export const CANCEL_ABORT_BUDGET_MS = 4000
+/*
+ * Stopping on a cancel is bounded phase by phase, well inside the 7.5 s
+ * GitHub leaves between SIGINT and SIGTERM: triggers on the wire (their
+ * requests are cancelled by the signal at once) 1 s, aborts 3 s, counts
+ * and other late reads 0.5 s: 4.5 s in the worst case, plus writing the
+ * outputs and summary.
+ */
+/** How long aborts may take when the run is cancelled. */
+export const CANCEL_ABORT_BUDGET_MS = 3000
 /** How long a cancel waits for triggers already on the wire. */
-const CANCEL_TRIGGER_GRACE_MS = 1500
+const CANCEL_TRIGGER_GRACE_MS = 1000
+/** After a cancel, counts and other late reads get this long. */
+const CANCEL_READS_BUDGET_MS = 500
 const TIMEOUT_ABORT_BUDGET_MS = 10_000
+/** An export the watch gave up on gets this long for its abort. */
+const ABANDON_ABORT_MS = 5000
 /** After a timeout or cancel, the last reads (counts, last look) get this long. */
 const STOPPING_READS_BUDGET_MS = 2000
 
@@ -49,8 +66,9 @@ class ExportRun {
   readonly #queue: number[]
   readonly #watch: StatusWatch
   readonly #starting = new Set<Promise<void>>()
-  /** Plan indices whose trigger is on the wire. */
+  /** Plan indices whose trigger is on the wire, or was when cancelled. */
   readonly #startingIndices = new Set<number>()
+  readonly #uncertain = new Set<number>()
   /** Set once the run stops: late answers no longer change the records. */
   #stopped = false
   readonly #counting: Promise<void>[] = []
@@ -78,27 +96,29 @@ class ExportRun {
       pollIntervalMs: config.pollIntervalMs,
       deadline: this.#deadline,
       hooks: this.#hooks,
-      onSettled: () => this.#sleeper.wake()
+      onSettled: () => this.#sleeper.wake(),
+      onGaveUp: record => this.#abandon(record)
     })
-    this.#history = new HistoryBook(
-      deps.client,
-      () => deps.clock.now(),
-      this.#deadline,
-      m => this.#hooks.log?.(m)
-    )
     this.#ctx = {
       client: deps.client,
       clock: deps.clock,
       deadline: this.#deadline,
       claimed: new Set(),
+      looks: new Map(),
+      lists: new Map(),
       signal: deps.signal,
       random: deps.random,
       log: m => this.#hooks.log?.(m)
     }
+    this.#history = new HistoryBook(
+      id => exportsBefore(id, this.#ctx),
+      m => this.#hooks.log?.(m)
+    )
   }
 
   async execute(): Promise<RunOutcome> {
     const { clock, signal } = this.deps
+    await takeLooks(this.plan, this.#ctx)
     if (!this.config.wait) {
       // Everything is triggered; max-parallel only bounds what is waited on.
       while (this.#queue.length > 0 && !signal?.aborted) {
@@ -184,15 +204,20 @@ class ExportRun {
     if (!outcome.ok && outcome.stopped) {
       // Cancelled: #stop marks it. Out of time (the next attempt would
       // pass the deadline): it never started, and that is the timeout's doing.
-      if (this.deps.signal?.aborted) return
+      if (this.deps.signal?.aborted) {
+        if (outcome.uncertain) this.#uncertain.add(index)
+        return
+      }
       record.result = 'timeout'
-      record.message = `not started: the next attempt would pass the timeout; last answer: ${outcome.message}`
+      record.notes.push(
+        `not started: the next attempt would pass the timeout; last answer: ${outcome.message}`
+      )
       this.#hooks.changed?.(record, 'pending')
       return
     }
     if (!outcome.ok) {
       record.result = 'failure'
-      record.message = outcome.message
+      record.notes.push(outcome.message)
     } else {
       record.id = outcome.operation.id
       this.#count(planned, record)
@@ -223,6 +248,33 @@ class ExportRun {
       policy
     )
     this.#counting.push(count.then(n => void (record.count = n)))
+  }
+
+  /**
+   * The watch gave up on an export it cannot read. The run stops waiting
+   * for it, as on a timeout: abort it under abort-on-timeout, or say it may
+   * still be running. Never left running unwatched and unnamed.
+   */
+  #abandon(record: OperationRecord): void {
+    const id = record.id as number
+    if (!this.config.abortOnTimeout) {
+      record.notes.push(
+        `Export ${id} may still be running in Qualytics (abort-on-timeout: false); check Activity.`
+      )
+      return
+    }
+    const done = abortOperations(this.deps.client, [id], ABANDON_ABORT_MS).then(
+      outcomes => {
+        const outcome = outcomes.get(id)
+        record.notes.push(
+          outcome?.state === 'failed'
+            ? `Abort of export ${id} failed (${outcome.error}); it may still be running in Qualytics.`
+            : `Abort of export ${id} requested, since its status could not be read.`
+        )
+        if (outcome?.state === 'failed') record.abortPending = true
+      }
+    )
+    this.#counting.push(done)
   }
 
   /** Timeout or cancel: settle triggers on the wire, abort what still runs, mark the rest. */
@@ -279,7 +331,8 @@ class ExportRun {
     this.#queue.length = 0
     this.#records.forEach((record, index) => {
       if (record.id !== null || record.result !== 'running') return
-      if (this.#startingIndices.has(index)) markUnknown(record, result, waited)
+      if (this.#startingIndices.has(index) || this.#uncertain.has(index))
+        markUnknown(record, result, waited)
       else markNotStarted(record, result, waited)
     })
     return this.#finish(result)
@@ -291,7 +344,13 @@ class ExportRun {
     // seconds) does not wait long for them; one that lost the race stays null.
     const counted = Promise.all(this.#counting)
     if (stopping)
-      await settleWithin(this.deps.clock, STOPPING_READS_BUDGET_MS, counted)
+      await settleWithin(
+        this.deps.clock,
+        ended === 'cancelled'
+          ? CANCEL_READS_BUDGET_MS
+          : STOPPING_READS_BUDGET_MS,
+        counted
+      )
     else await counted
     flagEmptyExports(this.#records)
     return {
@@ -300,28 +359,5 @@ class ExportRun {
       ended,
       elapsedMs: this.deps.clock.now() - this.#start
     }
-  }
-}
-
-/**
- * Hooks that cannot break the run: a hook that throws (an output file that
- * cannot be written) would otherwise reject a promise nobody awaits and
- * crash the process with exports left running.
- */
-function safeHooks(hooks: RunHooks): RunHooks {
-  const guard =
-    <A extends unknown[]>(fn?: (...args: A) => void) =>
-    (...args: A): void => {
-      try {
-        fn?.(...args)
-      } catch {
-        // The run goes on; the adapter reports at the end.
-      }
-    }
-  return {
-    triggered: guard(hooks.triggered?.bind(hooks)),
-    changed: guard(hooks.changed?.bind(hooks)),
-    log: guard(hooks.log?.bind(hooks)),
-    warn: guard(hooks.warn?.bind(hooks))
   }
 }

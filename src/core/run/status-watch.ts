@@ -1,6 +1,7 @@
 import type { QualyticsClient } from '../client/client.js'
 import type { Clock } from '../clock.js'
 import { ApiError } from '../errors.js'
+import { identityMismatch } from '../client/identity.js'
 import { BATCH_AHEAD_MS, BatchStatus } from './batch-status.js'
 import {
   historyPause,
@@ -10,14 +11,26 @@ import {
 import { firstPause } from './poll-schedule.js'
 import type { RetryPolicy } from '../client/retry.js'
 import type { RunHooks } from './run-types.js'
-import { applyOperation } from './tracking.js'
+import { applyFields, applyOperation } from './tracking.js'
 import type { Operation, OperationRecord } from '../types.js'
+
+/**
+ * How long answers that say nothing usable (a 404, a `result` word the
+ * action does not know, an answer about another export) are tolerated
+ * before the run gives up on an export: at least this long and this many
+ * reads in a row. A real Qualytics answers 404 or "queued" only briefly.
+ */
+export const DOUBT_WINDOW_MS = 60_000
+export const DOUBT_READS = 3
 
 interface Tracked {
   record: OperationRecord
   triggeredAt: number
   nextCheckAt: number
   failures: number
+  /** Since when the answers have said nothing usable (null: they do). */
+  doubtSince: number | null
+  doubts: number
   /** A status read is on the wire. */
   checking: boolean
   /** When earlier exports like it ended; null without history. */
@@ -44,6 +57,11 @@ export interface WatchOptions {
   hooks: RunHooks
   /** Called when a status read settles, so the run loop wakes. */
   onSettled: () => void
+  /**
+   * Called when the watch gives up on an export it cannot read: the caller
+   * aborts it (under the abort settings) or names it as possibly running.
+   */
+  onGaveUp?: (record: OperationRecord) => void
 }
 
 /**
@@ -78,6 +96,8 @@ export class StatusWatch {
           ? now + firstPause(pollIntervalMs)
           : now + historyPause(now - startedAt, expect, pollIntervalMs),
       failures: 0,
+      doubtSince: null,
+      doubts: 0,
       checking: false,
       expect
     }
@@ -132,12 +152,23 @@ export class StatusWatch {
       // Released (timeout, cancel) while this read was on the wire: too late.
       if (!this.#watched.includes(tracked)) return
       tracked.failures = 0
-      if (applyOperation(record, op)) this.#unwatch(tracked)
-      else this.#scheduleNext(tracked)
+      const doubt = doubtAbout(op, record)
+      if (doubt && op.result === null && !identityMismatch(op, record))
+        applyFields(record, op)
+      if (doubt) this.#doubt(tracked, doubt)
+      else {
+        tracked.doubtSince = null
+        tracked.doubts = 0
+        if (applyOperation(record, op)) this.#unwatch(tracked)
+        else this.#scheduleNext(tracked)
+      }
     } catch (error) {
       if (!this.#watched.includes(tracked)) return
       const message = error instanceof Error ? error.message : String(error)
-      if (error instanceof ApiError && error.retryable) {
+      if (error instanceof ApiError && error.status === 404) {
+        // Just created, not yet readable everywhere: doubt, not failure.
+        this.#doubt(tracked, message)
+      } else if (error instanceof ApiError && error.retryable) {
         // Status reads keep trying until the timeout: the export runs on regardless.
         tracked.failures++
         if (tracked.failures === 1 || tracked.failures % 10 === 0) {
@@ -146,11 +177,7 @@ export class StatusWatch {
           )
         }
         this.#scheduleNext(tracked, error.retryAfterMs)
-      } else {
-        record.result = 'failure'
-        record.message = `Could not read the status of export ${record.id}: ${message}`
-        this.#unwatch(tracked)
-      }
+      } else this.#giveUp(tracked, message)
     }
     if (record.result !== previous)
       this.options.hooks.changed?.(record, previous)
@@ -192,7 +219,8 @@ export class StatusWatch {
       if (!this.#watched.includes(tracked)) continue
       const op = found.get(tracked.record.id as number)
       const isDue = due.includes(tracked)
-      if (op === undefined) {
+      // Not on the page, or not usable as it stands: a single read decides.
+      if (op === undefined || doubtAbout(op, tracked.record) !== null) {
         if (isDue) singles.push(tracked)
         continue
       }
@@ -217,6 +245,34 @@ export class StatusWatch {
     )
   }
 
+  /** An answer that says nothing usable: tolerated for a bounded time. */
+  #doubt(tracked: Tracked, why: string): void {
+    const now = this.options.clock.now()
+    tracked.doubtSince ??= now
+    tracked.doubts++
+    if (
+      tracked.doubts >= DOUBT_READS &&
+      now - tracked.doubtSince >= DOUBT_WINDOW_MS
+    )
+      return this.#giveUp(tracked, why)
+    if (tracked.doubts === 1)
+      this.options.hooks.warn?.(
+        `The status of export ${tracked.record.id} says nothing usable yet (${why}); reading again for up to ${DOUBT_WINDOW_MS / 1000} s.`
+      )
+    this.#scheduleNext(tracked)
+  }
+
+  /** Stop watching an export that cannot be read: a failure, never left silently. */
+  #giveUp(tracked: Tracked, why: string): void {
+    const { record } = tracked
+    record.result = 'failure'
+    record.notes.push(
+      `Could not read the status of export ${record.id}: ${why}`
+    )
+    this.#unwatch(tracked)
+    this.options.onGaveUp?.(record)
+  }
+
   /** The next check: sooner for young exports, later after failed reads. */
   #scheduleNext(t: Tracked, retryAfterMs?: number): void {
     t.nextCheckAt = nextCheckWithHistory(
@@ -233,6 +289,15 @@ export class StatusWatch {
   #unwatch(tracked: Tracked): void {
     this.#watched.splice(this.#watched.indexOf(tracked), 1)
   }
+}
+
+/** Why an answer cannot be applied to this record, or null when it can. */
+function doubtAbout(op: Operation, record: OperationRecord): string | null {
+  const mismatch = identityMismatch(op, record)
+  if (mismatch) return mismatch
+  if (op.ended && op.endTime === null) return 'end_time is not a time'
+  if (op.result === null) return `unknown result ${op.resultText}`
+  return null
 }
 
 /** Quick retries for reads inside the loop; the loop itself keeps trying. */

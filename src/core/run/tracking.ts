@@ -39,12 +39,21 @@ export function applyOperation(
   record: OperationRecord,
   op: Operation
 ): boolean {
-  record.startTime = op.startTime ?? record.startTime
-  record.endTime = op.endTime
-  record.message = op.message
-  record.totalContainers = op.totalContainers ?? record.totalContainers
+  applyFields(record, op)
   record.result = classify(op)
   return isTerminal(op)
+}
+
+/**
+ * Copy the times, message and container count the server sent, leaving
+ * the result alone (an answer whose `result` word is unknown still tells
+ * when the export started). Nothing the server sent before is dropped.
+ */
+export function applyFields(record: OperationRecord, op: Operation): void {
+  record.startTime = op.startTime ?? record.startTime
+  record.endTime = op.endTime ?? record.endTime
+  record.message = op.message ?? record.message
+  record.totalContainers = op.totalContainers ?? record.totalContainers
 }
 
 /**
@@ -71,11 +80,13 @@ export function markStopped(
       ? `still running after ${waited}`
       : 'the run was cancelled'
   const input = result === 'timeout' ? 'abort-on-timeout' : 'abort-on-cancel'
-  record.message = !abort
-    ? `${why}; left running in Qualytics (${input}: false)`
-    : outcome?.state === 'requested'
-      ? `${why}; abort requested`
-      : `${why}; abort failed: ${outcome?.state === 'failed' ? outcome.error : 'no answer'}`
+  record.notes.push(
+    !abort
+      ? `${why}; left running in Qualytics (${input}: false)`
+      : outcome?.state === 'requested'
+        ? `${why}; abort requested`
+        : `${why}; abort failed: ${outcome?.state === 'failed' ? outcome.error : 'no answer'}`
+  )
   return true
 }
 
@@ -86,10 +97,11 @@ export function markNotStarted(
   waited: string
 ): void {
   record.result = result
-  record.message =
+  record.notes.push(
     result === 'timeout'
       ? `not started: the timeout (${waited}) came first`
       : 'not started: the run was cancelled'
+  )
 }
 
 /**
@@ -102,7 +114,9 @@ export function markUnknown(
   waited: string
 ): void {
   record.result = result
-  record.message = `may have started: its request was still open when the run stopped after ${waited}; check Activity in Qualytics`
+  record.notes.push(
+    `may have started: its request was still open when the run stopped after ${waited}; check Activity in Qualytics`
+  )
 }
 
 /**
@@ -113,7 +127,10 @@ export function flagEmptyExports(records: OperationRecord[]): void {
   for (const record of records) {
     if (record.result === 'success' && record.count === 0) {
       record.result = 'warning'
-      record.message = `Qualytics held no ${record.assetType} for datastore ${record.datastoreId} at export time, so the export wrote an empty table.`
+      // Qualytics' own message stays as it was: this finding is the action's.
+      record.notes.push(
+        `Qualytics held no ${record.assetType} for datastore ${record.datastoreId} at export time, so the export wrote an empty table.`
+      )
     }
   }
 }

@@ -1,26 +1,33 @@
-import type { TriggerOutcome } from '../client/client-types.js'
+import type { ExportList, TriggerOutcome } from '../client/client-types.js'
 import type { QualyticsClient } from '../client/client.js'
 import type { Clock } from '../clock.js'
 import type { RetryPolicy } from '../client/retry.js'
 import { backoffDelay } from '../client/retry.js'
+import { lookFrom, pickOurs, type Look, type Search } from './look.js'
 import type { Operation, PlannedExport } from '../types.js'
 
 /** Posts of one export at the most, counting the first. */
 const MAX_TRIGGER_ATTEMPTS = 6
 /**
- * An export counts as ours when the server created it no earlier than this
- * before our POST left (server clock). Covers the Date header's one-second
- * resolution and transit time.
+ * Without a usable look, an export counts as ours when the server created
+ * it no earlier than this before our POST left (server clock from the Date
+ * header, which has one-second resolution).
  */
 const ADOPTION_MARGIN_MS = 5000
 /** Pauses before each look for an export an ambiguous POST may have made. */
 const LOOK_PAUSES_MS = [0, 1000, 2000]
+/** The look before the first POST waits no longer than this. */
+const LOOK_BUDGET_MS = 5000
 
 /** What triggering one planned export came to. */
 export type TriggerResult =
   | { ok: true; operation: Operation }
-  /** `stopped`: the run was cancelled or ran out of time before it could start. */
-  | { ok: false; message: string; stopped?: boolean }
+  /**
+   * `stopped`: the run was cancelled or ran out of time before it could
+   * start; `uncertain`: a POST was open when it was cancelled, so the
+   * export may exist.
+   */
+  | { ok: false; message: string; stopped?: boolean; uncertain?: boolean }
 
 /** What triggering needs from the run around it. */
 export interface TriggerContext {
@@ -30,21 +37,71 @@ export interface TriggerContext {
   deadline: number
   /** Ids already owned by this run: never adopted twice. */
   claimed: Set<number>
+  /** The look of each datastore, taken once before its first POST. */
+  looks: Map<number, Promise<Look>>
+  /**
+   * The one read of each datastore's exports before its first POST: the
+   * look is made from it, and so is the history (history-apply.ts).
+   */
+  lists: Map<number, Promise<ExportList>>
   signal?: AbortSignal
   random?: () => number
   log: (message: string) => void
 }
 
 /**
+ * Take the look of every planned datastore, in parallel, before the first
+ * POST: the POSTs then leave in plan order, each after its datastore's look.
+ */
+export async function takeLooks(
+  plan: readonly PlannedExport[],
+  ctx: TriggerContext
+): Promise<void> {
+  await Promise.all(plan.map(p => lookOf(p, ctx)))
+}
+
+/** The look of this datastore: taken once, shared by its exports. */
+function lookOf(planned: PlannedExport, ctx: TriggerContext): Promise<Look> {
+  let look = ctx.looks.get(planned.datastoreId)
+  if (!look) {
+    look = exportsBefore(planned.datastoreId, ctx).then(list =>
+      lookFrom(list, planned.datastoreId)
+    )
+    ctx.looks.set(planned.datastoreId, look)
+  }
+  return look
+}
+
+/** The datastore's exports as listed before the first POST: read once. */
+export function exportsBefore(
+  datastoreId: number,
+  ctx: TriggerContext
+): Promise<ExportList> {
+  let list = ctx.lists.get(datastoreId)
+  if (!list) {
+    const deadline = Math.min(ctx.deadline, ctx.clock.now() + LOOK_BUDGET_MS)
+    list = ctx.client.exportsOf(datastoreId, {
+      maxAttempts: 3,
+      baseDelayMs: 250,
+      maxDelayMs: 1000,
+      deadline
+    })
+    ctx.lists.set(datastoreId, list)
+  }
+  return list
+}
+
+/**
  * Start one export. `POST /api/operations/run` is not idempotent, so it is
  * never simply repeated:
+ * - a 2xx with a readable id: this run's export, whatever else it holds;
  * - 4xx other than 429: final, reported as this export's failure;
  * - 429 or a connection that never opened: the server did not act, post again;
- * - a dropped connection, a timeout, a 5xx or an unreadable 2xx: the export
- *   may exist. Look for one the server created for this datastore and asset
- *   type since just before our POST (finished or not: a short export may be
- *   over already) and adopt it; post again only when there is none, and
- *   never when the server cannot list its operations.
+ * - a dropped connection, a timeout or a 5xx: the export may exist. Look
+ *   for one (see pickOurs) and adopt it; post again only when a readable,
+ *   whole list shows none;
+ * - a 2xx that cannot be read: "cannot tell". Look, adopt what is found,
+ *   and never post again.
  */
 export async function triggerExport(
   planned: PlannedExport,
@@ -57,8 +114,10 @@ export async function triggerExport(
     deadline: ctx.deadline
   }
   const what = `${planned.assetType} of datastore ${planned.datastoreId}`
+  const look = await lookOf(planned, ctx)
   let last = ''
   for (let attempt = 1; attempt <= MAX_TRIGGER_ATTEMPTS; attempt++) {
+    if (ctx.signal?.aborted) return { ok: false, stopped: true, message: last }
     const sentAt = ctx.clock.now() + ctx.client.serverSkewMs
     const outcome: TriggerOutcome = await ctx.client.runExport(planned.body)
     if (outcome.kind === 'created') {
@@ -69,35 +128,43 @@ export async function triggerExport(
         }
       }
       ctx.claimed.add(outcome.operation.id)
-      return {
-        ok: true,
-        operation: outcome.operation
-      }
+      return { ok: true, operation: outcome.operation }
     }
     last = outcome.error.message
-    if (outcome.kind === 'rejected')
+    // Cancelled while the POST was open: the run names it as may-have-started.
+    if (ctx.signal?.aborted && outcome.kind !== 'rejected')
       return {
         ok: false,
-        message: `Could not start the export: ${last}`
+        stopped: true,
+        uncertain: outcome.kind !== 'not-sent',
+        message: last
       }
-    if (outcome.kind === 'ambiguous') {
-      const found = await findOurExport(planned, sentAt, ctx, policy)
-      if (found === 'cannot-tell') {
+    if (outcome.kind === 'rejected')
+      return { ok: false, message: `Could not start the export: ${last}` }
+    if (outcome.kind === 'ambiguous' || outcome.kind === 'unreadable') {
+      const found = await findOurExport(planned, look, sentAt, ctx, policy)
+      if ('found' in found && found.found) {
+        ctx.claimed.add(found.found.id)
+        ctx.log(
+          `Adopted export ${found.found.id} (${what}) that Qualytics created for the uncertain request: ${last}`
+        )
+        return { ok: true, operation: found.found }
+      }
+      if ('cannotTell' in found || outcome.kind === 'unreadable') {
+        const why =
+          'cannotTell' in found
+            ? found.cannotTell
+            : 'no export of it is listed yet'
         return {
           ok: false,
-          message: `The export may or may not have started (${last}), and Qualytics cannot list operations to tell; it was not sent again, to avoid a duplicate. Check Activity in Qualytics.`
+          message: `The export may or may not have started (${last}), and Qualytics cannot tell (${why}); it was not sent again, to avoid a duplicate. Check Activity in Qualytics.`
         }
-      }
-      if (found) {
-        ctx.claimed.add(found.id)
-        ctx.log(
-          `Adopted export ${found.id} (${what}) that Qualytics created before the connection failed: ${last}`
-        )
-        return { ok: true, operation: found }
       }
       ctx.log(
         `No export of ${what} was created by the failed request (${last}); sending it again.`
       )
+    } else if (!outcome.error.retryable) {
+      return { ok: false, message: `Could not start the export: ${last}` }
     } else
       ctx.log(`Export of ${what} not accepted yet (${last}); sending it again.`)
     const delay = backoffDelay(
@@ -123,44 +190,34 @@ export async function triggerExport(
 }
 
 /**
- * Look for an export of this datastore and asset type created at or after
- * `sentAt`, not yet claimed, and not started by a Qualytics schedule or
- * flow. Three looks over about three seconds: the list may lag the create,
- * and a backend behind a gateway that timed out may still be at work.
- * Oldest match first: that is the one our POST made.
+ * Look for the export an uncertain POST may have made. Three looks over
+ * about three seconds: the list may lag the create, and a backend behind a
+ * gateway that timed out may still be at work. "Cannot tell" ends the search.
  */
 async function findOurExport(
   planned: PlannedExport,
+  look: Look,
   sentAt: number,
   ctx: TriggerContext,
   policy: RetryPolicy
-): Promise<Operation | null | 'cannot-tell'> {
+): Promise<Search> {
+  let search: Search = { found: null }
   for (const pause of LOOK_PAUSES_MS) {
     if (pause > 0) await ctx.clock.sleep(pause, ctx.signal)
-    let exports: Operation[] | null
-    try {
-      // Looking is safe to repeat, so it gets more attempts than the POST.
-      exports = await ctx.client.recentExports(planned.datastoreId, {
-        ...policy,
-        maxAttempts: 6
-      })
-    } catch {
-      return 'cannot-tell'
-    }
-    if (exports === null) return 'cannot-tell'
-    const matches = exports.filter(op => {
-      const created = Date.parse(op.created ?? op.startTime ?? '')
-      return (
-        op.assetType === planned.assetType &&
-        !op.startedByQualytics &&
-        (op.datastoreId === null || op.datastoreId === planned.datastoreId) &&
-        !ctx.claimed.has(op.id) &&
-        Number.isFinite(created) &&
-        created >= sentAt - ADOPTION_MARGIN_MS
-      )
+    if (ctx.signal?.aborted) return { cannotTell: 'the run was cancelled' }
+    // Looking is safe to repeat, so it gets more attempts than the POST.
+    const list = await ctx.client.exportsOf(planned.datastoreId, {
+      ...policy,
+      maxAttempts: 6
     })
-    const oldest = matches.sort((a, b) => a.id - b.id)[0]
-    if (oldest) return oldest
+    search = pickOurs(
+      list,
+      planned,
+      look,
+      ctx.claimed,
+      sentAt - ADOPTION_MARGIN_MS
+    )
+    if (!('found' in search) || search.found) return search
   }
-  return null
+  return search
 }
