@@ -14,6 +14,8 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { measureBundle } from './bundle-size.js'
+import { checkMatrixWorkflow, measureFleet } from './fleet.js'
+import { FLEET, fleetRows } from './fleet-rows.js'
 import { measureColdStart, measureFirstRequest } from './cold-start.js'
 import { measureLatency, type LatencyRun } from './latency.js'
 import { findNode24 } from './node24.js'
@@ -201,6 +203,13 @@ const budgeted = await attempt(BUDGET, '150 exports under the budget', () =>
   measureBudgetScale(entry, runtime.path)
 )
 if (budgeted) rows.push(...budgetRows(budgeted))
+
+say('fleet: a dry run selecting by tag among 1,000 datastores')
+const fleet = await attempt(FLEET, '1000 datastores by tag', () =>
+  measureFleet(1000, entry, runtime.path)
+)
+if (fleet)
+  rows.push(...fleetRows(fleet, await checkMatrixWorkflow(fleet.matrix)))
 
 say('waiting for the long exports')
 for (const run of await Promise.all(longRuns)) if (run) measured.push(run)

@@ -7,6 +7,7 @@ export type {
   ChaosConfig,
   EndpointKey,
   ExportBehaviour,
+  Landing,
   OperationResult,
   RateTable,
   RequestRecord,
@@ -38,3 +39,5 @@ export {
   type HistoryShape,
   type SeedOperation
 } from './history.js'
+export { expectedSelection, FLEET_TAGS, generateFleet } from './fleet.js'
+export { STALE_AGE_MS, tableName } from './landing.js'

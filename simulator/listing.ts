@@ -5,7 +5,7 @@ import type { Scenario, SimOperation } from './types.js'
 import { INT_MSG, laxInt } from './validate.js'
 
 /** Page and size, validated the way fastapi-pagination does (size <= 100). */
-function pagination(
+export function pagination(
   params: URLSearchParams,
   errors: ValidationItem[]
 ): { page: number; size: number } {

@@ -55,6 +55,7 @@ export function datastoreJson(ds: SimDatastore): Record<string, unknown> {
     connected: true,
     teams: [TEAM],
     tags: [],
+    global_tags: (ds.tags ?? []).map(tagJson),
     enrichment_only: false,
     enrich_datastore: link && {
       ...datastoreStub(link),
@@ -67,10 +68,16 @@ export function datastoreJson(ds: SimDatastore): Record<string, unknown> {
   }
 }
 
+/** A global tag as the API nests it in lists. */
+export function tagJson(name: string): Record<string, unknown> {
+  return { name, color: '#336699', description: null }
+}
+
 /** GET /api/datastores/{id} for an enrichment datastore. */
 export function enrichmentJson(link: {
   id: number
   name: string
+  tags?: string[]
 }): Record<string, unknown> {
   return {
     ...datastoreStub(link),
@@ -78,6 +85,7 @@ export function enrichmentJson(link: {
     connected: true,
     teams: [TEAM],
     tags: [],
+    global_tags: (link.tags ?? []).map(tagJson),
     enrichment_only: true,
     enrich_datastore: null,
     enrichment_prefix: null

@@ -1,4 +1,5 @@
 import { fail, invalid, type Answer } from './http.js'
+import { listDatastores, listing, sourceRecords } from './landing.js'
 import { countPage, listOperations } from './listing.js'
 import type { OperationStore } from './operations.js'
 import {
@@ -159,6 +160,28 @@ export const ROUTES: Route[] = [
     key: 'datastore',
     auth: true,
     handle: getDatastore
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/datastores$/,
+    key: 'datastores',
+    auth: true,
+    handle: ctx => listDatastores(ctx.params, ctx.scenario)
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/datastores\/([^/]+)\/listing$/,
+    key: 'listing',
+    auth: true,
+    handle: (ctx, m) => listing(ctx.scenario, ctx.store, m[1] ?? '')
+  },
+  {
+    method: 'GET',
+    pattern: /^\/api\/datastores\/([^/]+)\/source-records$/,
+    key: 'source-records',
+    auth: true,
+    handle: (ctx, m) =>
+      sourceRecords(ctx.scenario, ctx.store, m[1] ?? '', ctx.params)
   },
   {
     method: 'POST',

@@ -20,18 +20,36 @@ export type EndpointKey =
   | 'abort'
   | 'anomalies'
   | 'quality-checks'
+  | 'datastores'
+  | 'listing'
+  | 'source-records'
 
 /** A source datastore as the simulator knows it. */
 export interface SimDatastore {
   id: number
   name: string
   /** Linked enrichment datastore; null = not linked. */
-  enrichment: { id: number; name: string; prefix?: string } | null
+  enrichment: {
+    id: number
+    name: string
+    prefix?: string
+    /** Tags on the enrichment datastore itself. */
+    tags?: string[]
+  } | null
   /** Total of GET /api/anomalies for this datastore (default 0). */
   anomalies?: number
   /** Total of GET /api/quality-checks for this datastore (default 0). */
   checks?: number
+  /** Names of its `global_tags` (default none). */
+  tags?: string[]
 }
+
+/**
+ * What an export leaves in the enrichment datastore: its table written
+ * when it ends (`fresh`), an older table it did not replace (`stale`), or
+ * no table at all (`missing`).
+ */
+export type Landing = 'fresh' | 'stale' | 'missing'
 
 /** How one export behaves once triggered. */
 export interface ExportBehaviour {
@@ -94,6 +112,12 @@ export interface Scenario {
   }) => ExportBehaviour
   /** Endpoints that answer 404 as if the server did not have them. */
   missingEndpoints?: EndpointKey[]
+  /** What each successful export writes to its enrichment datastore (default fresh). */
+  landing?: (req: { datastoreId: number; assetType: AssetType }) => Landing
+  /** Export table names: `_<prefix>_anomalies_export` (new, default) or `_<prefix>_export_anomalies` (old). */
+  tableNaming?: 'new' | 'old'
+  /** Shape of GET /api/datastores/{id}/listing (default a plain array). */
+  listingShape?: 'array' | 'envelope'
   /** Echo the Authorization header back in error bodies (redaction tests). */
   echoToken?: boolean
   chaos?: ChaosConfig

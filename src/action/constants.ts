@@ -4,7 +4,9 @@ export const Outputs = {
   OperationId: 'operation-id',
   OperationIds: 'operation-ids',
   Operations: 'operations',
-  NextRun: 'next-run'
+  NextRun: 'next-run',
+  Datastores: 'datastores',
+  Matrix: 'matrix'
 } as const
 
 /** Keys of the state the main step leaves for the post step. */

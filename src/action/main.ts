@@ -20,7 +20,11 @@ import type {
 import { heartbeatMs, startHeartbeat } from '../core/report/heartbeat.js'
 import { FAILURE_PREFIX, Outputs, State } from './constants.js'
 import { maskToken, readRawInputs } from './inputs.js'
-import { setFinalOutputs, setIdOutputs } from './outputs.js'
+import {
+  setFinalOutputs,
+  setIdOutputs,
+  setSelectionOutputs
+} from './outputs.js'
 import { runPost } from './post.js'
 import { adviceFor, logGroups, writeSummary } from './report.js'
 import { onCancelSignals } from './signals.js'
@@ -66,9 +70,14 @@ async function main(config: ExportConfig, out: ActionWriter): Promise<void> {
   const schedule = await scheduleOfThisRun(config.scheduleTimezone, log)
   out.output(Outputs.NextRun, schedule?.nextRun ?? '')
   const plan = buildPlan(config)
-  log.info(
-    `Plan: ${plan.length} export${plan.length === 1 ? '' : 's'} (${config.assetTypes.join(', ')}) of datastore ${config.datastores.join(', ')} on ${config.origin}`
-  )
+  if (config.datastoreTags.length > 0)
+    log.info(
+      `Plan: ${config.assetTypes.join(', ')} of every datastore with the tags ${config.datastoreTags.join(', ')} on ${config.origin}`
+    )
+  else
+    log.info(
+      `Plan: ${plan.length} export${plan.length === 1 ? '' : 's'} (${config.assetTypes.join(', ')}) of datastore ${config.datastores.join(', ')} on ${config.origin}`
+    )
   const cancel = onCancelSignals(m => log.warning(m))
   let names = new Map<number, string>()
   const watching = new Set<number>()
@@ -90,10 +99,19 @@ async function main(config: ExportConfig, out: ActionWriter): Promise<void> {
         timezone: schedule.timezone
       },
       onRetry: r => log.info(describeRetry(r)),
+      warn: m => log.warning(m, 'Datastores skipped'),
+      log: m => log.info(m),
       onPreflight: report => {
         names = new Map(report.datastores.map(d => [d.id, d.name]))
+        setSelectionOutputs(
+          report.datastores.map(d => d.id),
+          out
+        )
+        // A tag may select hundreds: name the first few, count the rest.
+        const shown = report.datastores.slice(0, 20)
+        const more = report.datastores.length - shown.length
         log.info(
-          `Token accepted${report.user.name ? ` (user ${report.user.name}${report.user.role ? `, ${report.user.role}` : ''})` : ''}; ${report.datastores.map(d => `datastore ${d.id} (${d.name}) exports to ${d.enrichment?.name ?? `enrichment datastore ${d.enrichment?.id}`}`).join('; ')}.`
+          `Token accepted${report.user.name ? ` (user ${report.user.name}${report.user.role ? `, ${report.user.role}` : ''})` : ''}; ${shown.map(d => `datastore ${d.id} (${d.name}) exports to ${d.enrichment?.name ?? `enrichment datastore ${d.enrichment?.id}`}`).join('; ')}${more > 0 ? `; and ${more} more datastores` : ''}.`
         )
       },
       hooks: {
@@ -123,7 +141,7 @@ async function main(config: ExportConfig, out: ActionWriter): Promise<void> {
   const abortPending = outcome.records.filter(r => r.abortPending)
   out.state(State.Watching, '')
   out.state(State.AbortPending, abortPending.map(r => r.id).join(','))
-  report(config, plan, outcome, schedule, out)
+  report(config, outcome.plan, outcome, schedule, out)
   await writeSummary(
     {
       result: outcome.result,
@@ -157,7 +175,10 @@ function report(
     )
   for (const record of outcome.records.filter(r => r.result === 'warning'))
     log.warning(
-      describeChange(record, outcome.datastoreNames),
+      // The action's own findings (a table not verified) ride along.
+      [describeChange(record, outcome.datastoreNames), ...record.notes].join(
+        ' '
+      ),
       'Export warning'
     )
   for (const record of outcome.records.filter(r => (r.missedRuns ?? 0) > 0))

@@ -1,4 +1,5 @@
 import { operationsJson } from '../core/output/records.js'
+import { selectionOutputs } from '../core/report/matrix.js'
 import type { OperationRecord, Result } from '../core/types.js'
 import { Outputs } from './constants.js'
 import type { ActionWriter } from './writer.js'
@@ -29,4 +30,17 @@ export function setFinalOutputs(
   setIdOutputs(records, out)
   out.jsonOutput(Outputs.Operations, operationsJson(records, out.redact))
   out.output(Outputs.Result, result)
+}
+
+/**
+ * `datastores` and `matrix`, once preflight knows the plan's datastores
+ * (also in a dry run, which is what a fan-out's first job is for).
+ */
+export function setSelectionOutputs(
+  ids: readonly number[],
+  out: ActionWriter
+): void {
+  const { datastores, matrix } = selectionOutputs(ids)
+  out.jsonOutput(Outputs.Datastores, datastores)
+  out.jsonOutput(Outputs.Matrix, matrix)
 }

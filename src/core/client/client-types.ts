@@ -77,4 +77,6 @@ export interface DatastoreInfo {
   id: number
   name: string
   enrichment: { id: number | null; name: string | null } | null
+  /** `enrichment_prefix` as the server gave it; null when it did not say. */
+  enrichmentPrefix?: string | null
 }

@@ -36,11 +36,41 @@ export function parseOperation(json: unknown, what: string): Operation {
  */
 export function parseDatastore(json: unknown, id: number): DatastoreInfo {
   const ds = schemas.datastore(json, `GET /api/datastores/${id}`)
+  const raw = json as Json
   return {
     id,
     name: ds.name ?? `datastore ${id}`,
+    enrichmentPrefix: readPrefix(raw, raw.enrich_datastore as Json | null),
     enrichment: ds.enrich_datastore
   }
+}
+
+type Json = Record<string, unknown>
+
+/** A positive whole id (the schemas' rule), or ShapeError. */
+export function readId(value: unknown, what: string): number {
+  return schemas.wireId(value, what)
+}
+
+/**
+ * The export tables' prefix: `enrichment_prefix` (older specs:
+ * `enrich_container_prefix`) on the datastore, else on the linked stub;
+ * null when neither says (the product's default is `_qualytics`).
+ */
+export function readPrefix(
+  json: Json,
+  link: Json | null | undefined
+): string | null {
+  const stub = link !== null && typeof link === 'object' ? link : undefined
+  for (const value of [
+    json.enrichment_prefix,
+    json.enrich_container_prefix,
+    stub?.enrichment_prefix,
+    stub?.enrich_container_prefix
+  ]) {
+    if (typeof value === 'string' && value.trim() !== '') return value.trim()
+  }
+  return null
 }
 
 /** The `total` of a count endpoint's page envelope. */
@@ -79,4 +109,12 @@ export function errorDetail(body: string): string | undefined {
     .replace(/\s+/g, ' ')
     .trim()
   return text === '' ? undefined : text.slice(0, 200)
+}
+
+/** A parsed value that must be a JSON object, or ShapeError. */
+export function asObject(value: unknown, what: string): Json {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ShapeError(`${what}: expected a JSON object`)
+  }
+  return value as Json
 }

@@ -71,6 +71,9 @@ export const operation: Schema<Operation> = (value, where) => {
   }
 }
 
+/** An id as the wire writes it (for parsers of list pages). */
+export const wireId: Schema<number> = id
+
 /** GET /api/users/me. */
 export const me = object({ name: lenient(string), role: lenient(string) })
 

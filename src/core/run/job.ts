@@ -3,10 +3,13 @@ import { QualyticsClient } from '../client/client.js'
 import type { Clock } from '../clock.js'
 import { buildPlan } from '../config/plan.js'
 import { preflight, type PreflightReport } from './preflight.js'
+import { overallResult } from '../report/results.js'
+import { preflightByTags } from './select.js'
+import { verifyWithin } from './verify.js'
 import type { Redactor } from '../output/redact.js'
 import { runExports, type RunHooks, type RunOutcome } from './runner.js'
 import { markNotStarted, newRecord } from './tracking.js'
-import type { ExportConfig } from '../types.js'
+import type { ExportConfig, PlannedExport } from '../types.js'
 import { USER_AGENT } from '../version.js'
 import type { RunSchedule } from './history-apply.js'
 
@@ -18,6 +21,8 @@ export interface JobOutcome extends RunOutcome {
   /** Requests sent and retries made. */
   requests: number
   retries: number
+  /** The plan run (for `datastore-tags`, of the datastores selected). */
+  plan: PlannedExport[]
 }
 
 /** What the job needs from the adapter around it. */
@@ -32,6 +37,10 @@ export interface JobDeps {
   random?: () => number
   /** The cron that started this run (`on.schedule`), for missed runs. */
   schedule?: RunSchedule | null
+  /** Findings worth an annotation before the run (tag-selected datastores skipped). */
+  warn?: (message: string) => void
+  /** Plain log lines of the job itself (verification). */
+  log?: (message: string) => void
 }
 
 /**
@@ -56,10 +65,24 @@ export async function runExportJob(
     requestTimeoutMs: requestTimeoutMs(process.env.QUALYTICS_TIMEOUT)
   })
   try {
-    const plan = buildPlan(config)
+    const now = (): number => deps.clock.now()
     const report = await untilCancelled(
-      preflight(client, config.datastores, () => deps.clock.now()),
+      config.datastoreTags.length > 0
+        ? preflightByTags(
+            client,
+            config.datastoreTags,
+            now,
+            m => deps.warn?.(m),
+            m => deps.log?.(m)
+          )
+        : preflight(client, config.datastores, now),
       deps.signal
+    )
+    // Tag-selected datastores are known only now, in ascending id order.
+    const plan = buildPlan(
+      report === null || config.datastoreTags.length === 0
+        ? config
+        : { ...config, datastores: report.datastores.map(d => d.id) }
     )
     if (report === null) {
       // Cancelled before anything started: nothing to abort, nothing to wait for.
@@ -77,7 +100,8 @@ export async function runExportJob(
         preflight: preflightReport,
         datastoreNames: new Map(),
         requests: client.stats.requests,
-        retries: client.stats.retries
+        retries: client.stats.retries,
+        plan
       }
     }
     deps.onPreflight?.(report)
@@ -87,6 +111,7 @@ export async function runExportJob(
       const records = plan.map(p => newRecord(p, 'dry-run'))
       outcome = { records, result: 'dry-run', ended: 'finished', elapsedMs: 0 }
     } else {
+      const deadline = deps.clock.now() + config.timeoutMs
       outcome = await runExports(config, plan, {
         client,
         clock: deps.clock,
@@ -95,13 +120,26 @@ export async function runExportJob(
         random: deps.random,
         schedule: deps.schedule ?? null
       })
+      // Only a run that saw every export end is verified: after a timeout
+      // or a cancel there is no time left to look.
+      if (config.verify && outcome.ended === 'finished') {
+        await verifyWithin(outcome.records, report.datastores, {
+          client,
+          clock: deps.clock,
+          deadline,
+          signal: deps.signal,
+          log: deps.log
+        })
+        outcome = { ...outcome, result: overallResult(outcome.records) }
+      }
     }
     return {
       ...outcome,
       preflight: report,
       datastoreNames,
       requests: client.stats.requests,
-      retries: client.stats.retries
+      retries: client.stats.retries,
+      plan
     }
   } finally {
     client.dispose()

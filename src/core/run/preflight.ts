@@ -35,9 +35,9 @@ export async function preflight(
 ): Promise<PreflightReport> {
   let user: PreflightReport['user']
   try {
-    user = await client.me(preflightPolicy(now()))
+    user = await checkToken(client, now)
   } catch (error) {
-    throw withChecks(explainTokenError(error), datastoreIds, [])
+    throw withChecks(error as Error, datastoreIds, [])
   }
   // Every datastore is read to the end, so a failure can say which passed.
   const settled = await Promise.allSettled(
@@ -90,6 +90,18 @@ function withChecks(
   return error
 }
 
+/** GET /api/users/me, with a PreflightError that says what to do on 401 or 403. */
+export async function checkToken(
+  client: QualyticsClient,
+  now: () => number
+): Promise<PreflightReport['user']> {
+  try {
+    return await client.me(preflightPolicy(now()))
+  } catch (error) {
+    throw explainTokenError(error)
+  }
+}
+
 function explainTokenError(error: unknown): Error {
   if (error instanceof ApiError && error.status === 401) {
     return new PreflightError(
@@ -106,7 +118,8 @@ function explainTokenError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error))
 }
 
-function explainDatastoreError(id: number, error: unknown): Error {
+/** Why a datastore read in preflight failed, as the user can act on it. */
+export function explainDatastoreError(id: number, error: unknown): Error {
   if (error instanceof ApiError && error.status === 404) {
     return new PreflightError(
       `Datastore ${id} was not found in Qualytics (${error.message}).`,

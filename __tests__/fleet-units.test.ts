@@ -1,0 +1,259 @@
+/**
+ * The pure parts of selection by tag and of verify: the matrix grouping,
+ * the strict reading of the datastore list, the choice by tags, the export
+ * table names, and the enrichment answers.
+ */
+import { describe, expect, it } from '@jest/globals'
+import {
+  parseDatastorePage,
+  parseListedDatastore
+} from '../src/core/client/datastore-list.js'
+import {
+  parseListing,
+  parseSourceRecords,
+  readTimestamp
+} from '../src/core/client/enrichment.js'
+import { ShapeError } from '../src/core/client/parse.js'
+import { matrixGroups, selectionOutputs } from '../src/core/report/matrix.js'
+import { chooseByTags, nameList } from '../src/core/run/select.js'
+import {
+  exportTableNames,
+  findExportTable,
+  normalisePrefix
+} from '../src/core/run/tables.js'
+
+const ids = (n: number, from = 1): number[] =>
+  Array.from({ length: n }, (_, i) => from + i)
+
+describe('matrixGroups', () => {
+  it('gives one id per entry up to 256, in plan order', () => {
+    const plan = [42, 7, 1000, 3]
+    expect(matrixGroups(plan)).toEqual({ datastore: ['42', '7', '1000', '3'] })
+    expect(matrixGroups(ids(256)).datastore).toEqual(ids(256).map(String))
+  })
+
+  it.each([257, 513, 1000, 5000])(
+    'groups %i ids into 256 entries that differ by at most one id and cover each once, in order',
+    n => {
+      const { datastore } = matrixGroups(ids(n))
+      expect(datastore).toHaveLength(256)
+      const sizes = datastore.map(e => e.split(',').length)
+      expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1)
+      // Larger groups first, so sizes never grow along the list.
+      expect([...sizes].sort((a, b) => b - a)).toEqual(sizes)
+      expect(datastore.flatMap(e => e.split(',').map(Number))).toEqual(ids(n))
+    }
+  )
+
+  it('keeps an unsorted plan order inside groups', () => {
+    expect(matrixGroups([5, 3, 9, 1, 7], 2)).toEqual({
+      datastore: ['5,3,9', '1,7']
+    })
+  })
+
+  it('is empty for no datastores and refuses a limit below one', () => {
+    expect(matrixGroups([])).toEqual({ datastore: [] })
+    expect(() => matrixGroups([1], 0)).toThrow(RangeError)
+  })
+
+  it('gives the two outputs as JSON', () => {
+    expect(selectionOutputs([4, 2])).toEqual({
+      datastores: '[4,2]',
+      matrix: '{"datastore":["4","2"]}'
+    })
+  })
+})
+
+const item = (
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> => ({
+  id: 5,
+  name: 'Sales',
+  global_tags: [{ name: 'Prod' }],
+  enrich_datastore: { id: 9, name: 'Enrich' },
+  enrichment_prefix: '_sales',
+  ...extra
+})
+
+describe('reading the datastore list', () => {
+  it('reads id, name, tags, link and prefix', () => {
+    expect(parseListedDatastore(item(), 'x')).toEqual({
+      id: 5,
+      name: 'Sales',
+      tags: ['Prod'],
+      enrichment: { id: 9, name: 'Enrich' },
+      enrichmentOnly: false,
+      enrichmentPrefix: '_sales'
+    })
+  })
+
+  it('tells a missing link field (cannot tell) from a null one (not linked)', () => {
+    const noField = item()
+    delete noField.enrich_datastore
+    expect(parseListedDatastore(noField, 'x').enrichment).toBeUndefined()
+    expect(
+      parseListedDatastore(item({ enrich_datastore: null }), 'x').enrichment
+    ).toBeNull()
+    expect(parseListedDatastore(item({ global_tags: null }), 'x').tags).toEqual(
+      []
+    )
+  })
+
+  it.each([
+    ['a string id that is no number', { id: 'five' }],
+    ['an id past 2^53', { id: 2 ** 53 + 2 }],
+    ['a zero id', { id: 0 }],
+    ['a fractional id', { id: 5.5 }],
+    ['no name', { name: null }],
+    ['tags that are not a list', { global_tags: 'prod' }],
+    ['a bare-string tag', { global_tags: ['prod'] }],
+    ['a tag without a name', { global_tags: [{ color: 'red' }] }],
+    ['a link that is a string', { enrich_datastore: 'yes' }],
+    ['a link with a bad id', { enrich_datastore: { id: -1 } }]
+  ])('refuses an item with %s', (_, extra) => {
+    expect(() => parseListedDatastore(item(extra), 'x')).toThrow(ShapeError)
+  })
+
+  it('refuses a page without items, a bad total, or another page than asked', () => {
+    expect(() => parseDatastorePage({ total: 1 }, 1)).toThrow(ShapeError)
+    expect(() =>
+      parseDatastorePage({ items: [], total: '3', pages: 1 }, 1)
+    ).toThrow(ShapeError)
+    expect(() =>
+      parseDatastorePage({ items: [], total: 3, page: 1, pages: 2 }, 2)
+    ).toThrow(ShapeError)
+    expect(() =>
+      parseDatastorePage({ items: [item(), null], total: 2, pages: 1 }, 1)
+    ).toThrow(ShapeError)
+  })
+
+  it('computes pages from total and size when the envelope leaves them out', () => {
+    const page = parseDatastorePage({ items: [], total: 250, size: 100 }, 1)
+    expect(page.pages).toBe(3)
+  })
+})
+
+describe('chooseByTags', () => {
+  const listed = [
+    { id: 30, tags: ['PROD'], link: true },
+    { id: 10, tags: ['prod', 'pii'], link: true },
+    { id: 20, tags: ['Prod'], link: false },
+    { id: 40, tags: ['staging'], link: true },
+    { id: 50, tags: ['prod'], link: undefined },
+    { id: 60, tags: [' prod '], link: false, enrichmentOnly: true }
+  ].map(d => ({
+    id: d.id,
+    name: `D${d.id}`,
+    tags: d.tags,
+    enrichment:
+      d.link === undefined ? undefined : d.link ? { id: 1, name: 'E' } : null,
+    enrichmentOnly: d.enrichmentOnly ?? false,
+    enrichmentPrefix: null
+  }))
+
+  it('matches any tag case-insensitively and sorts by id', () => {
+    const choice = chooseByTags(listed, ['Prod', 'nothing'])
+    expect(choice.linked.map(d => d.id)).toEqual([10, 30])
+    expect(choice.unlinked.map(d => d.id)).toEqual([20])
+    expect(choice.unknown.map(d => d.id)).toEqual([50])
+    expect(choice.enrichmentOnly.map(d => d.id)).toEqual([60])
+  })
+
+  it('selects nothing for tags no datastore carries', () => {
+    const choice = chooseByTags(listed, ['dev'])
+    expect(Object.values(choice).flat()).toEqual([])
+  })
+
+  it('names at most 20 datastores and counts the rest', () => {
+    const many = ids(23).map(id => ({ id, name: `D${id}` }))
+    expect(nameList(many)).toMatch(/^1 \(D1\), .*20 \(D20\) and 3 more$/)
+  })
+})
+
+describe('export table names', () => {
+  it('normalises the prefix as the product does, with the default', () => {
+    expect(normalisePrefix(null)).toBe('_qualytics')
+    expect(normalisePrefix('Analytics Bronze')).toBe('_analytics_bronze')
+    expect(normalisePrefix('_sales')).toBe('_sales')
+    expect(normalisePrefix('  ')).toBe('_qualytics')
+  })
+
+  it('lists both naming forms, with and without a doubled underscore', () => {
+    expect(exportTableNames('_qualytics', 'profiles')).toEqual([
+      '_qualytics_field_profiles_export',
+      '__qualytics_field_profiles_export',
+      '_qualytics_export_field_profiles',
+      '__qualytics_export_field_profiles'
+    ])
+  })
+
+  it('finds a table in either form and any letter case, as listed', () => {
+    expect(
+      findExportTable(['_QUALYTICS_ANOMALIES_EXPORT'], null, 'anomalies')
+    ).toBe('_QUALYTICS_ANOMALIES_EXPORT')
+    expect(findExportTable(['_sales_export_checks'], 'sales', 'checks')).toBe(
+      '_sales_export_checks'
+    )
+    expect(findExportTable(['__sales_checks_export'], '_sales', 'checks')).toBe(
+      '__sales_checks_export'
+    )
+    // The newest form wins when both are there.
+    expect(
+      findExportTable(
+        ['_q_export_anomalies', '_q_anomalies_export'],
+        '_q',
+        'anomalies'
+      )
+    ).toBe('_q_anomalies_export')
+  })
+
+  it('does not take another asset type or prefix for the table', () => {
+    const listed = ['_qualytics_checks_export', '_other_anomalies_export']
+    expect(findExportTable(listed, null, 'anomalies')).toBeNull()
+  })
+})
+
+describe('enrichment answers', () => {
+  it('reads a listing as a plain array or a page envelope', () => {
+    expect(parseListing([{ name: 'a', type: 'table' }, 'b'])).toEqual({
+      names: ['a', 'b'],
+      pages: 1
+    })
+    expect(parseListing({ items: [{ name: 'a' }], pages: 3 })).toEqual({
+      names: ['a'],
+      pages: 3
+    })
+    expect(() => parseListing({ tables: [] })).toThrow(ShapeError)
+    expect(() => parseListing([{ name: 7 }])).toThrow(ShapeError)
+  })
+
+  it('reads source_records as a JSON string or an array, newest GENERATED_AT first', () => {
+    const rows = [
+      { GENERATED_AT: '2026-12-02 06:00:00' },
+      { generated_at: '2026-12-02T07:00:00Z' }
+    ]
+    expect(
+      parseSourceRecords({ source_records: JSON.stringify(rows) })
+    ).toEqual({ rows: 2, newestMs: Date.parse('2026-12-02T07:00:00Z') })
+    expect(parseSourceRecords({ source_records: rows }).rows).toBe(2)
+    expect(parseSourceRecords({ source_records: '[]' })).toEqual({
+      rows: 0,
+      newestMs: null
+    })
+    expect(() => parseSourceRecords({ source_records: '{oops' })).toThrow(
+      ShapeError
+    )
+    expect(() => parseSourceRecords([rows])).toThrow(ShapeError)
+  })
+
+  it('reads warehouse timestamps: ISO, zone-less as UTC, epoch s or ms', () => {
+    const at = Date.parse('2026-12-02T06:00:00.250Z')
+    expect(readTimestamp('2026-12-02T06:00:00.250Z')).toBe(at)
+    expect(readTimestamp('2026-12-02 06:00:00.250')).toBe(at)
+    expect(readTimestamp('2026-12-02T07:00:00.250+01:00')).toBe(at)
+    expect(readTimestamp(at)).toBe(at)
+    expect(readTimestamp(at / 1000)).toBe(at)
+    expect(readTimestamp('yesterday')).toBeNull()
+    expect(readTimestamp(null)).toBeNull()
+  })
+})

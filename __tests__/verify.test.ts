@@ -1,0 +1,240 @@
+/**
+ * `verify` end to end: the bundled action against the simulator, whose
+ * exports write their table to the enrichment datastore fresh, stale or
+ * not at all, or whose enrichment endpoints are absent.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { runAction } from '../simulator/harness.js'
+import type {
+  Landing,
+  QualyticsSimulator,
+  Scenario,
+  SimDatastore
+} from '../simulator/index.js'
+import { inputsFor, operationsOf, startSimulator } from './helpers/fixtures.js'
+import { hostileInputs, startHostileServer } from './helpers/hostile-server.js'
+
+const DATASTORES: SimDatastore[] = [
+  {
+    id: 42,
+    name: 'Sales Warehouse',
+    enrichment: { id: 100, name: 'Sales Enrichment', prefix: 'sales' },
+    anomalies: 12,
+    checks: 30
+  },
+  {
+    id: 43,
+    name: 'Marketing Lake',
+    enrichment: { id: 101, name: 'Marketing Enrichment' },
+    anomalies: 3,
+    checks: 8
+  }
+]
+
+let sim: QualyticsSimulator | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+async function start(
+  scenario: Partial<Scenario> = {},
+  durationMs = 300
+): Promise<QualyticsSimulator> {
+  sim = await startSimulator(
+    { datastores: DATASTORES, ...scenario },
+    durationMs
+  )
+  return sim
+}
+
+const landing =
+  (byDatastore: Record<number, Landing>) =>
+  ({ datastoreId }: { datastoreId: number }): Landing =>
+    byDatastore[datastoreId] ?? 'fresh'
+
+describe('verify', () => {
+  it('confirms a freshly written table and names it in the row', async () => {
+    const s = await start()
+    const run = await runAction({
+      inputs: inputsFor(s, { datastore: '42,43', options: 'anomalies,checks' })
+    })
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('success')
+    expect(run.warnings).toEqual([])
+    const rows = operationsOf(run.outputs)
+    expect(rows.map(r => [r.datastore_id, r.table, r.verified])).toEqual([
+      [42, '_sales_anomalies_export', true],
+      [42, '_sales_checks_export', true],
+      [43, '_qualytics_anomalies_export', true],
+      [43, '_qualytics_checks_export', true]
+    ])
+    // One listing per enrichment datastore, one row read per export.
+    expect(s.count('GET', '/api/datastores/100/listing')).toBe(1)
+    expect(s.count('GET', '/api/datastores/101/listing')).toBe(1)
+    const reads = s.requests.filter(r => r.path.endsWith('/source-records'))
+    expect(reads).toHaveLength(4)
+    expect(reads.map(r => r.query.path)).toContain('_sales_checks_export')
+    expect(reads.every(r => r.query.limit === '1')).toBe(true)
+  })
+
+  it('finds the older naming form in a listing that comes as a page', async () => {
+    const s = await start({ tableNaming: 'old', listingShape: 'envelope' })
+    const run = await runAction({ inputs: inputsFor(s) })
+    const [row] = operationsOf(run.outputs)
+    expect(row).toMatchObject({
+      table: '_sales_export_anomalies',
+      verified: true
+    })
+    expect(run.warnings).toEqual([])
+  })
+
+  it('warns about a stale table, naming datastore and table, and the run still succeeds', async () => {
+    const s = await start({ landing: landing({ 42: 'stale' }) })
+    const run = await runAction({
+      inputs: inputsFor(s, { datastore: '42,43' })
+    })
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('warning')
+    const rows = operationsOf(run.outputs)
+    expect(rows[0]).toMatchObject({
+      datastore_id: 42,
+      table: '_sales_anomalies_export',
+      verified: false,
+      result: 'warning',
+      // Qualytics' message is left alone.
+      message: null
+    })
+    expect(rows[1]).toMatchObject({ verified: true, result: 'success' })
+    expect(run.warnings).toHaveLength(1)
+    expect(run.warnings[0]).toContain('datastore 42 (Sales Warehouse)')
+    expect(run.warnings[0]).toContain(
+      'table _sales_anomalies_export in enrichment datastore 100 (Sales Enrichment)'
+    )
+    expect(run.warnings[0]).toContain('before the export started')
+    expect(run.warnings[0]).toContain('Activity in Qualytics')
+    // It looked twice more before it said so.
+    expect(s.count('GET', '/api/datastores/100/listing')).toBe(3)
+    expect(s.count('GET', '/api/datastores/101/listing')).toBe(1)
+  }, 30_000)
+
+  it('warns about a missing table, and fails the step with fail-on-warning', async () => {
+    const s = await start({ landing: landing({ 43: 'missing' }) })
+    const run = await runAction({
+      inputs: inputsFor(s, { datastore: '43', 'fail-on-warning': 'true' })
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('warning')
+    const [row] = operationsOf(run.outputs)
+    expect(row).toMatchObject({ table: null, verified: false })
+    expect(run.warnings.join('\n')).toContain(
+      'its table is not in enrichment datastore 101 (Marketing Enrichment): looked for _qualytics_anomalies_export'
+    )
+    expect(run.warnings.join('\n')).toContain('datastore 43 (Marketing Lake)')
+  }, 30_000)
+
+  it('says nothing and leaves verified null when the enrichment endpoints are absent', async () => {
+    const s = await start({ missingEndpoints: ['listing', 'source-records'] })
+    const run = await runAction({ inputs: inputsFor(s) })
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('success')
+    expect(run.warnings).toEqual([])
+    expect(operationsOf(run.outputs)[0]).toMatchObject({
+      table: null,
+      verified: null
+    })
+  })
+
+  it('leaves verified null, with the table named, when only source-records is absent', async () => {
+    const s = await start({ missingEndpoints: ['source-records'] })
+    const run = await runAction({ inputs: inputsFor(s) })
+    expect(run.outputs.result).toBe('success')
+    expect(run.warnings).toEqual([])
+    expect(operationsOf(run.outputs)[0]).toMatchObject({
+      table: '_sales_anomalies_export',
+      verified: null
+    })
+  })
+
+  it('cannot tell when an empty export wrote a table without rows', async () => {
+    const s = await start({
+      datastores: [{ ...DATASTORES[0], anomalies: 0 } as SimDatastore]
+    })
+    const run = await runAction({ inputs: inputsFor(s) })
+    // The empty export is its own warning; verify adds no second one.
+    expect(run.outputs.result).toBe('warning')
+    expect(run.warnings).toHaveLength(1)
+    expect(run.warnings[0]).toContain('wrote an empty table')
+    expect(operationsOf(run.outputs)[0]).toMatchObject({
+      table: '_sales_anomalies_export',
+      verified: null
+    })
+  })
+
+  it('does not look with verify: false, nor after a failed export', async () => {
+    const s = await start({
+      behaviour: ({ datastoreId }) => ({
+        durationMs: 300,
+        result: datastoreId === 43 ? 'failure' : 'success',
+        message: datastoreId === 43 ? 'Enrichment write failed' : null
+      })
+    })
+    const off = await runAction({ inputs: inputsFor(s, { verify: 'false' }) })
+    expect(operationsOf(off.outputs)[0]).toMatchObject({ verified: null })
+    expect(s.count('GET', '/api/datastores/100/listing')).toBe(0)
+    const failed = await runAction({
+      inputs: inputsFor(s, { datastore: '43' })
+    })
+    expect(failed.outputs.result).toBe('failure')
+    expect(operationsOf(failed.outputs)[0]).toMatchObject({
+      result: 'failure',
+      verified: null
+    })
+    expect(s.count('GET', '/api/datastores/101/listing')).toBe(0)
+  })
+
+  it('never re-checks past the timeout', async () => {
+    const s = await start({ landing: () => 'missing' }, 2500)
+    const run = await runAction({ inputs: inputsFor(s, { timeout: '4s' }) })
+    // Export 2.5 s, then one look: the 2 s and 5 s re-checks would pass 4 s.
+    expect(run.outputs.result).toBe('warning')
+    expect(s.count('GET', '/api/datastores/100/listing')).toBe(1)
+    expect(run.wallMs).toBeLessThan(7000)
+  }, 30_000)
+
+  it('stops waiting for a listing that never answers at the timeout, leaving verified null', async () => {
+    const started = new Date().toISOString()
+    const operation = (result: string): Record<string, unknown> => ({
+      id: 5,
+      type: 'export',
+      result,
+      message: null,
+      start_time: started,
+      end_time: result === 'running' ? null : new Date().toISOString(),
+      datastore: { id: 42 },
+      asset_type: 'anomalies'
+    })
+    const server = await startHostileServer((req, _res, x) => {
+      if (req.method === 'POST') return (x.json(operation('running')), true)
+      if (req.url === '/api/operations/5')
+        return (x.json(operation('success')), true)
+      // The listing is taken and never answered.
+      return Boolean(req.url?.includes('/listing'))
+    })
+    try {
+      const run = await runAction({
+        inputs: hostileInputs(server.url, {
+          options: 'anomalies',
+          timeout: '3s'
+        })
+      })
+      expect(run.outputs.result).toBe('success')
+      expect(operationsOf(run.outputs)[0]).toMatchObject({ verified: null })
+      expect(server.seen.some(r => r.path.includes('/listing'))).toBe(true)
+      // Far less than the 30 s request timeout.
+      expect(run.wallMs).toBeLessThan(10_000)
+    } finally {
+      await server.close()
+    }
+  }, 30_000)
+})
