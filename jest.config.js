@@ -10,5 +10,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   collectCoverageFrom: ['src/**/*.ts', 'simulator/**/*.ts'],
-  testTimeout: 30000
+  testTimeout: 30000,
+  // Most suites spend their time waiting on a spawned action and the
+  // simulator, not computing: three workers keep two cores busy.
+  maxWorkers: 3
 }

@@ -42,7 +42,7 @@ describe('soak under random faults', () => {
 
 async function soak(count: number, hostile: boolean): Promise<void> {
   {
-    const clock = new FastClock(100)
+    const clock = new FastClock(50)
     const datastores: SimDatastore[] = Array.from(
       { length: count },
       (_, i) => ({
@@ -100,7 +100,7 @@ async function soak(count: number, hostile: boolean): Promise<void> {
       datastore: datastores.map(d => d.id).join(','),
       options: 'all',
       'max-parallel': '40',
-      // On this 100x clock every round trip looks 100x slower, so a 20/s
+      // On this 50x clock every round trip looks 50x slower, so a 20/s
       // budget (cut by the random 429s) would stretch preflight past its
       // 30 s; the budget has its own tests (budget-missed, history-action).
       'max-request-rate': '1000',

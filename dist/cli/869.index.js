@@ -4083,6 +4083,27 @@ function verdict(records, result, elapsedMs) {
 function describeRetry(retry) {
     return `Retrying ${retry.what} in ${(0,duration/* formatDuration */.a3)(retry.delayMs)} (attempt ${retry.attempt} failed: ${retry.reason})`;
 }
+/** The plan in one line, before preflight: `Plan: 6 exports (anomalies, checks, profiles) of datastore 42, 43 on …`. */
+function describePlan(config, plan) {
+    if (config.datastoreTags.length > 0)
+        return `${config.assetTypes.join(', ')} of every datastore with the tags ${config.datastoreTags.join(', ')} on ${config.origin}`;
+    return `${plan.length} export${plan.length === 1 ? '' : 's'} (${config.assetTypes.join(', ')}) of datastore ${config.datastores.join(', ')} on ${config.origin}`;
+}
+/** Datastores named in one preflight line at the most (a tag may select hundreds). */
+const NAMED_DATASTORES = 20;
+/** What preflight found, in one line: the user and where each datastore exports to. */
+function describePreflight(report) {
+    const { user, datastores } = report;
+    const who = user.name
+        ? ` (user ${user.name}${user.role ? `, ${user.role}` : ''})`
+        : '';
+    const shown = datastores.slice(0, NAMED_DATASTORES);
+    const more = datastores.length - shown.length;
+    const where = shown
+        .map(d => `datastore ${d.id} (${d.name}) exports to ${d.enrichment?.name ?? `enrichment datastore ${d.enrichment?.id}`}`)
+        .join('; ');
+    return `Token accepted${who}; ${where}${more > 0 ? `; and ${more} more datastores` : ''}.`;
+}
 
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
 var args = __webpack_require__(6890);
@@ -4230,7 +4251,7 @@ async function runCommand(argv) {
     if (config.insecure)
         say(`Warning: ${config.origin} uses plain http; the token travels unencrypted. Use https.`);
     const plan = buildPlan(config);
-    say(`${config.dryRun ? 'Dry run: ' : ''}${plan.length} export${plan.length === 1 ? '' : 's'} (${config.assetTypes.join(', ')}) of datastore ${config.datastores.join(', ')} on ${config.origin}`);
+    say(`${config.dryRun ? 'Dry run: ' : ''}${describePlan(config, plan)}`);
     const names = new Map();
     const tty = out.isTTY && process.env.TERM !== 'dumb';
     const progress = createProgress(term.raw(json ? 'stderr' : 'stdout'), {
@@ -4258,9 +4279,12 @@ async function runCommand(argv) {
             onPreflight: report => {
                 for (const d of report.datastores)
                     names.set(d.id, d.name);
-                progress.log(`Token accepted${report.user.name ? ` (${report.user.name})` : ''}; ${report.datastores.map(d => `datastore ${d.id} (${d.name}) exports to ${d.enrichment?.name ?? `enrichment datastore ${d.enrichment?.id}`}`).join('; ')}.`);
+                progress.log(describePreflight(report));
                 if (!config.dryRun)
-                    progress.track(placeholders(plan));
+                    progress.track(placeholders(buildPlan({
+                        ...config,
+                        datastores: report.datastores.map(d => d.id)
+                    })));
             },
             hooks: {
                 triggered: records => {

@@ -32,6 +32,8 @@ import { createActionWriter, type ActionWriter } from './writer.js'
 import {
   describeChange,
   describeRetry,
+  describePlan,
+  describePreflight,
   verdict
 } from '../core/report/verdict.js'
 
@@ -70,14 +72,7 @@ async function main(config: ExportConfig, out: ActionWriter): Promise<void> {
   const schedule = await scheduleOfThisRun(config.scheduleTimezone, log)
   out.output(Outputs.NextRun, schedule?.nextRun ?? '')
   const plan = buildPlan(config)
-  if (config.datastoreTags.length > 0)
-    log.info(
-      `Plan: ${config.assetTypes.join(', ')} of every datastore with the tags ${config.datastoreTags.join(', ')} on ${config.origin}`
-    )
-  else
-    log.info(
-      `Plan: ${plan.length} export${plan.length === 1 ? '' : 's'} (${config.assetTypes.join(', ')}) of datastore ${config.datastores.join(', ')} on ${config.origin}`
-    )
+  log.info(`Plan: ${describePlan(config, plan)}`)
   const cancel = onCancelSignals(m => log.warning(m))
   let names = new Map<number, string>()
   const watching = new Set<number>()
@@ -108,11 +103,7 @@ async function main(config: ExportConfig, out: ActionWriter): Promise<void> {
           out
         )
         // A tag may select hundreds: name the first few, count the rest.
-        const shown = report.datastores.slice(0, 20)
-        const more = report.datastores.length - shown.length
-        log.info(
-          `Token accepted${report.user.name ? ` (user ${report.user.name}${report.user.role ? `, ${report.user.role}` : ''})` : ''}; ${shown.map(d => `datastore ${d.id} (${d.name}) exports to ${d.enrichment?.name ?? `enrichment datastore ${d.enrichment?.id}`}`).join('; ')}${more > 0 ? `; and ${more} more datastores` : ''}.`
-        )
+        log.info(describePreflight(report))
       },
       hooks: {
         triggered: records => {

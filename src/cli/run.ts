@@ -16,7 +16,12 @@ import { isFailing } from '../core/report/results.js'
 import { renderSummary, type SummaryInput } from '../core/report/summary.js'
 import { checkTokenExpiry } from '../core/config/token.js'
 import { newRecord } from '../core/run/tracking.js'
-import { describeRetry, verdict } from '../core/report/verdict.js'
+import {
+  describePlan,
+  describePreflight,
+  describeRetry,
+  verdict
+} from '../core/report/verdict.js'
 import type { ExportConfig, OperationRecord } from '../core/types.js'
 import { parseFlags, stringFlag, UsageError, type Flags } from './args.js'
 import { RUN } from './commands.js'
@@ -68,9 +73,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       `Warning: ${config.origin} uses plain http; the token travels unencrypted. Use https.`
     )
   const plan = buildPlan(config)
-  say(
-    `${config.dryRun ? 'Dry run: ' : ''}${plan.length} export${plan.length === 1 ? '' : 's'} (${config.assetTypes.join(', ')}) of datastore ${config.datastores.join(', ')} on ${config.origin}`
-  )
+  say(`${config.dryRun ? 'Dry run: ' : ''}${describePlan(config, plan)}`)
   const names = new Map<number, string>()
   const tty = out.isTTY && process.env.TERM !== 'dumb'
   const progress = createProgress(term.raw(json ? 'stderr' : 'stdout'), {
@@ -106,10 +109,16 @@ export async function runCommand(argv: string[]): Promise<number> {
       log: m => progress.log(m),
       onPreflight: report => {
         for (const d of report.datastores) names.set(d.id, d.name)
-        progress.log(
-          `Token accepted${report.user.name ? ` (${report.user.name})` : ''}; ${report.datastores.map(d => `datastore ${d.id} (${d.name}) exports to ${d.enrichment?.name ?? `enrichment datastore ${d.enrichment?.id}`}`).join('; ')}.`
-        )
-        if (!config.dryRun) progress.track(placeholders(plan))
+        progress.log(describePreflight(report))
+        if (!config.dryRun)
+          progress.track(
+            placeholders(
+              buildPlan({
+                ...config,
+                datastores: report.datastores.map(d => d.id)
+              })
+            )
+          )
       },
       hooks: {
         triggered: records => {

@@ -2,7 +2,13 @@ import { formatDuration } from '../config/duration.js'
 import { RESULT_ICON } from './summary.js'
 import { durationSeconds, isFailing } from './results.js'
 import type { RetryInfo } from '../client/client-types.js'
-import type { OperationRecord, Result } from '../types.js'
+import type { PreflightReport } from '../run/preflight.js'
+import type {
+  ExportConfig,
+  OperationRecord,
+  PlannedExport,
+  Result
+} from '../types.js'
 
 /** `anomalies of datastore 42 (Sales Warehouse)` */
 export function exportLabel(
@@ -73,4 +79,37 @@ export function verdict(
 /** One line for a retry: `Retrying GET /api/users/me in 1.2 s (attempt 1 failed: ...)`. */
 export function describeRetry(retry: RetryInfo): string {
   return `Retrying ${retry.what} in ${formatDuration(retry.delayMs)} (attempt ${retry.attempt} failed: ${retry.reason})`
+}
+
+/** The plan in one line, before preflight: `Plan: 6 exports (anomalies, checks, profiles) of datastore 42, 43 on …`. */
+export function describePlan(
+  config: Pick<
+    ExportConfig,
+    'assetTypes' | 'datastores' | 'datastoreTags' | 'origin'
+  >,
+  plan: readonly PlannedExport[]
+): string {
+  if (config.datastoreTags.length > 0)
+    return `${config.assetTypes.join(', ')} of every datastore with the tags ${config.datastoreTags.join(', ')} on ${config.origin}`
+  return `${plan.length} export${plan.length === 1 ? '' : 's'} (${config.assetTypes.join(', ')}) of datastore ${config.datastores.join(', ')} on ${config.origin}`
+}
+
+/** Datastores named in one preflight line at the most (a tag may select hundreds). */
+const NAMED_DATASTORES = 20
+
+/** What preflight found, in one line: the user and where each datastore exports to. */
+export function describePreflight(report: PreflightReport): string {
+  const { user, datastores } = report
+  const who = user.name
+    ? ` (user ${user.name}${user.role ? `, ${user.role}` : ''})`
+    : ''
+  const shown = datastores.slice(0, NAMED_DATASTORES)
+  const more = datastores.length - shown.length
+  const where = shown
+    .map(
+      d =>
+        `datastore ${d.id} (${d.name}) exports to ${d.enrichment?.name ?? `enrichment datastore ${d.enrichment?.id}`}`
+    )
+    .join('; ')
+  return `Token accepted${who}; ${where}${more > 0 ? `; and ${more} more datastores` : ''}.`
 }
