@@ -21,8 +21,9 @@ import {
   readTotal
 } from './parse.js'
 import * as schemas from './schemas.js'
-import { backoffDelay, isConnectError, type RetryPolicy } from './retry.js'
-import { BudgetCancelledError, RequestBudget } from './rate-limit.js'
+import { backoffDelay, type RetryPolicy } from './retry.js'
+import { RequestBudget } from './rate-limit.js'
+import { outcomeOfAnswer, outcomeOfFailure } from './trigger-outcome.js'
 import type { ExportRequestBody, Operation } from '../types.js'
 
 /**
@@ -157,48 +158,14 @@ export class QualyticsClient {
         delayedSignal(this.#options.signal, POST_CANCEL_GRACE_MS)
       )
     } catch (error) {
-      const apiError = networkError(
-        this.#options.redact,
-        'POST',
-        'operations/run',
-        error
-      )
-      return isConnectError(error) || error instanceof BudgetCancelledError
-        ? { kind: 'not-sent', error: apiError }
-        : { kind: 'ambiguous', error: apiError }
+      return outcomeOfFailure(this.#options.redact, error)
     }
-    if (response.status >= 200 && response.status < 300) {
-      try {
-        // A readable id is this run's export, whatever else the answer
-        // holds (`result` "queued" or null, fields missing).
-        return {
-          kind: 'created',
-          operation: parseOperation(parseJson(response.body, what), what)
-        }
-      } catch (error) {
-        // It answered 2xx, so an operation probably exists: cannot tell.
-        return {
-          kind: 'unreadable',
-          error: shapeError(
-            this.#options.redact,
-            'POST',
-            'operations/run',
-            error
-          )
-        }
-      }
-    }
-    const error = statusError(
+    return outcomeOfAnswer(
       this.#options.redact,
-      'POST',
-      'operations/run',
       response,
+      what,
       this.#clock.now()
     )
-    if (response.status === 429) return { kind: 'not-sent', error }
-    if (response.status >= 500 || response.status === 408)
-      return { kind: 'ambiguous', error }
-    return { kind: 'rejected', error }
   }
 
   /** PUT /api/operations/abort/{id} with no body, once (best effort). */

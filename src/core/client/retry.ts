@@ -88,3 +88,8 @@ export function isConnectError(error: unknown): boolean {
     code === 'EPROTO'
   )
 }
+
+/** Quick retries for reads inside the loop; the loop itself keeps trying. */
+export function readPolicy(maxAttempts: number, deadline: number): RetryPolicy {
+  return { maxAttempts, baseDelayMs: 250, maxDelayMs: 2000, deadline }
+}

@@ -2,7 +2,15 @@ import { abortOperations, type AbortOutcome } from './abort.js'
 import { settleWithin } from '../clock.js'
 import { formatDuration } from '../config/duration.js'
 import { LoopSleeper } from './loop-sleeper.js'
-import { readPolicy, StatusWatch } from './status-watch.js'
+import { abandonExport, startCount } from './side-reads.js'
+import { StatusWatch } from './status-watch.js'
+import {
+  CANCEL_ABORT_BUDGET_MS,
+  CANCEL_READS_BUDGET_MS,
+  CANCEL_TRIGGER_GRACE_MS,
+  STOPPING_READS_BUDGET_MS,
+  TIMEOUT_ABORT_BUDGET_MS
+} from './stop-budgets.js'
 import { overallResult } from '../report/results.js'
 import {
   flagEmptyExports,
@@ -27,25 +35,7 @@ import {
 } from './trigger.js'
 import type { ExportConfig, OperationRecord, PlannedExport } from '../types.js'
 
-/*
- * Stopping on a cancel is bounded phase by phase, well inside the 7.5 s
- * GitHub leaves between SIGINT and SIGTERM: triggers on the wire (their
- * requests are cancelled by the signal at once) 1 s, aborts 3 s, counts
- * and other late reads 0.5 s: 4.5 s in the worst case, plus writing the
- * outputs and summary.
- */
-/** How long aborts may take when the run is cancelled. */
-export const CANCEL_ABORT_BUDGET_MS = 3000
-/** How long a cancel waits for triggers already on the wire. */
-const CANCEL_TRIGGER_GRACE_MS = 1000
-/** After a cancel, counts and other late reads get this long. */
-const CANCEL_READS_BUDGET_MS = 500
-const TIMEOUT_ABORT_BUDGET_MS = 10_000
-/** An export the watch gave up on gets this long for its abort. */
-const ABANDON_ABORT_MS = 5000
-/** After a timeout or cancel, the last reads (counts, last look) get this long. */
-const STOPPING_READS_BUDGET_MS = 2000
-
+export { CANCEL_ABORT_BUDGET_MS } from './stop-budgets.js'
 export type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
 
 /**
@@ -229,52 +219,20 @@ class ExportRun {
   }
 
   /** How many anomalies or checks Qualytics holds now: best effort, off the critical path. */
-  #count(
-    { assetType, datastoreId }: PlannedExport,
-    record: OperationRecord
-  ): void {
-    // The count endpoints filter by container id, not by tag: a whole
-    // datastore's count would misdescribe a tag-filtered export.
-    if (assetType === 'profiles' || this.config.containerTags.length > 0) return
-    const policy = readPolicy(
-      2,
-      Math.min(this.#deadline, this.deps.clock.now() + 10_000)
-    )
-    const { containers } = this.config
-    const count = this.deps.client.countAssets(
-      assetType,
-      datastoreId,
-      containers,
-      policy
-    )
-    this.#counting.push(count.then(n => void (record.count = n)))
+  #count(planned: PlannedExport, record: OperationRecord): void {
+    const { client, clock } = this.deps
+    const count = startCount(client, this.config, planned, record, {
+      now: clock.now(),
+      deadline: this.#deadline
+    })
+    if (count) this.#counting.push(count)
   }
 
-  /**
-   * The watch gave up on an export it cannot read. The run stops waiting
-   * for it, as on a timeout: abort it under abort-on-timeout, or say it may
-   * still be running. Never left running unwatched and unnamed.
-   */
+  /** The watch gave up on an export: abort it or name it (side-reads.ts). */
   #abandon(record: OperationRecord): void {
-    const id = record.id as number
-    if (!this.config.abortOnTimeout) {
-      record.notes.push(
-        `Export ${id} may still be running in Qualytics (abort-on-timeout: false); check Activity.`
-      )
-      return
-    }
-    const done = abortOperations(this.deps.client, [id], ABANDON_ABORT_MS).then(
-      outcomes => {
-        const outcome = outcomes.get(id)
-        record.notes.push(
-          outcome?.state === 'failed'
-            ? `Abort of export ${id} failed (${outcome.error}); it may still be running in Qualytics.`
-            : `Abort of export ${id} requested, since its status could not be read.`
-        )
-        if (outcome?.state === 'failed') record.abortPending = true
-      }
-    )
-    this.#counting.push(done)
+    const { client } = this.deps
+    const done = abandonExport(client, record, this.config.abortOnTimeout)
+    if (done) this.#counting.push(done)
   }
 
   /** Timeout or cancel: settle triggers on the wire, abort what still runs, mark the rest. */

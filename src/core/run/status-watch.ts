@@ -9,7 +9,7 @@ import {
   type Expectation
 } from './history-schedule.js'
 import { firstPause } from './poll-schedule.js'
-import type { RetryPolicy } from '../client/retry.js'
+import { readPolicy } from '../client/retry.js'
 import type { RunHooks } from './run-types.js'
 import { applyFields, applyOperation } from './tracking.js'
 import type { Operation, OperationRecord } from '../types.js'
@@ -298,9 +298,4 @@ function doubtAbout(op: Operation, record: OperationRecord): string | null {
   if (op.ended && op.endTime === null) return 'end_time is not a time'
   if (op.result === null) return `unknown result ${op.resultText}`
   return null
-}
-
-/** Quick retries for reads inside the loop; the loop itself keeps trying. */
-export function readPolicy(maxAttempts: number, deadline: number): RetryPolicy {
-  return { maxAttempts, baseDelayMs: 250, maxDelayMs: 2000, deadline }
 }

@@ -10,7 +10,7 @@ import type { QualyticsClient } from '../client/client.js'
 import { listTables, readNewestRows } from '../client/enrichment.js'
 import type { Clock } from '../clock.js'
 import type { OperationRecord } from '../types.js'
-import { readPolicy } from './status-watch.js'
+import { readPolicy } from '../client/retry.js'
 import { exportTableNames, findExportTable } from './tables.js'
 
 /**
