@@ -6,23 +6,10 @@ import { describe, expect, it } from '@jest/globals'
 import { createProgress } from '../src/cli/progress.js'
 import { createRedactor } from '../src/core/output/redact.js'
 import type { OperationRecord } from '../src/core/types.js'
+import { newRecord } from '../src/core/run/tracking.js'
 
 const record = (over: Partial<OperationRecord> = {}): OperationRecord => ({
-  datastoreId: 42,
-  assetType: 'checks',
-  id: null,
-  result: 'running',
-  message: null,
-  startTime: null,
-  endTime: null,
-  totalContainers: null,
-  count: null,
-  adopted: false,
-  lastSuccessAt: null,
-  missedRuns: null,
-  table: null,
-  verified: null,
-  notes: [],
+  ...newRecord({ datastoreId: 42, assetType: 'checks' }),
   ...over
 })
 

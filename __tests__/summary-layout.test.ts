@@ -11,6 +11,7 @@ import type { QualyticsSimulator } from '../simulator/index.js'
 import { appUrl, operationUrl } from '../src/core/report/links.js'
 import { renderSummary, type SummaryInput } from '../src/core/report/summary.js'
 import type { OperationRecord } from '../src/core/types.js'
+import { newRecord } from '../src/core/run/tracking.js'
 import { inputsFor, startSimulator } from './helpers/fixtures.js'
 
 /**
@@ -31,21 +32,13 @@ function asGitHub(texts: string[]): string[] {
 
 function record(overrides: Partial<OperationRecord>): OperationRecord {
   return {
-    datastoreId: 42,
-    assetType: 'anomalies',
+    ...newRecord({ datastoreId: 42, assetType: 'anomalies' }),
     id: 7001,
     result: 'success',
-    message: null,
     startTime: '2026-11-25T06:17:41.000Z',
     endTime: '2026-11-25T06:17:44.500Z',
     totalContainers: 3,
     count: 5,
-    adopted: false,
-    lastSuccessAt: null,
-    missedRuns: null,
-    table: null,
-    verified: null,
-    notes: [],
     ...overrides
   }
 }

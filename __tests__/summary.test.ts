@@ -15,6 +15,7 @@ import {
   type SummaryInput
 } from '../src/core/report/summary.js'
 import type { OperationRecord } from '../src/core/types.js'
+import { newRecord } from '../src/core/run/tracking.js'
 import { inputsFor, operationsOf, startSimulator } from './helpers/fixtures.js'
 
 /** The fixed case by name (the fixtures are typed as a record). */
@@ -53,21 +54,13 @@ function visibleText(html: string): string {
 
 function record(overrides: Partial<OperationRecord>): OperationRecord {
   return {
-    datastoreId: 42,
-    assetType: 'anomalies',
+    ...newRecord({ datastoreId: 42, assetType: 'anomalies' }),
     id: 1,
     result: 'success',
-    message: null,
     startTime: '2026-11-25T06:17:41.000Z',
     endTime: '2026-11-25T06:17:44.500Z',
     totalContainers: 3,
     count: 5,
-    adopted: false,
-    lastSuccessAt: null,
-    missedRuns: null,
-    table: null,
-    verified: null,
-    notes: [],
     ...overrides
   }
 }

@@ -18,23 +18,12 @@ import { heartbeatLine, heartbeatMs } from '../src/core/report/heartbeat.js'
 import { renderSummary } from '../src/core/report/summary.js'
 import { shown } from '../src/cli/main.js'
 import type { OperationRecord } from '../src/core/types.js'
+import { newRecord } from '../src/core/run/tracking.js'
 
 const record = (over: Partial<OperationRecord> = {}): OperationRecord => ({
-  datastoreId: 42,
-  assetType: 'anomalies',
+  ...newRecord({ datastoreId: 42, assetType: 'anomalies' }),
   id: 6,
   result: 'failure',
-  message: null,
-  startTime: null,
-  endTime: null,
-  totalContainers: null,
-  count: null,
-  adopted: false,
-  lastSuccessAt: null,
-  missedRuns: null,
-  table: null,
-  verified: null,
-  notes: [],
   ...over
 })
 

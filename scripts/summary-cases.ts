@@ -3,6 +3,7 @@
  * `scripts/screenshot-summary.ts` turns them into pictures to look at.
  * Everything here is deterministic (no clock, no randomness).
  */
+import { newRecord } from '../src/core/run/tracking.js'
 import type { SummaryInput } from '../src/core/report/summary.js'
 import type { AssetType, OperationRecord, Result } from '../src/core/types.js'
 
@@ -30,22 +31,14 @@ function record(
 ): OperationRecord {
   const start = Date.parse('2026-11-25T06:17:41.000Z') + (id ?? 0) * 150
   return {
-    datastoreId,
-    assetType,
+    ...newRecord({ datastoreId, assetType }),
     id,
     result,
-    message: null,
     startTime: id === null ? null : new Date(start).toISOString(),
     endTime:
       seconds === null ? null : new Date(start + seconds * 1000).toISOString(),
     totalContainers: id === null ? null : 3,
     count: assetType === 'profiles' || id === null ? null : 10 + (id % 97),
-    adopted: false,
-    lastSuccessAt: null,
-    missedRuns: null,
-    table: null,
-    verified: null,
-    notes: [],
     ...extra
   }
 }

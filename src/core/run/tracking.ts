@@ -9,7 +9,7 @@ import type {
 
 /** A row for a planned export that has not been triggered yet. */
 export function newRecord(
-  planned: PlannedExport,
+  planned: Pick<PlannedExport, 'datastoreId' | 'assetType'>,
   result: Result = 'running'
 ): OperationRecord {
   return {
