@@ -24,6 +24,33 @@ interface ActionYaml {
   outputs: Record<string, { description: string }>
 }
 
+/**
+ * The release that brought each input and output added after 1.0.0, shown
+ * first in its table row, so a workflow pinned to an older release knows
+ * what it lacks. A name added to action.yml needs its entry here (a test
+ * holds it).
+ */
+export const SINCE: Readonly<Record<string, string>> = {
+  'datastore-tags': '1.1',
+  'if-running': '1.1',
+  'max-request-rate': '1.1',
+  verify: '1.1',
+  datastores: '1.1',
+  matrix: '1.1',
+  'retry-failed': '1.2',
+  'skip-if-fresh': '1.2',
+  'results-file': '1.2',
+  'merge-results': '1.2',
+  'heartbeat-url': '1.2',
+  'scheduled-at': '1.2'
+}
+
+/** A description cell, led by the release that brought the name. */
+function described(name: string, description: string): string {
+  const since = SINCE[name]
+  return cell(since ? `_Since ${since}._ ${description}` : description)
+}
+
 /** One table cell: a single line, pipes escaped. */
 function cell(text: string): string {
   return text
@@ -47,7 +74,7 @@ export function inputsTable(action: ActionYaml): string {
       input.default === undefined || input.default === ''
         ? ''
         : `\`${input.default}\``
-    return `| \`${name}\` | ${required} | ${def} | ${cell(input.description)} |`
+    return `| \`${name}\` | ${required} | ${def} | ${described(name, input.description)} |`
   })
   return [
     '| Input | Required | Default | Description |',
@@ -59,7 +86,8 @@ export function inputsTable(action: ActionYaml): string {
 /** The outputs table: name, description. */
 export function outputsTable(action: ActionYaml): string {
   const rows = Object.entries(action.outputs).map(
-    ([name, output]) => `| \`${name}\` | ${cell(output.description)} |`
+    ([name, output]) =>
+      `| \`${name}\` | ${described(name, output.description)} |`
   )
   return ['| Output | Description |', '| --- | --- |', ...rows].join('\n')
 }
