@@ -26,7 +26,7 @@ import {
   verdict,
   type Row
 } from '../bench/table.js'
-import { checksOfSchedule } from '../src/core/run/poll-schedule.js'
+import { checksOfSchedule } from '../src/core/run/polling.js'
 
 describe('median', () => {
   it('takes the middle value of an odd list, whatever the order', () => {

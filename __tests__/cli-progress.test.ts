@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { createProgress } from '../src/cli/progress.js'
 import { createRedactor } from '../src/core/output/redact.js'
 import type { OperationRecord } from '../src/core/types.js'
-import { newRecord } from '../src/core/run/tracking.js'
+import { newRecord } from '../src/core/domain/records.js'
 
 const record = (over: Partial<OperationRecord> = {}): OperationRecord => ({
   ...newRecord({ datastoreId: 42, assetType: 'checks' }),

@@ -7,7 +7,7 @@ import {
   nextCheckWithHistory,
   SPARSE_CAP_MS
 } from '../src/core/run/history-schedule.js'
-import { checksOfSchedule, nextPause } from '../src/core/run/poll-schedule.js'
+import { checksOfSchedule, nextPause } from '../src/core/run/polling.js'
 import {
   lastSuccess,
   recentDurations,

@@ -6,12 +6,12 @@ import {
   firstPause,
   nextPause,
   pauseAfterFailure
-} from '../src/core/run/poll-schedule.js'
+} from '../src/core/run/polling.js'
 import {
   classify,
   isFailing,
   overallResult
-} from '../src/core/report/results.js'
+} from '../src/core/domain/results.js'
 import {
   backoffDelay,
   isRetryableStatus,

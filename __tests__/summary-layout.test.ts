@@ -11,7 +11,7 @@ import type { QualyticsSimulator } from '../simulator/index.js'
 import { appUrl, operationUrl } from '../src/core/report/links.js'
 import { renderSummary, type SummaryInput } from '../src/core/report/summary.js'
 import type { OperationRecord } from '../src/core/types.js'
-import { newRecord } from '../src/core/run/tracking.js'
+import { newRecord } from '../src/core/domain/records.js'
 import { inputsFor, startSimulator } from './helpers/fixtures.js'
 
 /**

@@ -15,7 +15,7 @@ import {
   type SummaryInput
 } from '../src/core/report/summary.js'
 import type { OperationRecord } from '../src/core/types.js'
-import { newRecord } from '../src/core/run/tracking.js'
+import { newRecord } from '../src/core/domain/records.js'
 import { inputsFor, operationsOf, startSimulator } from './helpers/fixtures.js'
 
 /** The fixed case by name (the fixtures are typed as a record). */

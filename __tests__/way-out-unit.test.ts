@@ -18,7 +18,7 @@ import { heartbeatLine, heartbeatMs } from '../src/core/report/heartbeat.js'
 import { renderSummary } from '../src/core/report/summary.js'
 import { shown } from '../src/cli/main.js'
 import type { OperationRecord } from '../src/core/types.js'
-import { newRecord } from '../src/core/run/tracking.js'
+import { newRecord } from '../src/core/domain/records.js'
 
 const record = (over: Partial<OperationRecord> = {}): OperationRecord => ({
   ...newRecord({ datastoreId: 42, assetType: 'anomalies' }),

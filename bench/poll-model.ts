@@ -9,7 +9,7 @@ import {
   checksOfSchedule,
   firstPause,
   nextPause
-} from '../src/core/run/poll-schedule.js'
+} from '../src/core/run/polling.js'
 
 /** Checks sent, and time from the export's end to the check that sees it. */
 export interface PollCost {

@@ -50,7 +50,7 @@ const METHOD = `## How each figure is measured
   10 s, then every 10 s, so latency = ceil(d/10)·10 − d and requests =
   ceil(d/10).
 - **Computed rows** (30 and 60 min) come from the schedule functions the
-  runner itself uses (\`src/core/run/poll-schedule.ts\`); the measured rows show
+  runner itself uses (\`src/core/run/polling.ts\`); the measured rows show
   the model next to the count, so the two can be compared.
 - **Why the request target misses for short exports**: the latency target
   (at most 5% of the export's length, or 1 s) forces the adaptive schedule

@@ -3,7 +3,7 @@
  * `scripts/screenshot-summary.ts` turns them into pictures to look at.
  * Everything here is deterministic (no clock, no randomness).
  */
-import { newRecord } from '../src/core/run/tracking.js'
+import { newRecord } from '../src/core/domain/records.js'
 import type { SummaryInput } from '../src/core/report/summary.js'
 import type { AssetType, OperationRecord, Result } from '../src/core/types.js'
 

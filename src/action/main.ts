@@ -5,7 +5,7 @@ import { parseConfig } from '../core/config/config.js'
 import { InputError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
 import { buildPlan } from '../core/config/plan.js'
-import { isFailing } from '../core/report/results.js'
+import { isFailing } from '../core/domain/results.js'
 import {
   describeSchedule,
   type ScheduleInfo

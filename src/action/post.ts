@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { createActionWriter, type ActionWriter } from './writer.js'
-import { abortOperations } from '../core/run/abort.js'
+import { abortOperations } from '../core/run/stopping.js'
 import { QualyticsClient } from '../core/client/client.js'
 import { systemClock } from '../core/clock.js'
 import { parseConfig } from '../core/config/config.js'

@@ -12,10 +12,10 @@ import { buildPlan } from '../core/config/plan.js'
 import { operationsJson, safeSummaryInput } from '../core/output/records.js'
 import { createRedactors, secretsOf } from '../core/output/redact.js'
 import { heartbeatMs, startHeartbeat } from '../core/report/heartbeat.js'
-import { isFailing } from '../core/report/results.js'
+import { isFailing } from '../core/domain/results.js'
 import { renderSummary, type SummaryInput } from '../core/report/summary.js'
 import { checkTokenExpiry } from '../core/config/token.js'
-import { newRecord } from '../core/run/tracking.js'
+import { newRecord } from '../core/domain/records.js'
 import {
   describePlan,
   describePreflight,

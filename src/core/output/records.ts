@@ -4,7 +4,7 @@
  * per field. The renderers (log lines, summary, `operations`) then only
  * escape for their destination.
  */
-import { toOutputRow } from '../report/results.js'
+import { toOutputRow } from '../domain/results.js'
 import type { SummaryInput } from '../report/summary.js'
 import type { OperationRecord } from '../types.js'
 import { bytes, cap, MESSAGE_CAP, OUTPUT_CAP_BYTES, window } from './cap.js'

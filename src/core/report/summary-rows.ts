@@ -6,7 +6,7 @@
  */
 import { formatDuration } from '../config/duration.js'
 import { operationUrl } from './links.js'
-import { durationSeconds } from './results.js'
+import { durationSeconds } from '../domain/results.js'
 import {
   escapeHref,
   escapeHtml,

@@ -11,7 +11,7 @@
  * length and at most a minute (or `poll-interval`, when that is longer), so
  * an export that fails 10 s into an expected hour is seen within a minute.
  */
-import { nextCheckTime, nextPause } from './poll-schedule.js'
+import { nextCheckTime, nextPause } from './polling.js'
 
 /** Longest sparse pause, unless poll-interval is longer. */
 export const SPARSE_CAP_MS = 60_000

@@ -1,9 +1,9 @@
-import { abortOperations, type AbortOutcome } from './abort.js'
+import { abortOperations, type AbortOutcome } from './stopping.js'
 import { settleWithin } from '../clock.js'
 import { formatDuration } from '../config/duration.js'
 import { LoopSleeper } from './loop-sleeper.js'
 import { abandonExport, startCount } from './side-reads.js'
-import { StatusWatch } from './status-watch.js'
+import { StatusWatch } from './watch.js'
 import {
   CANCEL_ABORT_BUDGET_MS,
   CANCEL_READS_BUDGET_MS,
@@ -11,15 +11,15 @@ import {
   STOPPING_READS_BUDGET_MS,
   TIMEOUT_ABORT_BUDGET_MS
 } from './stop-budgets.js'
-import { overallResult } from '../report/results.js'
+import { overallResult } from '../domain/results.js'
 import {
   flagEmptyExports,
   markNotStarted,
   markStopped,
   markUnknown,
   newRecord
-} from './tracking.js'
-import type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
+} from '../domain/records.js'
+import type { RunDeps, RunHooks, RunOutcome } from './context.js'
 import {
   followRunning,
   HistoryBook,
@@ -36,7 +36,7 @@ import {
 import type { ExportConfig, OperationRecord, PlannedExport } from '../types.js'
 
 export { CANCEL_ABORT_BUDGET_MS } from './stop-budgets.js'
-export type { RunDeps, RunHooks, RunOutcome } from './run-types.js'
+export type { RunDeps, RunHooks, RunOutcome } from './context.js'
 
 /**
  * Trigger every planned export (at most `max-parallel` running at once) and

@@ -1,4 +1,4 @@
-import type { RunHooks } from './run-types.js'
+import type { RunHooks } from './context.js'
 
 /**
  * Hooks that cannot break the run: a hook that throws (an output file that

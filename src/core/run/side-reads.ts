@@ -5,7 +5,7 @@
  */
 import type { QualyticsClient } from '../client/client.js'
 import { readPolicy } from '../client/retry.js'
-import { abortOperations } from './abort.js'
+import { abortOperations } from './stopping.js'
 import type { ExportConfig, OperationRecord, PlannedExport } from '../types.js'
 
 /** An export the watch gave up on gets this long for its abort. */

@@ -8,10 +8,10 @@ import {
   nextCheckWithHistory,
   type Expectation
 } from './history-schedule.js'
-import { firstPause } from './poll-schedule.js'
+import { firstPause } from './polling.js'
 import { readPolicy } from '../client/retry.js'
-import type { RunHooks } from './run-types.js'
-import { applyFields, applyOperation } from './tracking.js'
+import type { RunHooks } from './context.js'
+import { applyFields, applyOperation } from '../domain/records.js'
 import type { Operation, OperationRecord } from '../types.js'
 
 /**

@@ -1,5 +1,5 @@
-import type { AbortOutcome } from './abort.js'
-import { classify, isTerminal } from '../report/results.js'
+import type { AbortOutcome } from '../run/stopping.js'
+import { classify, isTerminal } from './results.js'
 import type {
   Operation,
   OperationRecord,
