@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { QualyticsClient } from '../src/core/client/client.js'
 import { ApiError } from '../src/core/errors.js'
-import { preflight, preflightPolicy } from '../src/core/run/preflight.js'
+import { preflight, preflightPolicy } from '../src/core/run/job.js'
 import { createRedactor } from '../src/core/output/redact.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import { startSimulator } from './helpers/fixtures.js'

@@ -15,12 +15,12 @@ import {
 } from '../src/core/client/enrichment.js'
 import { ShapeError } from '../src/core/client/parse.js'
 import { matrixGroups, selectionOutputs } from '../src/core/report/matrix.js'
-import { chooseByTags, nameList } from '../src/core/run/select.js'
+import { chooseByTags, nameList } from '../src/core/run/job.js'
 import {
   exportTableNames,
   findExportTable,
   normalisePrefix
-} from '../src/core/run/tables.js'
+} from '../src/core/run/verify.js'
 
 const ids = (n: number, from = 1): number[] =>
   Array.from({ length: n }, (_, i) => from + i)

@@ -6,7 +6,7 @@ import {
   historyPause,
   nextCheckWithHistory,
   SPARSE_CAP_MS
-} from '../src/core/run/history-schedule.js'
+} from '../src/core/run/polling.js'
 import { checksOfSchedule, nextPause } from '../src/core/run/polling.js'
 import {
   lastSuccess,
@@ -15,7 +15,7 @@ import {
   type ExportHistory
 } from '../src/core/run/history.js'
 import { toListedExport } from '../src/core/client/operations-list.js'
-import { matchListed } from '../src/core/run/batch-status.js'
+import { matchListed } from '../src/core/run/watch.js'
 import type { PlannedExport } from '../src/core/types.js'
 
 const POLL = 10_000

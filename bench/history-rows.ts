@@ -2,10 +2,7 @@
  * Rows of the history benchmarks (bench/history.ts), with their targets
  * (issue 10) next to today's figures.
  */
-import {
-  checksWithHistory,
-  expectationFrom
-} from '../src/core/run/history-schedule.js'
+import { checksWithHistory, expectationFrom } from '../src/core/run/polling.js'
 import { historyAround, drawAround } from '../simulator/index.js'
 import type { BudgetRun, HistoryRun } from './history.js'
 import { HISTORY_RUNS, HISTORY_SPREAD } from './history.js'

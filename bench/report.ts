@@ -70,7 +70,7 @@ const METHOD = `## How each figure is measured
   run the core in process on a clock 10 and 30 times faster, shared with
   the simulator (round trips look that many times slower there, so their
   latency is an upper bound); the computed rows come from
-  \`src/core/run/history-schedule.ts\`, the functions the watch uses.
+  \`src/core/run/polling.ts\`, the functions the watch uses.
   "today" is the 1.0 adaptive schedule for the same length.
 - **Request budget** (issue 10): the scale case at the default
   \`max-request-rate\` of 20/s against a simulator that answers 429 above 25

@@ -2,7 +2,7 @@ import { formatDuration } from '../config/duration.js'
 import { RESULT_ICON } from './summary.js'
 import { durationSeconds, isFailing } from '../domain/results.js'
 import type { RetryInfo } from '../client/client-types.js'
-import type { PreflightReport } from '../run/preflight.js'
+import type { PreflightReport } from '../run/job.js'
 import type {
   ExportConfig,
   OperationRecord,

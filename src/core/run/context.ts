@@ -1,8 +1,9 @@
-/** The shapes a run of exports takes and gives. */
 import type { QualyticsClient } from '../client/client.js'
 import type { Clock } from '../clock.js'
 import type { OperationRecord, Result } from '../types.js'
-import type { RunSchedule } from './history-apply.js'
+import type { RunSchedule } from './history.js'
+
+/** The shapes a run of exports takes and gives. */
 
 /** What the adapters hear while the run goes on. None of it is required. */
 export interface RunHooks {
@@ -32,4 +33,27 @@ export interface RunOutcome {
   result: Result
   ended: 'finished' | 'not-waited' | 'timeout' | 'cancelled'
   elapsedMs: number
+}
+
+/**
+ * Hooks that cannot break the run: a hook that throws (an output file that
+ * cannot be written) would otherwise reject a promise nobody awaits and
+ * crash the process with exports left running.
+ */
+export function safeHooks(hooks: RunHooks): RunHooks {
+  const guard =
+    <A extends unknown[]>(fn?: (...args: A) => void) =>
+    (...args: A): void => {
+      try {
+        fn?.(...args)
+      } catch {
+        // The run goes on; the adapter reports at the end.
+      }
+    }
+  return {
+    triggered: guard(hooks.triggered?.bind(hooks)),
+    changed: guard(hooks.changed?.bind(hooks)),
+    log: guard(hooks.log?.bind(hooks)),
+    warn: guard(hooks.warn?.bind(hooks))
+  }
 }

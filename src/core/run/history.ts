@@ -1,3 +1,9 @@
+import type { ExportList } from '../client/client-types.js'
+import { exportsIn, type ListedExport } from '../client/operations-list.js'
+import type { AssetType, PlannedExport, OperationRecord } from '../types.js'
+import { expectationFrom, type Expectation } from './polling.js'
+import { countMissedRuns } from '../schedule/missed-runs.js'
+
 /**
  * What the operations history says about one planned export: how long the
  * last successful exports of that datastore and asset type took (to poll
@@ -6,9 +12,6 @@
  * datastore, before triggering, serves all three; a read that fails, a 404
  * or an empty history leaves each answer empty, never fails the run.
  */
-import type { ExportList } from '../client/client-types.js'
-import { exportsIn, type ListedExport } from '../client/operations-list.js'
-import type { AssetType, PlannedExport } from '../types.js'
 
 /** Durations of at most this many earlier successes inform the schedule. */
 export const HISTORY_SAMPLES = 5
@@ -115,4 +118,122 @@ export function runningExport(
       (e.includeDeleted === null || e.includeDeleted === body.include_deleted)
   )
   return running.sort((a, b) => a.id - b.id)[0] ?? null
+}
+
+/**
+ * The run's use of the history read, kept beside the runner: one read per
+ * datastore (memoised), and what it means for each planned export: the
+ * last success, the missed scheduled runs, the expected end, and an export
+ * already running that `if-running: wait` follows.
+ */
+
+/** The cron that started this run, when it came from `on.schedule`. */
+export interface RunSchedule {
+  cron: string
+  timezone: string
+}
+
+/**
+ * The history of each datastore, made from the one read of its exports
+ * before the first POST (the trigger's look uses the same read).
+ */
+export class HistoryBook {
+  readonly #histories = new Map<number, Promise<ExportHistory>>()
+
+  constructor(
+    private readonly read: (datastoreId: number) => Promise<ExportList>,
+    private readonly log: (message: string) => void
+  ) {}
+
+  /** The history of a datastore. */
+  of(datastoreId: number): Promise<ExportHistory> {
+    let history = this.#histories.get(datastoreId)
+    if (!history) {
+      history = this.read(datastoreId).then(list => {
+        const h = historyFrom(list, datastoreId)
+        if (h.state === 'unknown')
+          this.log(
+            `No export history for datastore ${datastoreId} (${h.reason}); polling as usual.`
+          )
+        return h
+      })
+      this.#histories.set(datastoreId, history)
+    }
+    return history
+  }
+}
+
+/** What the history told the run about one export. */
+export interface Learned {
+  expect: Expectation | null
+  /** Running now and worth following (`if-running: wait`). */
+  running: ListedExport | null
+}
+
+/**
+ * Fill the record's `last_success_at` and, on a scheduled run,
+ * `missed_runs` (with a note when above 0); return the expectation and any
+ * export to follow.
+ */
+export async function learnFromHistory(
+  record: OperationRecord,
+  planned: PlannedExport,
+  history: ExportHistory,
+  options: {
+    nowMs: number
+    pollIntervalMs: number
+    schedule: RunSchedule | null
+    claimed: ReadonlySet<number>
+    follow: boolean
+  }
+): Promise<Learned> {
+  const last = lastSuccess(history, planned.assetType, options.nowMs)
+  record.lastSuccessAt = last?.endTime ?? null
+  if (last && options.schedule) {
+    const counted = await countMissedRuns(
+      options.schedule.cron,
+      options.schedule.timezone,
+      last.startMs,
+      options.nowMs
+    )
+    record.missedRuns = counted?.missed ?? null
+    if (counted && counted.missed > 0)
+      record.notes.push(
+        `${counted.missed} scheduled run${counted.missed === 1 ? '' : 's'} missed since the last good snapshot (${last.endTime})`
+      )
+  }
+  const durations = recentDurations(history, planned.assetType)
+  return {
+    expect: expectationFrom(durations, options.pollIntervalMs),
+    running: options.follow
+      ? runningExport(history, planned, options.claimed)
+      : null
+  }
+}
+
+/**
+ * Make the record follow an export already running (`if-running: wait`):
+ * claimed, adopted, noted. Returns the log line.
+ */
+export function followRunning(
+  record: OperationRecord,
+  op: ListedExport,
+  claimed: Set<number>
+): string {
+  claimed.add(op.id)
+  record.id = op.id
+  record.adopted = true
+  record.notes.push(
+    `followed export ${op.id}, already running in Qualytics (if-running: wait)`
+  )
+  return `Following export ${op.id} (${op.assetType} of datastore ${op.datastoreId}), already running in Qualytics, instead of starting another (if-running: wait).`
+}
+
+/** When a server-reported export started, on our clock (server minus skew). */
+export function startedOnOurClock(
+  op: ListedExport,
+  serverSkewMs: number
+): number | undefined {
+  const started = Date.parse(op.startTime ?? op.created ?? '')
+  return Number.isFinite(started) ? started - serverSkewMs : undefined
 }

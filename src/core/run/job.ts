@@ -1,17 +1,23 @@
-import type { RetryInfo } from '../client/client-types.js'
+import type { RetryInfo, DatastoreInfo } from '../client/client-types.js'
 import { QualyticsClient } from '../client/client.js'
 import type { Clock } from '../clock.js'
 import { buildPlan } from '../config/plan.js'
-import { preflight, type PreflightReport } from './preflight.js'
 import { overallResult } from '../domain/results.js'
-import { preflightByTags } from './select.js'
 import { verifyWithin } from './verify.js'
 import type { Redactor } from '../output/redact.js'
-import { runExports, type RunHooks, type RunOutcome } from './runner.js'
+import { runExports } from './runner.js'
+import type { RunHooks, RunOutcome } from './context.js'
 import { markNotStarted, newRecord } from '../domain/records.js'
 import type { ExportConfig, PlannedExport } from '../types.js'
 import { USER_AGENT } from '../version.js'
-import type { RunSchedule } from './history-apply.js'
+import type { RunSchedule } from './history.js'
+import { ApiError, PreflightError, type DatastoreCheck } from '../errors.js'
+import type { RetryPolicy } from '../client/retry.js'
+import { TOKEN_HINT } from '../config/token.js'
+import {
+  listAllDatastores,
+  type ListedDatastore
+} from '../client/datastore-list.js'
 
 /** What a whole export job came to, for either adapter to report. */
 export interface JobOutcome extends RunOutcome {
@@ -178,4 +184,299 @@ async function untilCancelled<T>(
   } finally {
     signal.removeEventListener('abort', onAbort)
   }
+}
+
+/*
+ * Preflight: the token, then each datastore (or the tag selection), read
+ * before anything is triggered, so a bad input fails the job with nothing
+ * started.
+ */
+
+/** Preflight reads give up after about this long (the contract's 30 s). */
+export const PREFLIGHT_BUDGET_MS = 30_000
+
+/** A policy for one preflight phase starting now. */
+export function preflightPolicy(now: number): RetryPolicy {
+  return {
+    maxAttempts: 8,
+    baseDelayMs: 500,
+    maxDelayMs: 8000,
+    deadline: now + PREFLIGHT_BUDGET_MS
+  }
+}
+
+/** What preflight learnt, for the log and the summary. */
+export interface PreflightReport {
+  user: { name: string | null; role: string | null }
+  datastores: DatastoreInfo[]
+}
+
+/**
+ * Check the token and every datastore before anything is triggered: one
+ * datastore without an enrichment link means nothing is exported, so a
+ * half-done snapshot never passes for a whole one.
+ */
+export async function preflight(
+  client: QualyticsClient,
+  datastoreIds: readonly number[],
+  now: () => number
+): Promise<PreflightReport> {
+  let user: PreflightReport['user']
+  try {
+    user = await checkToken(client, now)
+  } catch (error) {
+    throw withChecks(error as Error, datastoreIds, [])
+  }
+  // Every datastore is read to the end, so a failure can say which passed.
+  const settled = await Promise.allSettled(
+    datastoreIds.map(id => client.getDatastore(id, preflightPolicy(now())))
+  )
+  const failedAt = settled.findIndex(s => s.status === 'rejected')
+  if (failedAt >= 0) {
+    const reason: unknown = (settled[failedAt] as PromiseRejectedResult).reason
+    throw withChecks(
+      explainDatastoreError(datastoreIds[failedAt]!, reason),
+      datastoreIds,
+      settled
+    )
+  }
+  const datastores = settled.map(
+    s => (s as PromiseFulfilledResult<DatastoreInfo>).value
+  )
+  const unlinked = datastores.filter(d => d.enrichment === null)
+  if (unlinked.length > 0) {
+    const names = unlinked.map(d => `${d.id} (${d.name})`).join(', ')
+    throw withChecks(
+      new PreflightError(
+        `Datastore ${names} has no enrichment datastore linked, so there is nowhere to export to. Nothing was exported.`,
+        "Link an enrichment datastore in Qualytics (the datastore's Enrichment settings, or PATCH /api/datastores/{id}/enrichment/{enrichment_id}), then run again."
+      ),
+      datastoreIds,
+      settled
+    )
+  }
+  return { user, datastores }
+}
+
+/** Attach what each datastore's check found to a PreflightError. */
+function withChecks(
+  error: Error,
+  ids: readonly number[],
+  settled: readonly PromiseSettledResult<DatastoreInfo>[]
+): Error {
+  if (!(error instanceof PreflightError)) return error
+  error.checked = ids.map((id, i): DatastoreCheck => {
+    const s = settled[i]
+    if (!s) return { id, name: null, enrichment: null, outcome: 'unchecked' }
+    if (s.status === 'rejected')
+      return { id, name: null, enrichment: null, outcome: 'failed' }
+    const { name, enrichment } = s.value
+    return enrichment === null
+      ? { id, name, enrichment: null, outcome: 'unlinked' }
+      : { id, name, enrichment: enrichment.name, outcome: 'passed' }
+  })
+  return error
+}
+
+/** GET /api/users/me, with a PreflightError that says what to do on 401 or 403. */
+export async function checkToken(
+  client: QualyticsClient,
+  now: () => number
+): Promise<PreflightReport['user']> {
+  try {
+    return await client.me(preflightPolicy(now()))
+  } catch (error) {
+    throw explainTokenError(error)
+  }
+}
+
+function explainTokenError(error: unknown): Error {
+  if (error instanceof ApiError && error.status === 401) {
+    return new PreflightError(
+      `The Qualytics token was rejected or has expired (${error.message}).`,
+      TOKEN_HINT
+    )
+  }
+  if (error instanceof ApiError && error.status === 403) {
+    return new PreflightError(
+      `The Qualytics token works but lacks permission to read the current user (${error.message}).`,
+      "Use a token of a user with at least the Member role; exporting needs Editor permission on the datastore's team."
+    )
+  }
+  return error instanceof Error ? error : new Error(String(error))
+}
+
+/** Why a datastore read in preflight failed, as the user can act on it. */
+export function explainDatastoreError(id: number, error: unknown): Error {
+  if (error instanceof ApiError && error.status === 404) {
+    return new PreflightError(
+      `Datastore ${id} was not found in Qualytics (${error.message}).`,
+      "Check the `datastore` input: use the numeric id shown in the datastore's URL in Qualytics."
+    )
+  }
+  if (error instanceof ApiError && error.status === 403) {
+    return new PreflightError(
+      `The token may not read datastore ${id} (${error.message}).`,
+      "Give the token's user Editor permission on the team that owns the datastore."
+    )
+  }
+  return error instanceof Error ? error : new Error(String(error))
+}
+
+/**
+ * `datastore-tags`: which datastores a run exports, from the paginated
+ * datastore list. Resolved before anything is triggered; the list stands in
+ * for the per-datastore GETs of preflight, so a fleet of 1,000 costs one
+ * request per page.
+ */
+
+/** What the tags select, before the detail of any datastore is read. */
+export interface TagChoice {
+  /** Carry a tag and have an enrichment link: exported, ascending ids. */
+  linked: ListedDatastore[]
+  /** Carry a tag, no enrichment link: skipped with a warning. */
+  unlinked: ListedDatastore[]
+  /** Carry a tag but are enrichment datastores themselves: never exported. */
+  enrichmentOnly: ListedDatastore[]
+  /** Carry a tag; the list item does not say whether they are linked. */
+  unknown: ListedDatastore[]
+}
+
+/**
+ * Sort the list by the tags (names compared case-insensitively, any one
+ * tag suffices), in ascending id order. Pure: the list is filtered here
+ * whatever the server did with a filter.
+ */
+export function chooseByTags(
+  listed: readonly ListedDatastore[],
+  tags: readonly string[]
+): TagChoice {
+  const wanted = new Set(tags.map(foldTag))
+  const choice: TagChoice = {
+    linked: [],
+    unlinked: [],
+    enrichmentOnly: [],
+    unknown: []
+  }
+  const carrying = listed
+    .filter(d => d.tags.some(t => wanted.has(foldTag(t))))
+    .sort((a, b) => a.id - b.id)
+  for (const d of carrying) {
+    if (d.enrichmentOnly) choice.enrichmentOnly.push(d)
+    else if (d.enrichment === undefined) choice.unknown.push(d)
+    else if (d.enrichment === null) choice.unlinked.push(d)
+    else choice.linked.push(d)
+  }
+  return choice
+}
+
+/** Tag names compare case-insensitively (and without surrounding space). */
+function foldTag(tag: string): string {
+  return tag.trim().toLocaleLowerCase('en-US')
+}
+
+/** `42 (Sales), 43 (Marketing)`, at most `limit` named. */
+export function nameList(
+  datastores: readonly { id: number; name: string }[],
+  limit = 20
+): string {
+  const named = datastores
+    .slice(0, limit)
+    .map(d => `${d.id} (${d.name})`)
+    .join(', ')
+  const more = datastores.length - limit
+  return more > 0 ? `${named} and ${more} more` : named
+}
+
+/**
+ * Preflight for `datastore-tags`: the token, then every page of the list,
+ * then the selection. Throws PreflightError when the list cannot be read
+ * whole, when no datastore carries a tag, or when none of those is linked.
+ * `warn` hears of skipped datastores (a `::warning::` in the action).
+ */
+export async function preflightByTags(
+  client: QualyticsClient,
+  tags: readonly string[],
+  now: () => number,
+  warn: (message: string) => void,
+  log: (message: string) => void = () => undefined
+): Promise<PreflightReport> {
+  const user = await checkToken(client, now)
+  let listed: ListedDatastore[]
+  try {
+    listed = await listAllDatastores(client, () => preflightPolicy(now()))
+  } catch (error) {
+    throw explainListError(error)
+  }
+  const choice = chooseByTags(listed, tags)
+  // A list item without `enrich_datastore` cannot tell; the detail can.
+  const details = await Promise.all(
+    choice.unknown.map(async d => {
+      try {
+        return await client.getDatastore(d.id, preflightPolicy(now()))
+      } catch (error) {
+        throw explainDatastoreError(d.id, error)
+      }
+    })
+  )
+  const linked: DatastoreInfo[] = [
+    ...choice.linked.map(toInfo),
+    ...details.filter(d => d.enrichment !== null)
+  ].sort((a, b) => a.id - b.id)
+  const unlinked = [
+    ...choice.unlinked,
+    ...details.filter(d => d.enrichment === null)
+  ].sort((a, b) => a.id - b.id)
+  const shown = tags.join(', ')
+  if (choice.enrichmentOnly.length > 0)
+    log(
+      `Not exported: ${nameList(choice.enrichmentOnly)} carry the tags but are enrichment datastores.`
+    )
+  if (linked.length === 0 && unlinked.length === 0) {
+    throw new PreflightError(
+      `No source datastore carries any of the tags ${shown} (${listed.length} datastores listed). Nothing was exported.`,
+      'Check the `datastore-tags` input against the tags on the datastores in Qualytics (names compare case-insensitively), or name the datastores with `datastore`.'
+    )
+  }
+  if (linked.length === 0) {
+    throw new PreflightError(
+      `Every datastore with the tags ${shown} has no enrichment datastore linked: ${nameList(unlinked)}. Nothing was exported.`,
+      "Link an enrichment datastore in Qualytics (the datastore's Enrichment settings, or PATCH /api/datastores/{id}/enrichment/{enrichment_id}), then run again."
+    )
+  }
+  if (unlinked.length > 0)
+    warn(
+      `Skipped ${unlinked.length} datastore${unlinked.length === 1 ? '' : 's'} with the tags ${shown} that ha${unlinked.length === 1 ? 's' : 've'} no enrichment datastore linked: ${nameList(unlinked)}. Link one in Qualytics to export ${unlinked.length === 1 ? 'it' : 'them'}.`
+    )
+  return { user, datastores: linked }
+}
+
+function toInfo(d: ListedDatastore): DatastoreInfo {
+  return {
+    id: d.id,
+    name: d.name,
+    enrichment: d.enrichment ?? null,
+    enrichmentPrefix: d.enrichmentPrefix
+  }
+}
+
+/** A list that cannot be read whole is "cannot tell": nothing is exported. */
+function explainListError(error: unknown): Error {
+  if (error instanceof ApiError && error.status === 403) {
+    return new PreflightError(
+      `The token may not list datastores (${error.message}). Nothing was exported.`,
+      "Give the token's user permission to read the datastores, or name them with the `datastore` input."
+    )
+  }
+  if (error instanceof ApiError && error.status === 404) {
+    return new PreflightError(
+      `This Qualytics has no datastore list to select by tag from (${error.message}). Nothing was exported.`,
+      'Name the datastores with the `datastore` input instead of `datastore-tags`.'
+    )
+  }
+  const why = error instanceof Error ? error.message : String(error)
+  return new PreflightError(
+    `The datastore list could not be read whole, so the datastores with these tags cannot be told (${why}). Nothing was exported.`,
+    'Re-run the workflow; if it persists, name the datastores with the `datastore` input.'
+  )
 }

@@ -82,3 +82,140 @@ export function checksOfSchedule(
     at += pause(at)
   }
 }
+
+/**
+ * When to look at an export whose earlier runs are known. The last few
+ * successful exports of the same datastore and asset type say when this one
+ * is likely to end: look sparsely until just before the shortest of them
+ * ended, every second from there until just after the longest, and fall back
+ * to today's adaptive schedule (above) once the export has
+ * outlived its history. The contract allows looking less often than
+ * `poll-interval` until near the expected end.
+ *
+ * Early failures: the sparse pause is at most a quarter of the expected
+ * length and at most a minute (or `poll-interval`, when that is longer), so
+ * an export that fails 10 s into an expected hour is seen within a minute.
+ */
+
+/** Longest sparse pause, unless poll-interval is longer. */
+export const SPARSE_CAP_MS = 60_000
+/** The sparse pause is at most this share of the expected length. */
+export const SPARSE_SHARE = 0.25
+/** Pause inside the window around the expected end. */
+export const DENSE_PAUSE_MS = 1000
+/** Margin around the window: this share of the expected length (at least DENSE_PAUSE_MS). */
+export const MARGIN_SHARE = 0.01
+/** With fewer samples than this, the margin widens to WIDE_MARGIN_SHARE. */
+export const FEW_SAMPLES = 3
+export const WIDE_MARGIN_SHARE = 0.05
+/** A window wider than this share of the expected length (and 10 s) is not polled densely. */
+export const DENSE_WINDOW_SHARE = 0.1
+
+/** What the history leads us to expect of one export. */
+export interface Expectation {
+  /** Median of the earlier durations. */
+  expectedMs: number
+  /** Age at which dense looking starts, and ends. */
+  windowStartMs: number
+  windowEndMs: number
+  /** Longest pause before the window. */
+  sparsePauseMs: number
+  /** The window is narrow enough to look every second. */
+  dense: boolean
+}
+
+/**
+ * The expectation from earlier durations (milliseconds), or null when
+ * there are none: then the adaptive schedule applies unchanged.
+ */
+export function expectationFrom(
+  durations: readonly number[],
+  pollIntervalMs: number
+): Expectation | null {
+  const valid = durations.filter(d => Number.isFinite(d) && d >= 0)
+  if (valid.length === 0) return null
+  const sorted = [...valid].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  const expectedMs =
+    sorted.length % 2 === 1
+      ? (sorted[mid] as number)
+      : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+  const share = sorted.length < FEW_SAMPLES ? WIDE_MARGIN_SHARE : MARGIN_SHARE
+  const margin = Math.max(DENSE_PAUSE_MS, expectedMs * share)
+  const windowStartMs = Math.max(0, (sorted[0] as number) - margin)
+  const windowEndMs = (sorted.at(-1) as number) + margin
+  return {
+    expectedMs,
+    windowStartMs,
+    windowEndMs,
+    sparsePauseMs: Math.max(
+      pollIntervalMs,
+      Math.min(SPARSE_CAP_MS, expectedMs * SPARSE_SHARE)
+    ),
+    dense:
+      windowEndMs - windowStartMs <=
+      Math.max(10_000, expectedMs * DENSE_WINDOW_SHARE)
+  }
+}
+
+/** Pause after a check at `ageMs` into the export (also the first pause, at age 0). */
+export function historyPause(
+  ageMs: number,
+  expect: Expectation,
+  pollIntervalMs: number
+): number {
+  const floor = Math.min(DENSE_PAUSE_MS, pollIntervalMs)
+  if (ageMs < expect.windowStartMs) {
+    const toWindow = expect.windowStartMs - ageMs
+    return Math.round(Math.max(floor, Math.min(expect.sparsePauseMs, toWindow)))
+  }
+  if (ageMs < expect.windowEndMs && expect.dense) return floor
+  // Inside a wide window, or past the history: today's schedule.
+  return nextPause(ageMs, pollIntervalMs)
+}
+
+/**
+ * When to check next, `now` being the end of the last check: the history's
+ * pause while reads succeed, today's rule (with its backoff) otherwise.
+ * The history's pause counts from when the last check was sent
+ * (`checkSentAt`), so a slow round trip does not stretch the one-second
+ * steps around the expected end.
+ */
+export function nextCheckWithHistory(
+  now: number,
+  startedAt: number,
+  consecutiveFailures: number,
+  pollIntervalMs: number,
+  expect: Expectation | null,
+  retryAfterMs?: number,
+  checkSentAt = now
+): number {
+  if (expect === null || consecutiveFailures > 0)
+    return nextCheckTime(
+      now,
+      startedAt,
+      consecutiveFailures,
+      pollIntervalMs,
+      retryAfterMs
+    )
+  const from = Math.min(now, checkSentAt)
+  return Math.max(
+    now,
+    from + historyPause(from - startedAt, expect, pollIntervalMs)
+  )
+}
+
+/** Check ages of the history schedule for an export of `durationMs` (for the benchmark). */
+export function checksWithHistory(
+  durationMs: number,
+  expect: Expectation,
+  pollIntervalMs: number
+): { checks: number; seenAtMs: number } {
+  let at = historyPause(0, expect, pollIntervalMs)
+  let checks = 1
+  while (at < durationMs) {
+    at += historyPause(at, expect, pollIntervalMs)
+    checks++
+  }
+  return { checks, seenAtMs: at }
+}

@@ -1,16 +1,17 @@
-import { abortOperations, type AbortOutcome } from './stopping.js'
-import { settleWithin } from '../clock.js'
-import { formatDuration } from '../config/duration.js'
-import { LoopSleeper } from './loop-sleeper.js'
-import { abandonExport, startCount } from './side-reads.js'
-import { StatusWatch } from './watch.js'
 import {
+  abortOperations,
+  type AbortOutcome,
+  abandonExport,
+  startCount,
   CANCEL_ABORT_BUDGET_MS,
   CANCEL_READS_BUDGET_MS,
   CANCEL_TRIGGER_GRACE_MS,
   STOPPING_READS_BUDGET_MS,
   TIMEOUT_ABORT_BUDGET_MS
-} from './stop-budgets.js'
+} from './stopping.js'
+import { settleWithin, type Clock } from '../clock.js'
+import { formatDuration } from '../config/duration.js'
+import { StatusWatch } from './watch.js'
 import { overallResult } from '../domain/results.js'
 import {
   flagEmptyExports,
@@ -19,14 +20,18 @@ import {
   markUnknown,
   newRecord
 } from '../domain/records.js'
-import type { RunDeps, RunHooks, RunOutcome } from './context.js'
+import {
+  type RunDeps,
+  type RunHooks,
+  type RunOutcome,
+  safeHooks
+} from './context.js'
 import {
   followRunning,
   HistoryBook,
   learnFromHistory,
   startedOnOurClock
-} from './history-apply.js'
-import { safeHooks } from './safe-hooks.js'
+} from './history.js'
 import {
   exportsBefore,
   takeLooks,
@@ -34,9 +39,6 @@ import {
   type TriggerContext
 } from './trigger.js'
 import type { ExportConfig, OperationRecord, PlannedExport } from '../types.js'
-
-export { CANCEL_ABORT_BUDGET_MS } from './stop-budgets.js'
-export type { RunDeps, RunHooks, RunOutcome } from './context.js'
 
 /**
  * Trigger every planned export (at most `max-parallel` running at once) and
@@ -228,7 +230,7 @@ class ExportRun {
     if (count) this.#counting.push(count)
   }
 
-  /** The watch gave up on an export: abort it or name it (side-reads.ts). */
+  /** The watch gave up on an export: abort it or name it (stopping.ts). */
   #abandon(record: OperationRecord): void {
     const { client } = this.deps
     const done = abandonExport(client, record, this.config.abortOnTimeout)
@@ -317,5 +319,41 @@ class ExportRun {
       ended,
       elapsedMs: this.deps.clock.now() - this.#start
     }
+  }
+}
+
+/**
+ * The run loop's sleep: until a given time, or until work beside the loop
+ * (a trigger, a status read) settles and wakes it, or until the run is
+ * cancelled, whichever comes first. A wake that comes while the loop is
+ * busy is kept, so the next sleep returns at once and nothing is missed.
+ */
+export class LoopSleeper {
+  #controller?: AbortController
+  #woken = false
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly signal?: AbortSignal
+  ) {}
+
+  async until(at: number): Promise<void> {
+    if (this.#woken) {
+      this.#woken = false
+      return
+    }
+    const controller = new AbortController()
+    this.#controller = controller
+    const cancel = (): void => controller.abort()
+    this.signal?.addEventListener('abort', cancel, { once: true })
+    await this.clock.sleep(at - this.clock.now(), controller.signal)
+    this.signal?.removeEventListener('abort', cancel)
+    this.#controller = undefined
+    this.#woken = false
+  }
+
+  wake(): void {
+    this.#woken = true
+    this.#controller?.abort()
   }
 }

@@ -1,5 +1,11 @@
 import type { QualyticsClient } from '../client/client.js'
-import type { Operation } from '../types.js'
+import type {
+  Operation,
+  ExportConfig,
+  OperationRecord,
+  PlannedExport
+} from '../types.js'
+import { readPolicy } from '../client/retry.js'
 
 /** What an abort request came to for one export. */
 export type AbortOutcome =
@@ -54,4 +60,81 @@ export async function abortOperations(
       })
   }
   return outcomes
+}
+
+/*
+ * Stopping on a cancel is bounded phase by phase, well inside the 7.5 s
+ * GitHub leaves between SIGINT and SIGTERM: triggers on the wire (their
+ * requests are cancelled by the signal at once) 1 s, aborts 3 s, counts
+ * and other late reads 0.5 s: 4.5 s in the worst case, plus writing the
+ * outputs and summary.
+ */
+
+/** How long aborts may take when the run is cancelled. */
+export const CANCEL_ABORT_BUDGET_MS = 3000
+/** How long a cancel waits for triggers already on the wire. */
+export const CANCEL_TRIGGER_GRACE_MS = 1000
+/** After a cancel, counts and other late reads get this long. */
+export const CANCEL_READS_BUDGET_MS = 500
+/** How long aborts may take after the timeout. */
+export const TIMEOUT_ABORT_BUDGET_MS = 10_000
+/** After a timeout or cancel, the last reads (counts, last look) get this long. */
+export const STOPPING_READS_BUDGET_MS = 2000
+
+/**
+ * Work the run starts beside its loop and collects at the end: the count
+ * of what Qualytics holds for an export, and the abort of an export whose
+ * status could not be read. Neither ever holds up the loop.
+ */
+
+/** An export the watch gave up on gets this long for its abort. */
+const ABANDON_ABORT_MS = 5000
+/** A count read gets at most this long: it is a nicety. */
+const COUNT_READ_MS = 10_000
+
+/**
+ * How many anomalies or checks Qualytics holds now, into `record.count`;
+ * null (no read) for profiles and for tag-filtered exports, whose count
+ * the endpoints cannot give (they filter by container id, not by tag).
+ */
+export function startCount(
+  client: QualyticsClient,
+  config: Pick<ExportConfig, 'containers' | 'containerTags'>,
+  { assetType, datastoreId }: PlannedExport,
+  record: OperationRecord,
+  { now, deadline }: { now: number; deadline: number }
+): Promise<void> | null {
+  if (assetType === 'profiles' || config.containerTags.length > 0) return null
+  const policy = readPolicy(2, Math.min(deadline, now + COUNT_READ_MS))
+  return client
+    .countAssets(assetType, datastoreId, config.containers, policy)
+    .then(n => void (record.count = n))
+}
+
+/**
+ * The watch gave up on an export it cannot read. The run stops waiting
+ * for it, as on a timeout: abort it under abort-on-timeout, or say it may
+ * still be running. Never left running unwatched and unnamed.
+ */
+export function abandonExport(
+  client: QualyticsClient,
+  record: OperationRecord,
+  abortOnTimeout: boolean
+): Promise<void> | null {
+  const id = record.id as number
+  if (!abortOnTimeout) {
+    record.notes.push(
+      `Export ${id} may still be running in Qualytics (abort-on-timeout: false); check Activity.`
+    )
+    return null
+  }
+  return abortOperations(client, [id], ABANDON_ABORT_MS).then(outcomes => {
+    const outcome = outcomes.get(id)
+    record.notes.push(
+      outcome?.state === 'failed'
+        ? `Abort of export ${id} failed (${outcome.error}); it may still be running in Qualytics.`
+        : `Abort of export ${id} requested, since its status could not be read.`
+    )
+    if (outcome?.state === 'failed') record.abortPending = true
+  })
 }
