@@ -10,6 +10,9 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
   collectCoverageFrom: ['src/**/*.ts', 'simulator/**/*.ts'],
+  // The black-box tests run a bundle of the source under test, built here
+  // once per state of the source (scripts/bundle.mjs cachedBundle).
+  globalSetup: '<rootDir>/__tests__/helpers/bundle-setup.mjs',
   testTimeout: 30000,
   // Most suites spend their time waiting on a spawned action and the
   // simulator, not computing: three workers keep two cores busy.

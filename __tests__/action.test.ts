@@ -11,7 +11,7 @@ import {
   triggers,
   textOf
 } from './helpers/fixtures.js'
-import { runAction } from '../simulator/harness.js'
+import { runAction } from './helpers/bundle.js'
 
 let sim: QualyticsSimulator | undefined
 afterEach(async () => {

@@ -6,7 +6,7 @@
 import { afterEach, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
-import { runAction } from '../simulator/harness.js'
+import { runAction } from './helpers/bundle.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import { startSimulator } from './helpers/fixtures.js'
 

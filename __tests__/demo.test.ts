@@ -8,13 +8,18 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { DEFAULT_TOKEN } from '../simulator/index.js'
 import { createLogView, logLine, summaryAsText } from '../scripts/demo-view.js'
+import { bundleDir } from './helpers/bundle.js'
 
 describe('the demo', () => {
   it('runs the bundle and shows the log, the summary as text and where its page is', () => {
-    const out = execFileSync('node_modules/.bin/tsx', ['scripts/demo.ts'], {
-      encoding: 'utf8',
-      timeout: 60_000
-    })
+    const out = execFileSync(
+      'node_modules/.bin/tsx',
+      ['scripts/demo.ts', bundleDir()],
+      {
+        encoding: 'utf8',
+        timeout: 60_000
+      }
+    )
     expect(out).not.toContain(DEFAULT_TOKEN)
     expect(out).not.toContain('::add-mask::')
     expect(out).not.toMatch(/<t[dr]>/)

@@ -3,7 +3,7 @@
  * against the simulator's chaos knobs and a deliberately hostile server.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startAction, runAction } from '../simulator/harness.js'
+import { startAction, runAction } from './helpers/bundle.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import {
   inputsFor,

@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { checkMatrixWorkflow, fanOutWorkflow } from '../bench/fleet.js'
 import { matrixProblems } from '../bench/fleet-rows.js'
-import { runAction } from '../simulator/harness.js'
+import { runAction } from './helpers/bundle.js'
 import {
   expectedSelection,
   generateFleet,

@@ -11,7 +11,7 @@ import {
   type QualyticsSimulator,
   type SeedOperation
 } from '../simulator/index.js'
-import { runAction, startAction } from '../simulator/harness.js'
+import { runAction, startAction } from './helpers/bundle.js'
 import {
   inputsFor,
   operationsOf,

@@ -3,7 +3,7 @@
  * action, black-box. Bad input must be refused before any request.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { runAction } from '../simulator/harness.js'
+import { runAction } from './helpers/bundle.js'
 import { DEFAULT_TOKEN, type QualyticsSimulator } from '../simulator/index.js'
 import { inputsFor, startSimulator } from './helpers/fixtures.js'
 

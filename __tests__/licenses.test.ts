@@ -1,10 +1,10 @@
 /**
  * The bundles carry the notice of every third-party package they contain.
- * What they contain is found a second, independent way here: a fresh ncc
- * build with source maps, whose `sources` name every file webpack put in,
- * compared with the package names in dist/licenses.txt and
- * dist/cli/licenses.txt (written by scripts/licenses.mjs from the
- * compilation's module list). Run `npm run bundle` first.
+ * What they contain is read a second, independent way here: the source maps
+ * of the fresh build the black-box tests run (scripts/bundle.mjs keeps the
+ * packages their `sources` name in packages.json) name every file webpack
+ * put in, compared with the package names in that build's licenses.txt
+ * (written by scripts/licenses.mjs from the compilation's module list).
  */
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
@@ -16,7 +16,8 @@ import {
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { bundleDir } from './helpers/bundle.js'
 
 /** Run an ES module snippet with node in the repository; its stdout. */
 function node(script: string): { code: number | null; out: string } {
@@ -28,28 +29,12 @@ function node(script: string): { code: number | null; out: string } {
   return { code: run.status, out: `${run.stdout}${run.stderr}` }
 }
 
-/** The node_modules packages a fresh, source-mapped build of entry holds. */
-function packagesInBuild(entry: string): string[] {
-  const { code, out } = node(`
-    import ncc from '@vercel/ncc'
-    import { resolve } from 'node:path'
-    const { map, assets } = await ncc(resolve(${JSON.stringify(entry)}), {
-      quiet: true, sourceMap: true, minify: false,
-      externals: { undici: './undici-stub.js' }
-    })
-    const maps = [map, ...Object.entries(assets)
-      .filter(([name]) => name.endsWith('.map'))
-      .map(([, asset]) => asset.source.toString())]
-    const names = new Set()
-    for (const m of maps)
-      for (const source of JSON.parse(m).sources) {
-        const found = /.*node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(source)
-        if (found) names.add(found[1])
-      }
-    console.log(JSON.stringify([...names].sort()))
-  `)
-  expect([code, out]).toEqual([0, expect.stringMatching(/^\[.*\]\n$/)])
-  return JSON.parse(out) as string[]
+/** The node_modules packages the source maps of a bundle folder name. */
+function packagesInBuild(folder: string): string[] {
+  const packages = JSON.parse(
+    readFileSync(join(dirname(bundleDir()), 'packages.json'), 'utf8')
+  ) as Record<string, string[]>
+  return packages[folder] ?? []
 }
 
 /** Package names, with the notice of each, in a licenses.txt. */
@@ -67,17 +52,19 @@ function notices(file: string): Map<string, string> {
 }
 
 describe.each([
-  ['src/index.ts', 'dist/licenses.txt'],
-  ['src/cli/index.ts', 'dist/cli/licenses.txt']
-])('%s bundle', (entry, licenses) => {
-  it(`${licenses} names exactly the packages the bundle holds`, () => {
-    const bundled = packagesInBuild(entry)
-    expect(bundled.length).toBeGreaterThan(0)
-    expect([...notices(licenses).keys()].sort()).toEqual(bundled)
-  }, 120_000)
+  ['the action', '.'],
+  ['the command line', 'cli']
+])('%s bundle', (_, folder) => {
+  const licenses = () => join(bundleDir(), folder, 'licenses.txt')
 
-  it(`${licenses} carries each package's own license text`, () => {
-    for (const [name, text] of notices(licenses)) {
+  it('licenses.txt names exactly the packages the bundle holds', () => {
+    const bundled = packagesInBuild(folder)
+    expect(bundled.length).toBeGreaterThan(0)
+    expect([...notices(licenses()).keys()].sort()).toEqual(bundled)
+  })
+
+  it("licenses.txt carries each package's own license text", () => {
+    for (const [name, text] of notices(licenses())) {
       const root = join('node_modules', name)
       const pkg = JSON.parse(
         readFileSync(join(root, 'package.json'), 'utf8')
@@ -104,7 +91,7 @@ function readLicense(root: string): string {
 
 describe('the action bundle', () => {
   it('credits the packages ncc’s own list left out', () => {
-    const names = [...notices('dist/licenses.txt').keys()]
+    const names = [...notices(join(bundleDir(), 'licenses.txt')).keys()]
     for (const name of ['@actions/core', '@actions/http-client', 'tunnel'])
       expect(names).toContain(name)
   })

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { documentFiles, renderReadme } from '../scripts/readme-tables.js'
-import { runAction } from '../simulator/harness.js'
+import { runAction } from './helpers/bundle.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import { operationsOf, startSimulator } from './helpers/fixtures.js'
 import {

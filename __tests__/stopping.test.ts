@@ -4,7 +4,7 @@
  * timeout, abort what this run started, and say what it cannot know.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startAction } from '../simulator/harness.js'
+import { startAction } from './helpers/bundle.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import {
   inputsFor,
@@ -31,7 +31,7 @@ describe('a trigger the deadline cuts short', () => {
     sim = await startSimulator({
       chaos: { rateLimitRate: { run: 1 }, retryAfterSeconds: 60 }
     })
-    const { runAction } = await import('../simulator/harness.js')
+    const { runAction } = await import('./helpers/bundle.js')
     const run = await runAction({ inputs: inputsFor(sim, { timeout: '5s' }) })
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('timeout')

@@ -6,7 +6,7 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { SUMMARY_CASES } from '../scripts/summary-cases.js'
-import { runAction } from '../simulator/harness.js'
+import { runAction } from './helpers/bundle.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import { appUrl, operationUrl } from '../src/core/report/links.js'
 import { renderSummary, type SummaryInput } from '../src/core/report/summary.js'

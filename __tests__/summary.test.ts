@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { SUMMARY_CASES } from '../scripts/summary-cases.js'
-import { runAction } from '../simulator/harness.js'
+import { runAction } from './helpers/bundle.js'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import { createRedactor } from '../src/core/output/redact.js'
 import {

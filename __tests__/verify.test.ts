@@ -4,7 +4,7 @@
  * not at all, or whose enrichment endpoints are absent.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { runAction } from '../simulator/harness.js'
+import { runAction } from './helpers/bundle.js'
 import type {
   Landing,
   QualyticsSimulator,

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ServerResponse } from 'node:http'
-import { runAction, startAction } from '../simulator/harness.js'
+import { runAction, startAction } from './helpers/bundle.js'
 import { runCli } from './helpers/cli.js'
 import { operationsOf, textOf, waitFor } from './helpers/fixtures.js'
 import {

@@ -1,13 +1,11 @@
-// Fail when the committed dist/ differs from a fresh bundle of src/.
-// Builds into .tmp/dist-check with the same script as `npm run bundle`.
-import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+// Fail when the committed dist/ differs from a fresh bundle of src/, built
+// by the same code as `npm run bundle` (and shared with the black-box
+// tests: see cachedBundle in bundle.mjs).
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { cachedBundle } from './bundle.mjs'
 
-const fresh = join('.tmp', 'dist-check')
-execFileSync(process.execPath, ['scripts/bundle.mjs', fresh], {
-  stdio: 'inherit'
-})
+const fresh = join(await cachedBundle(), 'dist')
 const list = dir =>
   readdirSync(dir, { recursive: true })
     .map(String)
@@ -22,7 +20,6 @@ const differ = [...new Set([...expected, ...actual])].filter(f => {
     return true
   }
 })
-rmSync(fresh, { recursive: true, force: true })
 if (differ.length > 0) {
   console.error(
     `dist/ does not match a fresh bundle of src/: ${differ.join(', ')}`

@@ -3,15 +3,17 @@
  * scheduled run would do it. Two datastores, every asset type; one export
  * ends with a warning. Shows the log as GitHub would, the outputs, and the
  * job summary as text, and writes the summary as GitHub renders it to a
- * page to open in a browser.
+ * page to open in a browser. `tsx scripts/demo.ts [bundle folder]`: the
+ * folder defaults to dist (the tests pass the bundle they built).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { runAction } from '../simulator/harness.js'
 import { demoScenario, QualyticsSimulator } from '../simulator/index.js'
 import { githubPage } from './github-render.js'
 import { createLogView, summaryAsText } from './demo-view.js'
 
+const bundle = process.argv[2] ?? 'dist'
 const sim = await QualyticsSimulator.start(demoScenario())
 const inputs = {
   url: sim.url,
@@ -21,7 +23,7 @@ const inputs = {
   'max-parallel': '6'
 }
 console.log(
-  `Simulator on ${sim.url}. Running dist/index.js as a scheduled run of '17 6 * * *' with:`
+  `Simulator on ${sim.url}. Running ${join(bundle, 'index.js')} as a scheduled run of '17 6 * * *' with:`
 )
 for (const [name, value] of Object.entries(inputs)) {
   console.log(`  ${name}: ${name === 'token' ? '***' : value}`)
@@ -32,6 +34,7 @@ console.log(
 let pending = ''
 const view = createLogView()
 const run = await runAction({
+  entry: join(bundle, 'index.js'),
   inputs,
   scheduleCron: '17 6 * * *',
   onStdout: text => {

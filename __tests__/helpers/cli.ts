@@ -1,14 +1,13 @@
 /**
- * Run the bundled command line (dist/cli/index.js) as a user would: a child
- * process in a directory of the test's choosing, with a clean environment.
+ * Run the bundled command line as a user would: a child process in a
+ * directory of the test's choosing, with a clean environment. The bundle is
+ * the one built from the source under test (helpers/bundle.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-
-/** The bundle under test. */
-export const CLI = resolve('dist/cli/index.js')
+import { join } from 'node:path'
+import { cliEntry } from './bundle.js'
 
 /** What one run left behind. */
 export interface CliRun {
@@ -30,7 +29,7 @@ export function runCli(
   args: string[],
   options: CliOptions = {}
 ): Promise<CliRun> {
-  const child = spawn(process.execPath, [CLI, ...args], {
+  const child = spawn(process.execPath, [cliEntry(), ...args], {
     cwd: options.cwd ?? tmpDir(),
     env: { PATH: process.env.PATH ?? '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe']

@@ -1,0 +1,46 @@
+/**
+ * The bundle the black-box tests run: built by jest's globalSetup
+ * (helpers/bundle-setup.mjs) from the source as it is now, never the
+ * committed dist/, which only `npm run check-dist` looks at.
+ */
+import { join } from 'node:path'
+export { parseFileCommand, type ActionRun } from '../../simulator/harness.js'
+import {
+  runAction as runHarness,
+  startAction as startHarness,
+  type ActionOptions
+} from '../../simulator/harness.js'
+
+/** The folder holding the fresh bundle (what `npm run bundle` would write to dist/). */
+export function bundleDir(): string {
+  const dir = process.env.QUALYTICS_EXPORT_TEST_BUNDLE
+  if (!dir)
+    throw new Error(
+      'QUALYTICS_EXPORT_TEST_BUNDLE is not set: run the black-box tests through jest (its globalSetup builds the bundle)'
+    )
+  return join(dir, 'dist')
+}
+
+/** The action's entry point in the fresh bundle. */
+export function actionEntry(): string {
+  return join(bundleDir(), 'index.js')
+}
+
+/** The command line's entry point in the fresh bundle. */
+export function cliEntry(): string {
+  return join(bundleDir(), 'cli', 'index.js')
+}
+
+/** startAction of the harness, on the fresh bundle unless told otherwise. */
+export function startAction(
+  options: ActionOptions
+): ReturnType<typeof startHarness> {
+  return startHarness({ entry: actionEntry(), ...options })
+}
+
+/** runAction of the harness, on the fresh bundle unless told otherwise. */
+export function runAction(
+  options: ActionOptions
+): ReturnType<typeof runHarness> {
+  return startAction(options).done
+}
