@@ -2,12 +2,13 @@
  * `npm run docs`: regenerate the parts of README.md and docs/*.md that
  * other files own.
  *
- * - `<!-- start inputs -->` … `<!-- end inputs -->`: the inputs table, from action.yml;
+ * - action.yml's `inputs:`, from the input table (src/core/config/inputs-table.ts);
+ * - `<!-- start inputs -->` … `<!-- end inputs -->`: the inputs table, from the input table;
  * - `<!-- start outputs -->` … `<!-- end outputs -->`: the outputs table, from action.yml;
  * - `<!-- start example examples/x.yml -->` … `<!-- end example -->`: that
  *   workflow file, verbatim, so the README's YAML is the YAML the tests validate.
  *
- * `--check` writes nothing and exits 1 when README.md is out of date. The
+ * `--check` writes nothing and exits 1 when a file is out of date. The
  * result goes through prettier, so `npm run format:check` agrees with it.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -15,33 +16,24 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import * as prettier from 'prettier'
 import { parse } from 'yaml'
+import { INPUTS, type InputSpec } from '../src/core/config/inputs-table.js'
 
 interface ActionYaml {
-  inputs: Record<
-    string,
-    { description: string; required?: boolean; default?: string }
-  >
   outputs: Record<string, { description: string }>
 }
 
 /**
  * The release that brought each input and output added after 1.0.0, shown
  * first in its table row, so a workflow pinned to an older release knows
- * what it lacks. A name added to action.yml needs its entry here (a test
- * holds it).
+ * what it lacks: the inputs' from the input table, the outputs' here (a
+ * test holds every name of action.yml to it).
  */
 export const SINCE: Readonly<Record<string, string>> = {
-  'datastore-tags': '1.1',
-  'if-running': '1.1',
-  'max-request-rate': '1.1',
-  verify: '1.1',
+  ...Object.fromEntries(
+    INPUTS.filter(i => i.since !== '1.0').map(i => [i.name, i.since])
+  ),
   datastores: '1.1',
   matrix: '1.1',
-  'retry-failed': '1.2',
-  'skip-if-fresh': '1.2',
-  'results-file': '1.2',
-  'merge-results': '1.2',
-  'heartbeat-url': '1.2',
   'scheduled-at': '1.2'
 }
 
@@ -60,27 +52,58 @@ function cell(text: string): string {
 }
 
 /** The inputs table: name, required, default, description. */
-export function inputsTable(action: ActionYaml): string {
-  const rows = Object.entries(action.inputs).map(([name, input]) => {
+export function inputsTable(inputs: readonly InputSpec[] = INPUTS): string {
+  const rows = inputs.map(input => {
     const fallback = /`(QUALYTICS_[A-Z]+)`\s+environment\s+variable/.exec(
       input.description
     )?.[1]
-    const required = input.required
-      ? 'yes'
-      : fallback
-        ? `yes, or env \`${fallback}\``
-        : 'no'
-    const def =
-      input.default === undefined || input.default === ''
-        ? ''
-        : `\`${input.default}\``
-    return `| \`${name}\` | ${required} | ${def} | ${described(name, input.description)} |`
+    const required = fallback ? `yes, or env \`${fallback}\`` : 'no'
+    const def = input.default === '' ? '' : `\`${input.default}\``
+    return `| \`${input.name}\` | ${required} | ${def} | ${described(input.name, input.description)} |`
   })
   return [
     '| Input | Required | Default | Description |',
     '| --- | --- | --- | --- |',
     ...rows
   ].join('\n')
+}
+
+/** A YAML single-quoted scalar. */
+function sq(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`
+}
+
+/**
+ * action.yml's `inputs:` block from the input table: each description as
+ * written there, `required: false` (url and token fall back to the
+ * environment, datastore and datastore-tags exclude each other), and the
+ * default of every export input.
+ */
+export function actionInputs(inputs: readonly InputSpec[] = INPUTS): string {
+  const blocks = inputs.map(input => {
+    const description = input.description.includes('\n')
+      ? `|-\n${input.description
+          .split('\n')
+          .map(line => `      ${line}`)
+          .join('\n')}`
+      : sq(input.description)
+    return [
+      `  ${input.name}:`,
+      `    description: ${description}`,
+      '    required: false',
+      ...(input.export ? [`    default: ${sq(input.default)}`] : [])
+    ].join('\n')
+  })
+  return `inputs:\n${blocks.join('\n')}\n`
+}
+
+/** action.yml with its `inputs:` block replaced by the generated one. */
+export function renderActionYaml(current: string): string {
+  const start = current.indexOf('\ninputs:\n')
+  const end = current.indexOf('\noutputs:\n')
+  if (start < 0 || end < start)
+    throw new Error('action.yml: no `inputs:` block before `outputs:`')
+  return `${current.slice(0, start + 1)}${actionInputs()}${current.slice(end)}`
 }
 
 /** The outputs table: name, description. */
@@ -107,7 +130,7 @@ export async function renderReadme(
   const regions: Array<[RegExp, (match: string[]) => string]> = [
     [
       /(<!-- start inputs -->)[\s\S]*?(<!-- end inputs -->)/g,
-      () => inputsTable(action)
+      () => inputsTable()
     ],
     [
       /(<!-- start outputs -->)[\s\S]*?(<!-- end outputs -->)/g,
@@ -156,6 +179,18 @@ export function documentFiles(root: string): string[] {
 
 async function main(): Promise<void> {
   const root = process.cwd()
+  const actionPath = join(root, 'action.yml')
+  const action = readFileSync(actionPath, 'utf8')
+  const wantedAction = renderActionYaml(action)
+  if (wantedAction !== action) {
+    if (process.argv.includes('--check')) {
+      console.error('action.yml is out of date: run `npm run docs`.')
+      process.exitCode = 1
+    } else {
+      writeFileSync(actionPath, wantedAction)
+      console.log('action.yml updated.')
+    }
+  }
   for (const file of documentFiles(root)) {
     const path = join(root, file)
     const current = readFileSync(path, 'utf8')

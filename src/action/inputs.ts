@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
-import { INPUT_NAMES, type RawInputs } from '../core/config/config.js'
+import type { RawInputs } from '../core/config/config.js'
+import { INPUT_NAMES } from '../core/config/inputs-table.js'
 import { secretsOf, type Redactor } from '../core/output/redact.js'
 import type { ActionWriter } from './writer.js'
 

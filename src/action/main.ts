@@ -12,11 +12,8 @@ import {
 } from '../core/schedule/next-run.js'
 import { checkTokenExpiry } from '../core/config/token.js'
 import { missedRunsWarning } from '../core/schedule/missed-runs.js'
-import type {
-  ExportConfig,
-  OperationRecord,
-  PlannedExport
-} from '../core/types.js'
+import type { OperationRecord, PlannedExport } from '../core/types.js'
+import type { ExportConfig } from '../core/config/config.js'
 import { heartbeatMs, startHeartbeat } from '../core/report/heartbeat.js'
 import { FAILURE_PREFIX, Outputs, State } from './constants.js'
 import { maskToken, readRawInputs } from './inputs.js'

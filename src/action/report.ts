@@ -2,12 +2,8 @@ import { formatDuration } from '../core/config/duration.js'
 import { describeChange } from '../core/report/verdict.js'
 import { safeNames as namesSafe, safeRecord } from '../core/output/records.js'
 import type { SummaryInput } from '../core/report/summary.js'
-import type {
-  ExportConfig,
-  OperationRecord,
-  PlannedExport,
-  Result
-} from '../core/types.js'
+import type { OperationRecord, PlannedExport, Result } from '../core/types.js'
+import type { ExportConfig } from '../core/config/config.js'
 import type { ActionWriter } from './writer.js'
 
 /** Logging through the writer: nothing reaches the log unfiltered. */

@@ -3,7 +3,7 @@ import {
   parseOptions,
   parseTagList,
   parseTimezone
-} from '../core/config/config.js'
+} from '../core/config/parsers.js'
 import { checkCron } from '../core/schedule/cron-rules.js'
 import { parseFlags } from './args.js'
 import { checkFormat, formatReport, type Finding } from './check-format.js'

@@ -1,3 +1,4 @@
+import { INPUTS } from '../core/config/inputs-table.js'
 import type { CommandSpec, FlagSpec } from './args.js'
 import { DEFAULT_USES } from './workflow-file.js'
 
@@ -8,6 +9,32 @@ const dir: FlagSpec = {
   type: 'string',
   value: '<path>',
   description: `Workflow directory (default ${DEFAULT_DIR}).`
+}
+
+/**
+ * The flags a command takes for the action's inputs, from the one input
+ * table: `run` takes every input but the token; `schedule` every input it
+ * can write into a workflow, some under another name (`--timezone`).
+ */
+export function inputFlags(
+  command: 'run' | 'schedule'
+): Record<string, FlagSpec> {
+  const flags: Record<string, FlagSpec> = {}
+  for (const input of INPUTS) {
+    const form = input.run
+    const name =
+      command === 'run'
+        ? input.name
+        : typeof input.schedule === 'string'
+          ? input.schedule
+          : input.schedule && input.name
+    if (form === null || !name) continue
+    flags[name] =
+      'flag' in form
+        ? { type: 'boolean', description: form.help }
+        : { type: 'string', value: form.value, description: form.help }
+  }
+  return flags
 }
 
 /** `schedule`: write a workflow that runs the export on a cron. */
@@ -23,67 +50,12 @@ export const SCHEDULE: CommandSpec = {
       description:
         "5-field cron, checked against GitHub's rules (e.g. '17 6 * * *')."
     },
-    datastore: {
-      type: 'string',
-      value: '<ids>',
-      description: 'Datastore id, or several comma-separated.'
-    },
-    'datastore-tags': {
-      type: 'string',
-      value: '<tags>',
-      description:
-        'Instead of --datastore: every datastore with one of these tags.'
-    },
-    containers: {
-      type: 'string',
-      value: '<ids>',
-      description: 'Container ids, comma-separated (single datastore only).'
-    },
-    'container-tags': {
-      type: 'string',
-      value: '<tags>',
-      description: 'Container tags, comma-separated (not with --containers).'
-    },
-    options: {
-      type: 'string',
-      value: '<types>',
-      description:
-        'anomalies, checks, profiles, comma-separated, or all (default).'
-    },
-    timezone: {
-      type: 'string',
-      value: '<zone>',
-      description:
-        'IANA time zone of the cron (default UTC), e.g. Europe/Berlin.'
-    },
+    ...inputFlags('schedule'),
     name: {
       type: 'string',
       value: '<name>',
       description:
         'Schedule name; the file is qualytics-export-<name>.yml.\nDefault: ds<datastores>-<options>, e.g. ds42-anomalies-checks.'
-    },
-    timeout: {
-      type: 'string',
-      value: '<duration>',
-      description: "The action's timeout (default 30m); the job gets 15m more."
-    },
-    'poll-interval': {
-      type: 'string',
-      value: '<duration>',
-      description: "The action's poll-interval (default 10s, at least 200ms)."
-    },
-    'max-parallel': {
-      type: 'string',
-      value: '<n>',
-      description: 'Most exports running at once (default 4).'
-    },
-    'include-deleted': {
-      type: 'boolean',
-      description: 'Also export deleted assets.'
-    },
-    'fail-on-warning': {
-      type: 'boolean',
-      description: 'Fail the run when an export succeeds with a warning.'
     },
     uses: {
       type: 'string',
@@ -115,6 +87,9 @@ export const SCHEDULE: CommandSpec = {
     '',
     'The file goes to .github/workflows at the root of the git repository you',
     'are in (GitHub reads no other place); outside a repository give --dir.',
+    '',
+    'Every other flag is the action input of the same name (--timezone also sets',
+    "schedule-timezone); the job's timeout-minutes is the action's timeout + 15.",
     '',
     'The workflow reads the URL from the repository variable QUALYTICS_URL and',
     'the token from the secret QUALYTICS_TOKEN; it never holds a token itself.'
@@ -178,16 +153,6 @@ export const CHECK: CommandSpec = {
   ]
 }
 
-const value = (v: string, description: string): FlagSpec => ({
-  type: 'string',
-  value: v,
-  description
-})
-const flag = (description: string): FlagSpec => ({
-  type: 'boolean',
-  description
-})
-
 /** `run`: the action's export, from any terminal or CI. */
 export const RUN: CommandSpec = {
   name: 'run',
@@ -195,42 +160,18 @@ export const RUN: CommandSpec = {
   usage:
     'run --url <url> (--datastore <ids> | --datastore-tags <tags>) [flags]',
   flags: {
-    url: value('<url>', 'Qualytics URL (default: $QUALYTICS_URL).'),
-    datastore: value('<ids>', 'Datastore id, or several comma-separated.'),
-    'datastore-tags': value(
-      '<tags>',
-      'Instead of --datastore: every datastore with one of these tags.'
-    ),
-    containers: value('<ids>', 'Container ids (single datastore only).'),
-    'container-tags': value('<tags>', 'Container tags, comma-separated.'),
-    options: value('<types>', 'anomalies, checks, profiles, or all (default).'),
-    timeout: value('<duration>', 'Longest wait for all exports (default 30m).'),
-    'poll-interval': value(
-      '<duration>',
-      'Longest pause between checks (default 10s).'
-    ),
-    'max-parallel': value('<n>', 'Most exports running at once (default 4).'),
-    wait: value('<bool>', 'false: trigger and return at once (default true).'),
-    'abort-on-timeout': value(
-      '<bool>',
-      'Abort running exports on timeout (default true).'
-    ),
-    'abort-on-cancel': value(
-      '<bool>',
-      'Abort running exports on Ctrl-C/SIGTERM (default true).'
-    ),
-    'include-deleted': flag('Also export deleted assets.'),
-    'fail-on-warning': flag('Exit 1 when an export succeeds with a warning.'),
-    'dry-run': flag(
-      'Check token and datastores, print the plan, trigger nothing.'
-    ),
-    json: flag(
-      "Print the operations as JSON (the action's `operations` output)."
-    ),
-    'summary-file': value(
-      '<path>',
-      'Also write a Markdown summary of the run there (GitLab, other CI).'
-    )
+    ...inputFlags('run'),
+    json: {
+      type: 'boolean',
+      description:
+        "Print the operations as JSON (the action's `operations` output)."
+    },
+    'summary-file': {
+      type: 'string',
+      value: '<path>',
+      description:
+        'Also write a Markdown summary of the run there (GitLab, other CI).'
+    }
   },
   notes: [
     'The token comes from the QUALYTICS_TOKEN environment variable only.',

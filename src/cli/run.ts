@@ -1,10 +1,7 @@
 import { onCancelSignals } from '../action/signals.js'
 import { systemClock } from '../core/clock.js'
-import {
-  INPUT_NAMES,
-  parseConfig,
-  type RawInputs
-} from '../core/config/config.js'
+import { parseConfig, type RawInputs } from '../core/config/config.js'
+import { INPUT_NAMES } from '../core/config/inputs-table.js'
 import { formatDuration } from '../core/config/duration.js'
 import { ApiError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
@@ -22,7 +19,8 @@ import {
   describeRetry,
   verdict
 } from '../core/report/verdict.js'
-import type { ExportConfig, OperationRecord } from '../core/types.js'
+import type { OperationRecord } from '../core/types.js'
+import type { ExportConfig } from '../core/config/config.js'
 import { parseFlags, stringFlag, UsageError, type Flags } from './args.js'
 import { RUN } from './commands.js'
 import { createProgress, describeRecord, exportLabel } from './progress.js'

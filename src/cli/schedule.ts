@@ -1,9 +1,10 @@
 import { join, relative } from 'node:path'
-import { parseConfig } from '../core/config/config.js'
+import { parseConfig, type RawInputs } from '../core/config/config.js'
+import { INPUTS } from '../core/config/inputs-table.js'
 import { checkCron } from '../core/schedule/cron-rules.js'
-import { parseDuration } from '../core/config/duration.js'
 import { InputError } from '../core/errors.js'
-import { ALL_ASSET_TYPES, type ExportConfig } from '../core/types.js'
+import { ALL_ASSET_TYPES } from '../core/types.js'
+import type { ExportConfig } from '../core/config/config.js'
 import {
   parseFlags,
   requiredFlag,
@@ -128,7 +129,17 @@ function buildSpec(flags: Flags): { spec: ScheduleSpec; warnings: string[] } {
   const runsOn = stringFlag(flags, 'runs-on') ?? 'ubuntu-latest'
   if (!LABEL.test(runsOn))
     throw new UsageError(`--runs-on '${runsOn}' is not a runner label`)
-  const timeout = stringFlag(flags, 'timeout')
+  const special = [
+    'datastore',
+    'datastore-tags',
+    'containers',
+    'container-tags',
+    'options'
+  ]
+  const more = Object.entries(config.raw).filter(
+    (entry): entry is [string, string] =>
+      entry[1] !== undefined && !special.includes(entry[0])
+  )
   return {
     spec: {
       name,
@@ -139,14 +150,8 @@ function buildSpec(flags: Flags): { spec: ScheduleSpec; warnings: string[] } {
       options,
       containers: config.containers.join(','),
       containerTags: config.containerTags.join(','),
-      includeDeleted: config.includeDeleted,
-      failOnWarning: config.failOnWarning,
-      maxParallel: stringFlag(flags, 'max-parallel'),
-      pollInterval: stringFlag(flags, 'poll-interval'),
-      timeout,
-      timeoutMinutes: Math.ceil(
-        parseDuration('timeout', timeout ?? '30m') / 60_000
-      ),
+      more,
+      timeoutMinutes: Math.ceil(config.timeoutMs / 60_000),
       uses,
       usesComment,
       runsOn,
@@ -196,30 +201,32 @@ function actionRef(flags: Flags): { uses: string; usesComment?: string } {
 /**
  * Check every input the workflow will pass with the action's own parser, so
  * a schedule never fails at run time on input the CLI accepted. The
- * placeholders stand in for what only the runner will have.
+ * placeholders stand in for what only the runner will have. `raw` holds
+ * what the flags gave, by action input name, in the input table's order.
  */
 function checkInputs(
   flags: Flags,
   timezone: string | undefined
-): ExportConfig & { timezone: string | undefined } {
+): ExportConfig & { timezone: string | undefined; raw: RawInputs } {
+  const raw: RawInputs = {}
+  for (const input of INPUTS) {
+    if (!input.schedule) continue
+    const flag =
+      typeof input.schedule === 'string' ? input.schedule : input.name
+    const value = flags[flag] === true ? 'true' : stringFlag(flags, flag)
+    if (value === undefined) continue
+    raw[input.name] =
+      input.name === 'schedule-timezone' ? spelling(value) : value
+  }
   try {
     const config = parseConfig({
+      ...raw,
       url: 'https://placeholder.invalid',
-      token: 'placeholder',
-      datastore: stringFlag(flags, 'datastore'),
-      'datastore-tags': stringFlag(flags, 'datastore-tags'),
-      containers: stringFlag(flags, 'containers'),
-      'container-tags': stringFlag(flags, 'container-tags'),
-      options: stringFlag(flags, 'options'),
-      timeout: stringFlag(flags, 'timeout'),
-      'poll-interval': stringFlag(flags, 'poll-interval'),
-      'max-parallel': stringFlag(flags, 'max-parallel'),
-      'include-deleted': flags['include-deleted'] === true ? 'true' : '',
-      'fail-on-warning': flags['fail-on-warning'] === true ? 'true' : '',
-      'schedule-timezone': timezone
+      token: 'placeholder'
     })
     return {
       ...config,
+      raw,
       timezone: timezone === undefined ? undefined : spelling(timezone)
     }
   } catch (error) {

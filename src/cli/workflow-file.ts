@@ -42,13 +42,11 @@ export interface ScheduleSpec {
   containers: string
   /** Container tags, comma-separated; empty for none. */
   containerTags?: string
-  includeDeleted?: boolean
-  failOnWarning?: boolean
-  /** The action's `max-parallel` and `poll-interval`; absent means their defaults. */
-  maxParallel?: string
-  pollInterval?: string
-  /** The action's `timeout` input; absent means its default (30m). */
-  timeout?: string
+  /**
+   * Every other input the schedule sets, as action input name and value,
+   * in the input table's order (`include-deleted: 'true'`, `timeout: '1h'`).
+   */
+  more: Array<[string, string]>
   /** The action's timeout in minutes, for the job's `timeout-minutes`. */
   timeoutMinutes: number
   uses: string
@@ -159,12 +157,7 @@ function inputsAndWith(spec: ScheduleSpec): {
     byContainerTags
       ? `container-tags: ${input('container-tags', spec.containerTags ?? '')}`
       : `containers: ${input('containers', spec.containers)}`,
-    ...(spec.includeDeleted ? ["include-deleted: 'true'"] : []),
-    ...(spec.failOnWarning ? ["fail-on-warning: 'true'"] : []),
-    ...(spec.maxParallel ? [`max-parallel: ${sq(spec.maxParallel)}`] : []),
-    ...(spec.pollInterval ? [`poll-interval: ${sq(spec.pollInterval)}`] : []),
-    ...(spec.timeout ? [`timeout: ${sq(spec.timeout)}`] : []),
-    ...(spec.timezone ? [`schedule-timezone: ${sq(spec.timezone)}`] : [])
+    ...spec.more.map(([name, value]) => `${name}: ${sq(value)}`)
   ]
   return { inputs, withLines }
 }

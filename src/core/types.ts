@@ -24,47 +24,6 @@ export type Result =
 /** What the API's `result` field may hold. */
 export type ApiResult = 'running' | 'success' | 'failure' | 'aborted'
 
-/** Everything the core needs to run, parsed and validated once. */
-export interface ExportConfig {
-  /** Normalised API base, ending in `/api/`. */
-  apiBase: string
-  /** The base without `/api`, for links. */
-  origin: string
-  /** Plain http to a non-loopback host. */
-  insecure: boolean
-  token: string
-  /** Source datastores, in the order given, without repeats; empty when selected by tag. */
-  datastores: number[]
-  /** `datastore-tags`: select every linked datastore with one of these tags (case-insensitive). */
-  datastoreTags: string[]
-  /** `container_ids`, only with a single datastore. */
-  containers: number[]
-  /** `container_tags`. */
-  containerTags: string[]
-  /** Asset types, in the order given, without repeats. */
-  assetTypes: AssetType[]
-  includeDeleted: boolean
-  /** false: trigger and return. */
-  wait: boolean
-  /** Longest pause between two status checks. */
-  pollIntervalMs: number
-  /** Longest wait for all operations, from the first trigger. */
-  timeoutMs: number
-  abortOnTimeout: boolean
-  abortOnCancel: boolean
-  failOnWarning: boolean
-  maxParallel: number
-  dryRun: boolean
-  /** IANA zone of the workflow's schedule. */
-  scheduleTimezone: string
-  /** An export of the same datastore and asset type already running: follow it, or start another. */
-  ifRunning: 'wait' | 'trigger'
-  /** Most requests per second over the whole run. */
-  maxRequestRate: number
-  /** After a success, confirm the export table landed in the enrichment datastore. */
-  verify: boolean
-}
-
 /** One export to run: one datastore, one asset type. */
 export interface PlannedExport {
   datastoreId: number

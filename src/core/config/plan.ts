@@ -1,8 +1,5 @@
-import type {
-  ExportConfig,
-  ExportRequestBody,
-  PlannedExport
-} from '../types.js'
+import type { ExportRequestBody, PlannedExport } from '../types.js'
+import type { ExportConfig } from './config.js'
 
 /**
  * One export per datastore and asset type, datastores outermost, both in the

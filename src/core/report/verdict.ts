@@ -3,12 +3,8 @@ import { RESULT_ICON } from './summary.js'
 import { durationSeconds, isFailing } from '../domain/results.js'
 import type { RetryInfo } from '../client/client-types.js'
 import type { PreflightReport } from '../run/job.js'
-import type {
-  ExportConfig,
-  OperationRecord,
-  PlannedExport,
-  Result
-} from '../types.js'
+import type { OperationRecord, PlannedExport, Result } from '../types.js'
+import type { ExportConfig } from '../config/config.js'
 
 /** `anomalies of datastore 42 (Sales Warehouse)` */
 export function exportLabel(

@@ -38,7 +38,8 @@ import {
   triggerExport,
   type TriggerContext
 } from './trigger.js'
-import type { ExportConfig, OperationRecord, PlannedExport } from '../types.js'
+import type { OperationRecord, PlannedExport } from '../types.js'
+import type { ExportConfig } from '../config/config.js'
 
 /**
  * Trigger every planned export (at most `max-parallel` running at once) and

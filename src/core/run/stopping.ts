@@ -1,10 +1,6 @@
 import type { QualyticsClient } from '../client/client.js'
-import type {
-  Operation,
-  ExportConfig,
-  OperationRecord,
-  PlannedExport
-} from '../types.js'
+import type { Operation, OperationRecord, PlannedExport } from '../types.js'
+import type { ExportConfig } from '../config/config.js'
 import { readPolicy } from '../client/retry.js'
 
 /** What an abort request came to for one export. */
