@@ -73,6 +73,8 @@ async function settleWithin(clock, ms, work) {
 
 // EXTERNAL MODULE: ./src/core/config/config.ts + 1 modules
 var config_config = __webpack_require__(7156);
+// EXTERNAL MODULE: ./src/core/config/inputs-table.ts
+var inputs_table = __webpack_require__(6808);
 // EXTERNAL MODULE: ./src/core/config/duration.ts
 var duration = __webpack_require__(6740);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -4266,6 +4268,7 @@ var terminal = __webpack_require__(1028);
 
 
 
+
 /** Why there is no `--token`: said whenever someone tries one. */
 const TOKEN_FLAG_REFUSED = 'qualytics-export run: --token is not accepted: a token on the command line is kept in shell history and shown to every user by `ps`. Set the QUALYTICS_TOKEN environment variable instead (in CI, from a masked secret variable).';
 /**
@@ -4280,7 +4283,7 @@ async function runCommand(argv) {
     if (!(process.env.QUALYTICS_TOKEN ?? '').trim())
         throw new args/* UsageError */.eb('qualytics-export run: QUALYTICS_TOKEN is not set; export it in the environment (the CLI takes the token from nowhere else).');
     // Raw inputs without a token: parseConfig reads QUALYTICS_TOKEN (and QUALYTICS_URL) from env.
-    const config = (0,config_config/* parseConfig */.o4)(rawInputs(flags), process.env);
+    const config = (0,config_config/* parseConfig */.o)(rawInputs(flags), process.env);
     const redact = (0,output_redact/* createRedactors */.A_)((0,output_redact/* secretsOf */.Fj)(config.token, (0,args/* stringFlag */.AM)(flags, 'url') ?? process.env.QUALYTICS_URL ?? ''));
     const term = (0,terminal/* createTerminal */.PB)(redact);
     const json = flags.json === true;
@@ -4400,7 +4403,7 @@ async function writeSummaryFile(term, path, input) {
 /** Flags to the action's raw inputs: the same names, booleans as 'true'. */
 function rawInputs(flags) {
     const raw = {};
-    for (const name of config_config/* INPUT_NAMES */.Qh) {
+    for (const name of inputs_table/* INPUT_NAMES */.Qh) {
         const value = flags[name];
         if (typeof value === 'string')
             raw[name] = value;
@@ -4455,22 +4458,15 @@ function report(outcome, config, names, say, linesWereCut) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Qh: () => (/* binding */ INPUT_NAMES),
-  o4: () => (/* binding */ parseConfig),
-  hG: () => (/* binding */ parseIdList),
-  Ac: () => (/* binding */ parseOptions),
-  cl: () => (/* binding */ parseTagList),
-  hr: () => (/* binding */ parseTimezone)
+  o: () => (/* binding */ parseConfig)
 });
 
-// UNUSED EXPORTS: DEFAULTS, parseBoolean
-
-// EXTERNAL MODULE: ./src/core/config/duration.ts
-var duration = __webpack_require__(6740);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/types.ts
-var core_types = __webpack_require__(3054);
+// EXTERNAL MODULE: ./src/core/config/inputs-table.ts
+var inputs_table = __webpack_require__(6808);
+// EXTERNAL MODULE: ./src/core/config/parsers.ts
+var parsers = __webpack_require__(514);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 ;// CONCATENATED MODULE: ./src/core/config/url.ts
@@ -4553,59 +4549,8 @@ function isLoopback(hostname) {
 
 
 
-/** Every input of action.yml; the CLI uses the same names for its flags. */
-const INPUT_NAMES = [
-    'url',
-    'token',
-    'datastore',
-    'containers',
-    'container-tags',
-    'options',
-    'include-deleted',
-    'wait',
-    'poll-interval',
-    'timeout',
-    'abort-on-timeout',
-    'abort-on-cancel',
-    'fail-on-warning',
-    'max-parallel',
-    'dry-run',
-    'schedule-timezone',
-    'datastore-tags',
-    'if-running',
-    'max-request-rate',
-    'verify'
-];
-/** Defaults of action.yml, used when an input is empty (scheduled runs have no dispatch inputs). */
-const DEFAULTS = {
-    options: 'all',
-    'include-deleted': 'false',
-    wait: 'true',
-    'poll-interval': '10s',
-    timeout: '30m',
-    'abort-on-timeout': 'true',
-    'abort-on-cancel': 'true',
-    'fail-on-warning': 'false',
-    'max-parallel': '4',
-    'dry-run': 'false',
-    'schedule-timezone': 'UTC',
-    'if-running': 'wait',
-    'max-request-rate': '20',
-    verify: 'true'
-};
 /** Longest value any input may have; longer is a paste accident or an attack. */
 const MAX_INPUT_LENGTH = 4096;
-/** Ids are positive and fit the API's 32-bit integers. */
-const MAX_ID = 2_147_483_647;
-const MAX_PARALLEL = 500;
-/** Requests per second: above this no rate limiter is worth having. */
-const MAX_REQUEST_RATE = 1000;
-const ASSET_ALIASES = {
-    anomalies: 'anomalies',
-    checks: 'checks',
-    profiles: 'profiles',
-    'field-profiles': 'profiles'
-};
 /**
  * Turn raw inputs into an ExportConfig, or throw an InputError naming the
  * input and the bad value. Nothing here touches the network.
@@ -4616,7 +4561,9 @@ function parseConfig(raw, env = {}) {
         if (value.length > MAX_INPUT_LENGTH) {
             throw new errors/* InputError */.dz(name, `is ${value.length} characters long (at most ${MAX_INPUT_LENGTH})`);
         }
-        return value === '' ? (DEFAULTS[name] ?? '') : value;
+        return value === ''
+            ? (inputs_table/* INPUTS */.mc.find(i => i.name === name)?.default ?? '')
+            : value;
     };
     const token = get('token') || (env.QUALYTICS_TOKEN ?? '').trim();
     if (token === '') {
@@ -4627,16 +4574,16 @@ function parseConfig(raw, env = {}) {
         throw new errors/* InputError */.dz('token', 'contains white space or control characters');
     }
     const url = normalizeBaseUrl(get('url') || (env.QUALYTICS_URL ?? ''));
-    const datastores = parseIdList('datastore', get('datastore'));
-    const datastoreTags = parseTagList('datastore-tags', get('datastore-tags'));
+    const datastores = (0,parsers/* parseIdList */.hG)('datastore', get('datastore'));
+    const datastoreTags = (0,parsers/* parseTagList */.cl)('datastore-tags', get('datastore-tags'));
     if (datastores.length > 0 && datastoreTags.length > 0) {
         throw new errors/* InputError */.dz('datastore-tags', 'cannot be combined with datastore; give one of them');
     }
     if (datastores.length === 0 && datastoreTags.length === 0) {
         throw new errors/* InputError */.dz('datastore', 'is empty; give a datastore id such as 42, or datastore-tags');
     }
-    const containers = parseIdList('containers', get('containers'));
-    const containerTags = parseTagList('container-tags', get('container-tags'));
+    const containers = (0,parsers/* parseIdList */.hG)('containers', get('containers'));
+    const containerTags = (0,parsers/* parseTagList */.cl)('container-tags', get('container-tags'));
     if (containers.length > 0 && datastores.length !== 1) {
         throw new errors/* InputError */.dz('containers', datastoreTags.length > 0
             ? 'only works with a single datastore, not with datastore-tags'
@@ -4645,7 +4592,12 @@ function parseConfig(raw, env = {}) {
     if (containers.length > 0 && containerTags.length > 0) {
         throw new errors/* InputError */.dz('container-tags', 'cannot be combined with containers; use one of them');
     }
+    const values = {};
+    for (const input of inputs_table/* INPUTS */.mc)
+        if (input.key !== undefined)
+            values[input.key] = input.parse(get(input.name));
     return {
+        ...values,
         apiBase: url.apiBase,
         origin: url.origin,
         insecure: url.insecure,
@@ -4653,213 +4605,9 @@ function parseConfig(raw, env = {}) {
         datastores,
         datastoreTags,
         containers,
-        containerTags,
-        assetTypes: parseOptions(get('options')),
-        includeDeleted: parseBoolean('include-deleted', get('include-deleted')),
-        wait: parseBoolean('wait', get('wait')),
-        pollIntervalMs: (0,duration/* parsePollInterval */.Uz)(get('poll-interval')),
-        timeoutMs: (0,duration/* parseDuration */.E9)('timeout', get('timeout')),
-        abortOnTimeout: parseBoolean('abort-on-timeout', get('abort-on-timeout')),
-        abortOnCancel: parseBoolean('abort-on-cancel', get('abort-on-cancel')),
-        failOnWarning: parseBoolean('fail-on-warning', get('fail-on-warning')),
-        maxParallel: parseCount('max-parallel', get('max-parallel'), MAX_PARALLEL),
-        dryRun: parseBoolean('dry-run', get('dry-run')),
-        scheduleTimezone: parseTimezone(get('schedule-timezone')),
-        ifRunning: parseChoice('if-running', get('if-running'), IF_RUNNING),
-        maxRequestRate: parseRate('max-request-rate', get('max-request-rate')),
-        verify: parseBoolean('verify', get('verify'))
+        containerTags
     };
 }
-/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
-function parseBoolean(input, raw) {
-    if (/^(true|True|TRUE)$/.test(raw))
-        return true;
-    if (/^(false|False|FALSE)$/.test(raw))
-        return false;
-    throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(raw)} is not a boolean; use true or false`);
-}
-/** Comma-separated positive integer ids; repeats collapse to their first place. */
-function parseIdList(input, raw) {
-    const ids = [];
-    for (const item of raw.split(',').map(s => s.trim())) {
-        if (item === '')
-            continue;
-        if (!/^\d+$/.test(item)) {
-            throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(item)} is not an id; use positive whole numbers such as 42 or 42,43`);
-        }
-        const id = Number(item);
-        if (id < 1 || id > MAX_ID) {
-            throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(item)} is out of range (1 to ${MAX_ID})`);
-        }
-        if (!ids.includes(id))
-            ids.push(id);
-    }
-    return ids;
-}
-/** Comma-separated tag names; repeats collapse to their first place. */
-function parseTagList(input, raw) {
-    const tags = [];
-    for (const tag of raw.split(',').map(s => s.trim())) {
-        if (tag === '')
-            continue;
-        if (/\p{Cc}/u.test(tag) || tag.length > 200) {
-            throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(tag)} is not a valid tag`);
-        }
-        if (!tags.includes(tag))
-            tags.push(tag);
-    }
-    return tags;
-}
-/** `options`: names, `all`, the legacy `field-profiles`; order kept, repeats dropped. */
-function parseOptions(raw) {
-    const types = [];
-    for (const item of raw.split(',').map(s => s.trim().toLowerCase())) {
-        if (item === '')
-            continue;
-        const expanded = item === 'all' ? core_types/* ALL_ASSET_TYPES */.H : [ASSET_ALIASES[item]];
-        if (expanded[0] === undefined) {
-            throw new errors/* InputError */.dz('options', `${(0,errors/* quote */.A0)(item)} is not one of anomalies, checks, profiles, field-profiles, all`);
-        }
-        for (const type of expanded)
-            if (type && !types.includes(type))
-                types.push(type);
-    }
-    if (types.length === 0) {
-        throw new errors/* InputError */.dz('options', 'is empty; use anomalies, checks, profiles or all');
-    }
-    return types;
-}
-const IF_RUNNING = ['wait', 'trigger'];
-/** One of a fixed set of words, compared without regard to case. */
-function parseChoice(input, raw, choices) {
-    const found = choices.find(c => c === raw.toLowerCase());
-    if (found === undefined) {
-        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(raw)} is not one of ${choices.join(', ')}`);
-    }
-    return found;
-}
-/** A positive number of requests per second (fractions allowed: 0.5 is one every 2 s). */
-function parseRate(input, raw) {
-    const rate = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
-    if (!(rate > 0 && rate <= MAX_REQUEST_RATE)) {
-        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(raw)} must be a number of requests per second above 0 and at most ${MAX_REQUEST_RATE}`);
-    }
-    return rate;
-}
-function parseCount(input, raw, max) {
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-        throw new errors/* InputError */.dz(input, `${(0,errors/* quote */.A0)(raw)} must be a whole number from 1 to ${max}`);
-    }
-    return Number(raw);
-}
-/** An IANA zone that this Node's Intl knows (GitHub's `timezone:` takes IANA names). */
-function parseTimezone(raw) {
-    try {
-        new Intl.DateTimeFormat('en-US', { timeZone: raw });
-    }
-    catch {
-        throw new errors/* InputError */.dz('schedule-timezone', `${(0,errors/* quote */.A0)(raw)} is not an IANA time zone such as UTC or Europe/Berlin`);
-    }
-    // The user's spelling, not Intl's canonical one (Node 20 says Asia/Calcutta for Asia/Kolkata).
-    return raw;
-}
-
-
-/***/ }),
-
-/***/ 6740:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   Uz: () => (/* binding */ parsePollInterval),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* unused harmony export MIN_POLL_INTERVAL_MS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000
-};
-/** A day is far beyond GitHub's 6-hour job cap; larger values are typos. */
-const MAX_DURATION_MS = 24 * 3_600_000;
-/**
- * Parse a duration input: a bare number is seconds; otherwise number+unit
- * pairs (`ms`, `s`, `m`, `h`) that add up (`1h30m`). Zero, negative,
- * fractional-looking garbage and absurdly large values are refused.
- */
-function parseDuration(input, raw) {
-    const value = raw.trim().toLowerCase();
-    if (/^\d+(\.\d+)?$/.test(value))
-        return check(input, raw, Number(value) * 1000);
-    const parts = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h))+$/.test(value)
-        ? [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h)/g)]
-        : [];
-    if (parts.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} is not a duration; use seconds (90) or units like 90s, 15m, 2h, 1h30m`);
-    }
-    const total = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? 's'] ?? 0), 0);
-    return check(input, raw, total);
-}
-/**
- * Shortest `poll-interval`: below this the adaptive schedule would read
- * statuses hundreds of times a second (`1ms`), a load on Qualytics that buys
- * nothing; `500ms` stays valid.
- */
-const MIN_POLL_INTERVAL_MS = 200;
-/** The `poll-interval` input: a duration no shorter than MIN_POLL_INTERVAL_MS. */
-function parsePollInterval(raw) {
-    const ms = parseDuration('poll-interval', raw);
-    if (ms < MIN_POLL_INTERVAL_MS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('poll-interval', `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} is shorter than the floor of ${MIN_POLL_INTERVAL_MS}ms; use 200ms or more, such as 500ms or 10s`);
-    }
-    return ms;
-}
-function check(input, raw, ms) {
-    if (!Number.isFinite(ms) || ms < 1) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} must be greater than zero`);
-    }
-    if (ms > MAX_DURATION_MS) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .quote */ .A0)(raw)} is longer than 24h`);
-    }
-    return Math.round(ms);
-}
-/** Durations in words for logs and the summary: `850 ms`, `2.5 s`, `42 s`, `3 min 5 s`, `1 h 2 min`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 9950)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const totalSeconds = Math.round(ms / 1000);
-    if (totalSeconds < 60)
-        return `${totalSeconds} s`;
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    if (hours > 0)
-        return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-    return seconds > 0 ? `${minutes} min ${seconds} s` : `${minutes} min`;
-}
-
-
-/***/ }),
-
-/***/ 3054:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ ALL_ASSET_TYPES)
-/* harmony export */ });
-/** Shared vocabulary of the core: asset types, results, records. */
-/** `all` expands to these, in this order. */
-const ALL_ASSET_TYPES = [
-    'anomalies',
-    'checks',
-    'profiles'
-];
 
 
 /***/ })
