@@ -393,10 +393,8 @@ describe('schedule flags for every export input', () => {
     expect(options.options).toContain('checks')
     expect(options.options).toContain('all')
     expect(options.options).toContain(options.default)
-    // The lint hint names a command that works: the CLI from this repository.
-    expect(text).toContain(
-      '`npx --yes github:qualytics/qualytics-export-action#v1 check`'
-    )
+    // The lint hint names a command that works: the npm package, on the major version.
+    expect(text).toContain('`npx --yes qualytics-export@1 check`')
     expect(text).not.toMatch(/`npx qualytics-export check`/)
     const tsx = resolve('node_modules/.bin/tsx')
     const { stdout } = await promisify(execFile)(tsx, [

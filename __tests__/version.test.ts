@@ -86,7 +86,7 @@ describe('the version', () => {
     for (const file of documentFiles('.')) {
       const text = readFileSync(file, 'utf8')
       for (const [, ref, comment] of text.matchAll(
-        /qualytics-export-action@(<[^>]*>|\S+)(?: # (v[\d.]+))?/g
+        /qualytics-export-action@(<[^>]*>|[^\s`]+)(?: # (v[\d.]+))?/g
       )) {
         if (comment) {
           pins++

