@@ -38,8 +38,8 @@ describe('live progress on a terminal', () => {
     const rows = [record(), record({ assetType: 'anomalies' })]
     progress.track(rows)
     expect(out.chunks[0]).toBe(
-      '\x1b[2K○ Export · checks of datastore 42 (Sales Warehouse): queued\n' +
-        '\x1b[2K○ Export · anomalies of datastore 42 (Sales Warehouse): queued\n\x1b[J'
+      '\x1b[2K○ Export · checks of datastore 42 (Sales Warehouse): not started yet\n' +
+        '\x1b[2K○ Export · anomalies of datastore 42 (Sales Warehouse): not started yet\n\x1b[J'
     )
     rows[0] = Object.assign(rows[0] as OperationRecord, { id: 7 })
     progress.changed(rows[0])
@@ -48,7 +48,7 @@ describe('live progress on a terminal', () => {
     // Up two lines to column 1, then both lines again.
     expect(out.chunks[2]).toBe(
       '\x1b[2F\x1b[2K⏳ Export 7 · checks of datastore 42 (Sales Warehouse): running 1 min 5 s\n' +
-        '\x1b[2K○ Export · anomalies of datastore 42 (Sales Warehouse): queued\n\x1b[J'
+        '\x1b[2K○ Export · anomalies of datastore 42 (Sales Warehouse): not started yet\n\x1b[J'
     )
     progress.log('Retrying in 1s (token secret-token-value echoed)')
     const logged = out.chunks.slice(3).join('')

@@ -290,21 +290,90 @@ describe('a hanging status read', () => {
   })
 })
 
+describe('a queued export (Queued → Running → an outcome)', () => {
+  it('is waited for, logged as queued once, and never aborted', async () => {
+    const posted = Date.now()
+    const base = { id: 5, type: 'export', datastore: { id: 42 } }
+    const server = await startHostileServer((req, _res, { json }) => {
+      if (req.method === 'POST')
+        return (json({ ...base, result: 'queued', end_time: null }), true)
+      if (req.url === '/api/operations/5') {
+        const age = Date.now() - posted
+        return (
+          json(
+            age < 1500
+              ? { ...base, result: 'queued', end_time: null }
+              : age < 2500
+                ? { ...base, result: 'running', end_time: null }
+                : {
+                    ...base,
+                    result: 'success',
+                    end_time: new Date().toISOString()
+                  }
+          ),
+          true
+        )
+      }
+      return false
+    })
+    try {
+      const run = await runAction({
+        inputs: hostileInputs(server.url, {
+          options: 'checks',
+          'poll-interval': '1s',
+          verify: 'false'
+        })
+      })
+      expect(run.outputs.result).toBe('success')
+      expect(run.stdout.match(/Export 5 is queued in Qualytics/g)).toHaveLength(
+        1
+      )
+      expect(server.seen.filter(r => r.method === 'PUT')).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('shows as queued in the summary when it is not waited for', async () => {
+    const server = await startHostileServer((req, _res, { json }) => {
+      if (req.method === 'POST')
+        return (
+          json({ id: 5, type: 'export', result: 'queued', end_time: null }),
+          true
+        )
+      return false
+    })
+    try {
+      const run = await runAction({
+        inputs: hostileInputs(server.url, { options: 'checks', wait: 'false' })
+      })
+      expect(run.outputs.result).toBe('running')
+      expect(run.summary).toContain('🕒&nbsp;queued')
+      expect(run.stdout).toMatch(/Export 5 is queued in Qualytics/)
+    } finally {
+      await server.close()
+    }
+  })
+})
+
 describe('hostile answers never pass for success', () => {
   const running = { id: 5, result: 'running', end_time: null }
-  // Status answers that say nothing usable are read again for a bounded
-  // time (60 s); a run whose timeout comes first ends as a timeout, and
-  // the export is aborted, never called a success.
+  // A queued export, or a result word the action does not know while
+  // end_time is null, is still going: only the timeout ends the wait. An
+  // answer that says nothing usable (an end_time that is not a time) is
+  // read again for a bounded time (60 s). Either way a run whose timeout
+  // comes first ends as a timeout, and the export is aborted, never called
+  // a success.
   it.each([
     [
-      'an unknown result',
+      'a queued export',
       { id: 5, result: 'queued', end_time: null },
-      /unknown result "queued"/
+      /Export 5 is queued in Qualytics/
     ],
     [
       'a result of the wrong type',
       { id: 5, result: 1, end_time: null },
-      /unknown result 1/
+      /reports result 1, a word the action does not know/
     ],
     [
       'an end_time that is not a date',
@@ -312,7 +381,7 @@ describe('hostile answers never pass for success', () => {
       /end_time is not a time/
     ]
   ])(
-    'is doubtful on %s, and ends as a timeout with an abort',
+    'waits on %s only until the timeout, then aborts',
     async (_, statusBody, said) => {
       const server = await startHostileServer((req, _res, { json }) => {
         if (req.method === 'POST') return (json(running), true)

@@ -238,7 +238,13 @@ describe('status reads', () => {
           return (
             kind === 404
               ? answer(res, 404, { detail: 'Operation not found' })
-              : json(exportItem(8005, started, { result: 'finalizing' })),
+              : // Still going (no end_time): a word the action does not know.
+                json(
+                  exportItem(8005, started, {
+                    result: 'finalizing',
+                    end_time: null
+                  })
+                ),
             true
           )
         return (

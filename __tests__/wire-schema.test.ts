@@ -78,19 +78,24 @@ describe('server times', () => {
 describe('the operation schema', () => {
   it('needs only an id; unknown words and wrong types read as null, not as guesses', () => {
     const op = operation(
-      { id: '99', result: 'queued', end_time: 42, status: 'x' },
+      { id: '99', result: 'finalizing', end_time: 42, status: 'x' },
       'op'
     )
     expect(op).toMatchObject({
       id: 99,
       result: null,
-      resultText: '"queued"',
+      resultText: '"finalizing"',
       ended: true,
       endTime: null,
       totalContainers: null,
       datastoreId: null,
       type: null
     })
+  })
+
+  it('reads every documented result word, queued included', () => {
+    for (const word of ['queued', 'running', 'success', 'failure', 'aborted'])
+      expect(operation({ id: 1, result: word }, 'op').result).toBe(word)
   })
 
   it('reads the datastore from datastore.id or datastore_id, and normalises times', () => {

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { createActionWriter, type ActionWriter } from './writer.js'
+import { isTerminal } from '../core/domain/results.js'
 import { abortOperations } from '../core/run/stopping.js'
 import { QualyticsClient } from '../core/client/client.js'
 import { systemClock } from '../core/clock.js'
@@ -67,7 +68,8 @@ async function post(out: ActionWriter): Promise<void> {
             maxDelayMs: 0,
             deadline: systemClock.now() + 5000
           })
-          if (op.result === 'running' && op.endTime === null) running.push(id)
+          // Queued, running or an unknown word without an end: still going.
+          if (!isTerminal(op)) running.push(id)
         } catch {
           running.push(id) // unknown state: an abort of a finished export is a no-op
         }

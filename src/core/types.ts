@@ -21,8 +21,11 @@ export type Result =
   | 'running'
   | 'dry-run'
 
-/** What the API's `result` field may hold. */
-export type ApiResult = 'running' | 'success' | 'failure' | 'aborted'
+/**
+ * What the API's `result` field may hold: Qualytics' documented lifecycle,
+ * queued → running → success / failure / aborted.
+ */
+export type ApiResult = 'queued' | 'running' | 'success' | 'failure' | 'aborted'
 
 /** One export to run: one datastore, one asset type. */
 export interface PlannedExport {
@@ -81,6 +84,11 @@ export interface OperationRecord {
   totalContainers: number | null
   /** Anomalies or checks held in Qualytics at export time; null when unknown. */
   count: number | null
+  /**
+   * Waiting in Qualytics' queue for a worker (`result: "queued"`, no end):
+   * still going, shown as queued in the log and the summary.
+   */
+  queued?: boolean
   /** Left running after a cancel whose abort did not get through (for the post step). */
   abortPending?: boolean
   /** Follows an export this run did not start (`if-running: wait`, or adopted after a lost answer). */

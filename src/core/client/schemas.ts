@@ -21,6 +21,7 @@ import {
 } from './schema.js'
 
 const API_RESULTS: readonly ApiResult[] = [
+  'queued',
   'running',
   'success',
   'failure',

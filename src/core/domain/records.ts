@@ -1,5 +1,5 @@
 import type { AbortOutcome } from '../run/stopping.js'
-import { classify, isTerminal } from './results.js'
+import { classify, isTerminal, unknownEnd } from './results.js'
 import type {
   Operation,
   OperationRecord,
@@ -23,6 +23,7 @@ export function newRecord(
     totalContainers: null,
     count: null,
     adopted: false,
+    queued: false,
     lastSuccessAt: null,
     missedRuns: null,
     table: null,
@@ -41,7 +42,11 @@ export function applyOperation(
 ): boolean {
   applyFields(record, op)
   record.result = classify(op)
-  return isTerminal(op)
+  const ended = isTerminal(op)
+  record.queued = op.result === 'queued' && !ended
+  const why = unknownEnd(op)
+  if (why && !record.notes.includes(why)) record.notes.push(why)
+  return ended
 }
 
 /**
@@ -72,17 +77,19 @@ export function markStopped(
     applyOperation(record, outcome.operation)
     return false
   }
+  const state = record.queued ? 'queued' : 'running'
   record.result = result
   // The post step tries again for aborts that did not get through.
   record.abortPending = abort && outcome?.state !== 'requested'
   const why =
     result === 'timeout'
-      ? `still running after ${waited}`
-      : 'the run was cancelled'
+      ? `still ${state} after ${waited}`
+      : `the run was cancelled${record.queued ? ' while the export was queued' : ''}`
+  record.queued = false
   const input = result === 'timeout' ? 'abort-on-timeout' : 'abort-on-cancel'
   record.notes.push(
     !abort
-      ? `${why}; left running in Qualytics (${input}: false)`
+      ? `${why}; left ${state} in Qualytics (${input}: false)`
       : outcome?.state === 'requested'
         ? `${why}; abort requested`
         : `${why}; abort failed: ${outcome?.state === 'failed' ? outcome.error : 'no answer'}`

@@ -17,11 +17,30 @@ export const WORST_FIRST: readonly Result[] = [
 ]
 
 /**
- * An operation has ended when `end_time` is set or `result` is a known word
- * other than running (an unknown word, "queued" say, has not ended).
+ * An operation has ended when `end_time` is set or `result` is `success`,
+ * `failure` or `aborted` (qualytics-api.md, "Results and the terminal
+ * test"). `queued`, `running` and any word the action does not know, while
+ * `end_time` is null, mean it is still going: only the timeout bounds that.
  */
 export function isTerminal(op: Operation): boolean {
-  return op.ended || (op.result !== null && op.result !== 'running')
+  return op.ended || hasOutcomeWord(op)
+}
+
+/**
+ * Why an ended export whose `result` is not an outcome word counts as a
+ * failure (null when the word is an outcome, or the export has not ended).
+ */
+export function unknownEnd(op: Operation): string | null {
+  if (!op.ended || hasOutcomeWord(op)) return null
+  return `ended (end_time set) with result ${op.resultText}, which is not success, failure or aborted`
+}
+
+function hasOutcomeWord(op: Operation): boolean {
+  return (
+    op.result === 'success' ||
+    op.result === 'failure' ||
+    op.result === 'aborted'
+  )
 }
 
 /**
@@ -36,9 +55,10 @@ export function classify(op: Operation): Result {
       return 'failure'
     case 'aborted':
       return 'aborted'
+    case 'queued':
     case 'running':
-      // end_time set while result still says running: trust end_time, but
-      // never call it a success without the server saying so.
+      // end_time set while result still says queued or running: trust
+      // end_time, but never call it a success without the server saying so.
       return op.ended ? 'failure' : 'running'
     case null:
       // A word the action does not know: never a success it did not state.

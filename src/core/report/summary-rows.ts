@@ -33,7 +33,12 @@ const COLUMNS: readonly Column[] = [
   {
     head: 'Result',
     // No break between icon and word: a wrapped icon reads as a separate cell.
-    cell: r => `${RESULT_ICON[r.result]}&nbsp;${r.result}`
+    // A queued export (wait: false, or a partial summary) is still going,
+    // but not yet running: the word says which.
+    cell: r =>
+      r.result === 'running' && r.queued
+        ? `🕒&nbsp;queued`
+        : `${RESULT_ICON[r.result]}&nbsp;${r.result}`
   },
   { head: 'Datastore', cell: (r, c) => datastoreCell(r.datastoreId, c) },
   { head: 'Asset', cell: r => r.assetType },

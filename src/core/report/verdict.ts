@@ -25,15 +25,20 @@ export function describeChange(
   names: ReadonlyMap<number, string>,
   runningMs?: number
 ): string {
-  const queued = record.id === null && record.result === 'running'
-  const icon = queued ? '○' : RESULT_ICON[record.result]
+  // Not triggered yet (waiting for a max-parallel slot), or waiting in
+  // Qualytics' own queue for a worker: two different waits, named apart.
+  const notStarted = record.id === null && record.result === 'running'
+  const queued = record.result === 'running' && record.queued === true
+  const icon = notStarted || queued ? '○' : RESULT_ICON[record.result]
   const id = record.id === null ? 'Export' : `Export ${record.id}`
   const took = durationSeconds(record)
-  const state = queued
-    ? 'queued'
-    : record.result === 'running' && runningMs !== undefined
-      ? `running ${formatDuration(Math.max(0, runningMs))}`
-      : record.result
+  const state = notStarted
+    ? 'not started yet'
+    : queued
+      ? 'queued in Qualytics'
+      : record.result === 'running' && runningMs !== undefined
+        ? `running ${formatDuration(Math.max(0, runningMs))}`
+        : record.result
   const after =
     took === null || record.result === 'running'
       ? ''

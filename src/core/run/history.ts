@@ -112,7 +112,7 @@ export function runningExport(
     return null
   const running = ofType(history, planned.assetType).filter(
     e =>
-      e.result === 'running' &&
+      (e.result === 'running' || e.result === 'queued') &&
       e.endTime === null &&
       !claimed.has(e.id) &&
       (e.includeDeleted === null || e.includeDeleted === body.include_deleted)

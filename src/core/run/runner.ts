@@ -216,6 +216,13 @@ class ExportRun {
       this.#count(planned, record)
       if (this.config.wait)
         this.#watch.watch(record, outcome.operation, { expect: learned.expect })
+      else if (outcome.operation.result === 'queued') {
+        // Not waited for: the row and the summary still say where it stands.
+        record.queued = true
+        this.#hooks.log?.(
+          `Export ${record.id} is queued in Qualytics, waiting for a worker (wait: false, so the action does not follow it).`
+        )
+      }
     }
     this.#hooks.changed?.(record, 'pending')
     this.#hooks.triggered?.(this.#records)

@@ -10,7 +10,7 @@ import {
 } from './polling.js'
 import { readPolicy, type RetryPolicy } from '../client/retry.js'
 import type { RunHooks } from './context.js'
-import { applyFields, applyOperation } from '../domain/records.js'
+import { applyOperation } from '../domain/records.js'
 import type { Operation, OperationRecord, AssetType } from '../types.js'
 import {
   listExports,
@@ -19,10 +19,12 @@ import {
 } from '../client/operations-list.js'
 
 /**
- * How long answers that say nothing usable (a 404, a `result` word the
- * action does not know, an answer about another export) are tolerated
- * before the run gives up on an export: at least this long and this many
- * reads in a row. A real Qualytics answers 404 or "queued" only briefly.
+ * How long answers that say nothing usable (a 404, an answer about another
+ * export, an `end_time` that is not a time) are tolerated before the run
+ * gives up on an export: at least this long and this many reads in a row.
+ * A real Qualytics answers 404 only briefly. A `queued` export, or one
+ * whose `result` word is unknown while `end_time` is null, is still going:
+ * that is no doubt, and only the timeout bounds it.
  */
 export const DOUBT_WINDOW_MS = 60_000
 export const DOUBT_READS = 3
@@ -41,6 +43,8 @@ interface Tracked {
   expect: Expectation | null
   /** When the last status read of it was sent. */
   lastCheckAt?: number
+  /** The server's last word for it, to log each new state once. */
+  said: string | null
 }
 
 /** What the run knows of an export beyond the server's answer. */
@@ -103,9 +107,13 @@ export class StatusWatch {
       doubtSince: null,
       doubts: 0,
       checking: false,
-      expect
+      expect,
+      said: null
     }
-    if (!applyOperation(record, op)) this.#watched.push(tracked)
+    if (!applyOperation(record, op)) {
+      this.#watched.push(tracked)
+      this.#sayState(tracked, op)
+    }
   }
 
   /** Start a read of every export that is due and not being read. */
@@ -157,14 +165,11 @@ export class StatusWatch {
       if (!this.#watched.includes(tracked)) return
       tracked.failures = 0
       const doubt = doubtAbout(op, record)
-      if (doubt && op.result === null && !identityMismatch(op, record))
-        applyFields(record, op)
       if (doubt) this.#doubt(tracked, doubt)
       else {
         tracked.doubtSince = null
         tracked.doubts = 0
-        if (applyOperation(record, op)) this.#unwatch(tracked)
-        else this.#scheduleNext(tracked)
+        this.#apply(tracked, op)
       }
     } catch (error) {
       if (!this.#watched.includes(tracked)) return
@@ -229,11 +234,8 @@ export class StatusWatch {
         continue
       }
       const previous = tracked.record.result
-      if (applyOperation(tracked.record, op)) this.#unwatch(tracked)
-      else if (isDue) {
-        tracked.failures = 0
-        this.#scheduleNext(tracked)
-      }
+      if (isDue) tracked.failures = 0
+      this.#apply(tracked, op, isDue)
       if (tracked.record.result !== previous)
         this.options.hooks.changed?.(tracked.record, previous)
     }
@@ -247,6 +249,39 @@ export class StatusWatch {
         }
       })
     )
+  }
+
+  /**
+   * Take a usable answer: unwatch an export that ended, else say a new
+   * state once and (when the read was due) schedule the next read.
+   */
+  #apply(tracked: Tracked, op: Operation, reschedule = true): void {
+    if (applyOperation(tracked.record, op)) return this.#unwatch(tracked)
+    this.#sayState(tracked, op)
+    if (reschedule) this.#scheduleNext(tracked)
+  }
+
+  /**
+   * One log line when a still-going export is queued, leaves the queue, or
+   * reports a word the action does not know: a wait that says why it waits.
+   */
+  #sayState(tracked: Tracked, op: Operation): void {
+    const word = op.result ?? op.resultText
+    const before = tracked.said
+    if (word === before) return
+    tracked.said = word
+    const id = tracked.record.id
+    if (op.result === 'queued')
+      this.options.hooks.log?.(
+        `Export ${id} is queued in Qualytics, waiting for a worker; waiting for it up to the timeout.`
+      )
+    else if (op.result === 'running') {
+      if (before === 'queued')
+        this.options.hooks.log?.(`Export ${id} left the queue and is running.`)
+    } else
+      this.options.hooks.log?.(
+        `Export ${id} reports result ${op.resultText}, a word the action does not know; without an end_time it is still going, so the action keeps waiting up to the timeout.`
+      )
   }
 
   /** An answer that says nothing usable: tolerated for a bounded time. */
@@ -300,7 +335,6 @@ function doubtAbout(op: Operation, record: OperationRecord): string | null {
   const mismatch = identityMismatch(op, record)
   if (mismatch) return mismatch
   if (op.ended && op.endTime === null) return 'end_time is not a time'
-  if (op.result === null) return `unknown result ${op.resultText}`
   return null
 }
 
