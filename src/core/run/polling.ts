@@ -92,12 +92,14 @@ export function checksOfSchedule(
  * outlived its history. The contract allows looking less often than
  * `poll-interval` until near the expected end.
  *
- * Early failures: the sparse pause is at most a quarter of the expected
- * length and at most a minute (or `poll-interval`, when that is longer), so
- * an export that fails 10 s into an expected hour is seen within a minute.
+ * `poll-interval` caps every pause, history or not (the contract's "History
+ * paces polling, poll-interval caps it"): the sparse pause is at most a
+ * quarter of the expected length, a minute, and `poll-interval`, so an
+ * export that fails 2 s into an expected ten minutes is seen within one
+ * `poll-interval`.
  */
 
-/** Longest sparse pause, unless poll-interval is longer. */
+/** Longest sparse pause (poll-interval, when shorter, caps it further). */
 export const SPARSE_CAP_MS = 60_000
 /** The sparse pause is at most this share of the expected length. */
 export const SPARSE_SHARE = 0.25
@@ -148,9 +150,10 @@ export function expectationFrom(
     expectedMs,
     windowStartMs,
     windowEndMs,
-    sparsePauseMs: Math.max(
+    sparsePauseMs: Math.min(
       pollIntervalMs,
-      Math.min(SPARSE_CAP_MS, expectedMs * SPARSE_SHARE)
+      SPARSE_CAP_MS,
+      expectedMs * SPARSE_SHARE
     ),
     dense:
       windowEndMs - windowStartMs <=
