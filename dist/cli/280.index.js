@@ -387,6 +387,7 @@ const time = (value, at) => {
 ;// CONCATENATED MODULE: ./src/core/client/schemas.ts
 
 const API_RESULTS = [
+    'queued',
     'running',
     'success',
     'failure',
@@ -1117,11 +1118,27 @@ const WORST_FIRST = [
     'success'
 ];
 /**
- * An operation has ended when `end_time` is set or `result` is a known word
- * other than running (an unknown word, "queued" say, has not ended).
+ * An operation has ended when `end_time` is set or `result` is `success`,
+ * `failure` or `aborted` (qualytics-api.md, "Results and the terminal
+ * test"). `queued`, `running` and any word the action does not know, while
+ * `end_time` is null, mean it is still going: only the timeout bounds that.
  */
 function isTerminal(op) {
-    return op.ended || (op.result !== null && op.result !== 'running');
+    return op.ended || hasOutcomeWord(op);
+}
+/**
+ * Why an ended export whose `result` is not an outcome word counts as a
+ * failure (null when the word is an outcome, or the export has not ended).
+ */
+function unknownEnd(op) {
+    if (!op.ended || hasOutcomeWord(op))
+        return null;
+    return `ended (end_time set) with result ${op.resultText}, which is not success, failure or aborted`;
+}
+function hasOutcomeWord(op) {
+    return (op.result === 'success' ||
+        op.result === 'failure' ||
+        op.result === 'aborted');
 }
 /**
  * The action's word for an API operation: a success that carries a message
@@ -1135,9 +1152,10 @@ function classify(op) {
             return 'failure';
         case 'aborted':
             return 'aborted';
+        case 'queued':
         case 'running':
-            // end_time set while result still says running: trust end_time, but
-            // never call it a success without the server saying so.
+            // end_time set while result still says queued or running: trust
+            // end_time, but never call it a success without the server saying so.
             return op.ended ? 'failure' : 'running';
         case null:
             // A word the action does not know: never a success it did not state.
@@ -1756,11 +1774,13 @@ function checksOfSchedule(durationMs, pause, first) {
  * outlived its history. The contract allows looking less often than
  * `poll-interval` until near the expected end.
  *
- * Early failures: the sparse pause is at most a quarter of the expected
- * length and at most a minute (or `poll-interval`, when that is longer), so
- * an export that fails 10 s into an expected hour is seen within a minute.
+ * `poll-interval` caps every pause, history or not (the contract's "History
+ * paces polling, poll-interval caps it"): the sparse pause is at most a
+ * quarter of the expected length, a minute, and `poll-interval`, so an
+ * export that fails 2 s into an expected ten minutes is seen within one
+ * `poll-interval`.
  */
-/** Longest sparse pause, unless poll-interval is longer. */
+/** Longest sparse pause (poll-interval, when shorter, caps it further). */
 const SPARSE_CAP_MS = 60_000;
 /** The sparse pause is at most this share of the expected length. */
 const SPARSE_SHARE = 0.25;
@@ -1794,7 +1814,7 @@ function expectationFrom(durations, pollIntervalMs) {
         expectedMs,
         windowStartMs,
         windowEndMs,
-        sparsePauseMs: Math.max(pollIntervalMs, Math.min(SPARSE_CAP_MS, expectedMs * SPARSE_SHARE)),
+        sparsePauseMs: Math.min(pollIntervalMs, SPARSE_CAP_MS, expectedMs * SPARSE_SHARE),
         dense: windowEndMs - windowStartMs <=
             Math.max(10_000, expectedMs * DENSE_WINDOW_SHARE)
     };
@@ -1850,6 +1870,7 @@ function newRecord(planned, result = 'running') {
         totalContainers: null,
         count: null,
         adopted: false,
+        queued: false,
         lastSuccessAt: null,
         missedRuns: null,
         table: null,
@@ -1864,7 +1885,12 @@ function newRecord(planned, result = 'running') {
 function applyOperation(record, op) {
     applyFields(record, op);
     record.result = classify(op);
-    return isTerminal(op);
+    const ended = isTerminal(op);
+    record.queued = op.result === 'queued' && !ended;
+    const why = unknownEnd(op);
+    if (why && !record.notes.includes(why))
+        record.notes.push(why);
+    return ended;
 }
 /**
  * Copy the times, message and container count the server sent, leaving
@@ -1887,15 +1913,17 @@ function markStopped(record, result, waited, abort, outcome) {
         applyOperation(record, outcome.operation);
         return false;
     }
+    const state = record.queued ? 'queued' : 'running';
     record.result = result;
     // The post step tries again for aborts that did not get through.
     record.abortPending = abort && outcome?.state !== 'requested';
     const why = result === 'timeout'
-        ? `still running after ${waited}`
-        : 'the run was cancelled';
+        ? `still ${state} after ${waited}`
+        : `the run was cancelled${record.queued ? ' while the export was queued' : ''}`;
+    record.queued = false;
     const input = result === 'timeout' ? 'abort-on-timeout' : 'abort-on-cancel';
     record.notes.push(!abort
-        ? `${why}; left running in Qualytics (${input}: false)`
+        ? `${why}; left ${state} in Qualytics (${input}: false)`
         : outcome?.state === 'requested'
             ? `${why}; abort requested`
             : `${why}; abort failed: ${outcome?.state === 'failed' ? outcome.error : 'no answer'}`);
@@ -2002,10 +2030,12 @@ async function listExports(client, datastoreIds, options, policy) {
 
 
 /**
- * How long answers that say nothing usable (a 404, a `result` word the
- * action does not know, an answer about another export) are tolerated
- * before the run gives up on an export: at least this long and this many
- * reads in a row. A real Qualytics answers 404 or "queued" only briefly.
+ * How long answers that say nothing usable (a 404, an answer about another
+ * export, an `end_time` that is not a time) are tolerated before the run
+ * gives up on an export: at least this long and this many reads in a row.
+ * A real Qualytics answers 404 only briefly. A `queued` export, or one
+ * whose `result` word is unknown while `end_time` is null, is still going:
+ * that is no doubt, and only the timeout bounds it.
  */
 const DOUBT_WINDOW_MS = 60_000;
 const DOUBT_READS = 3;
@@ -2042,10 +2072,13 @@ class StatusWatch {
             doubtSince: null,
             doubts: 0,
             checking: false,
-            expect
+            expect,
+            said: null
         };
-        if (!applyOperation(record, op))
+        if (!applyOperation(record, op)) {
             this.#watched.push(tracked);
+            this.#sayState(tracked, op);
+        }
     }
     /** Start a read of every export that is due and not being read. */
     checkDue(now) {
@@ -2087,17 +2120,12 @@ class StatusWatch {
                 return;
             tracked.failures = 0;
             const doubt = doubtAbout(op, record);
-            if (doubt && op.result === null && !identityMismatch(op, record))
-                applyFields(record, op);
             if (doubt)
                 this.#doubt(tracked, doubt);
             else {
                 tracked.doubtSince = null;
                 tracked.doubts = 0;
-                if (applyOperation(record, op))
-                    this.#unwatch(tracked);
-                else
-                    this.#scheduleNext(tracked);
+                this.#apply(tracked, op);
             }
         }
         catch (error) {
@@ -2163,12 +2191,9 @@ class StatusWatch {
                 continue;
             }
             const previous = tracked.record.result;
-            if (applyOperation(tracked.record, op))
-                this.#unwatch(tracked);
-            else if (isDue) {
+            if (isDue)
                 tracked.failures = 0;
-                this.#scheduleNext(tracked);
-            }
+            this.#apply(tracked, op, isDue);
             if (tracked.record.result !== previous)
                 this.options.hooks.changed?.(tracked.record, previous);
         }
@@ -2181,6 +2206,37 @@ class StatusWatch {
                 t.checking = false;
             }
         }));
+    }
+    /**
+     * Take a usable answer: unwatch an export that ended, else say a new
+     * state once and (when the read was due) schedule the next read.
+     */
+    #apply(tracked, op, reschedule = true) {
+        if (applyOperation(tracked.record, op))
+            return this.#unwatch(tracked);
+        this.#sayState(tracked, op);
+        if (reschedule)
+            this.#scheduleNext(tracked);
+    }
+    /**
+     * One log line when a still-going export is queued, leaves the queue, or
+     * reports a word the action does not know: a wait that says why it waits.
+     */
+    #sayState(tracked, op) {
+        const word = op.result ?? op.resultText;
+        const before = tracked.said;
+        if (word === before)
+            return;
+        tracked.said = word;
+        const id = tracked.record.id;
+        if (op.result === 'queued')
+            this.options.hooks.log?.(`Export ${id} is queued in Qualytics, waiting for a worker; waiting for it up to the timeout.`);
+        else if (op.result === 'running') {
+            if (before === 'queued')
+                this.options.hooks.log?.(`Export ${id} left the queue and is running.`);
+        }
+        else
+            this.options.hooks.log?.(`Export ${id} reports result ${op.resultText}, a word the action does not know; without an end_time it is still going, so the action keeps waiting up to the timeout.`);
     }
     /** An answer that says nothing usable: tolerated for a bounded time. */
     #doubt(tracked, why) {
@@ -2217,8 +2273,6 @@ function doubtAbout(op, record) {
         return mismatch;
     if (op.ended && op.endTime === null)
         return 'end_time is not a time';
-    if (op.result === null)
-        return `unknown result ${op.resultText}`;
     return null;
 }
 /**
@@ -2438,7 +2492,7 @@ function runningExport(history, planned, claimed) {
     const { body } = planned;
     if (body.container_ids !== undefined || body.container_tags !== undefined)
         return null;
-    const running = ofType(history, planned.assetType).filter(e => e.result === 'running' &&
+    const running = ofType(history, planned.assetType).filter(e => (e.result === 'running' || e.result === 'queued') &&
         e.endTime === null &&
         !claimed.has(e.id) &&
         (e.includeDeleted === null || e.includeDeleted === body.include_deleted));
@@ -2923,6 +2977,11 @@ class ExportRun {
             this.#count(planned, record);
             if (this.config.wait)
                 this.#watch.watch(record, outcome.operation, { expect: learned.expect });
+            else if (outcome.operation.result === 'queued') {
+                // Not waited for: the row and the summary still say where it stands.
+                record.queued = true;
+                this.#hooks.log?.(`Export ${record.id} is queued in Qualytics, waiting for a worker (wait: false, so the action does not follow it).`);
+            }
         }
         this.#hooks.changed?.(record, 'pending');
         this.#hooks.triggered?.(this.#records);
@@ -3803,7 +3862,11 @@ const COLUMNS = [
     {
         head: 'Result',
         // No break between icon and word: a wrapped icon reads as a separate cell.
-        cell: r => `${RESULT_ICON[r.result]}&nbsp;${r.result}`
+        // A queued export (wait: false, or a partial summary) is still going,
+        // but not yet running: the word says which.
+        cell: r => r.result === 'running' && r.queued
+            ? `🕒&nbsp;queued`
+            : `${RESULT_ICON[r.result]}&nbsp;${r.result}`
     },
     { head: 'Datastore', cell: (r, c) => datastoreCell(r.datastoreId, c) },
     { head: 'Asset', cell: r => r.assetType },
@@ -4093,15 +4156,20 @@ function exportLabel(record, names) {
  * `runningMs` shows a live clock on a running export (terminal progress).
  */
 function describeChange(record, names, runningMs) {
-    const queued = record.id === null && record.result === 'running';
-    const icon = queued ? '○' : RESULT_ICON[record.result];
+    // Not triggered yet (waiting for a max-parallel slot), or waiting in
+    // Qualytics' own queue for a worker: two different waits, named apart.
+    const notStarted = record.id === null && record.result === 'running';
+    const queued = record.result === 'running' && record.queued === true;
+    const icon = notStarted || queued ? '○' : RESULT_ICON[record.result];
     const id = record.id === null ? 'Export' : `Export ${record.id}`;
     const took = durationSeconds(record);
-    const state = queued
-        ? 'queued'
-        : record.result === 'running' && runningMs !== undefined
-            ? `running ${(0,duration/* formatDuration */.a3)(Math.max(0, runningMs))}`
-            : record.result;
+    const state = notStarted
+        ? 'not started yet'
+        : queued
+            ? 'queued in Qualytics'
+            : record.result === 'running' && runningMs !== undefined
+                ? `running ${(0,duration/* formatDuration */.a3)(Math.max(0, runningMs))}`
+                : record.result;
     const after = took === null || record.result === 'running'
         ? ''
         : ` after ${(0,duration/* formatDuration */.a3)(took * 1000)}`;
