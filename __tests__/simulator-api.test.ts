@@ -146,7 +146,7 @@ describe('simulator: trigger', () => {
     expect(unlinked.body.detail).toMatch(/Datastore 7 has no enrichment/)
   })
 
-  it('creates a running export operation with ids from 1001', async () => {
+  it('creates a queued export operation with ids from 1001', async () => {
     const sim = await start()
     const r = await call(sim, 'POST', '/api/operations/run', {
       body: { ...exportBody(42), container_ids: [5, 6] }
@@ -154,7 +154,7 @@ describe('simulator: trigger', () => {
     expect(r.body).toMatchObject({
       id: 1001,
       type: 'export',
-      result: 'running',
+      result: 'queued',
       end_time: null,
       message: null,
       datastore: { id: 42, name: 'Sales' },

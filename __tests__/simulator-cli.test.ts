@@ -140,7 +140,9 @@ describe('simulator: published shapes', () => {
           name: expect.any(String),
           container_type: 'table',
           table_type: 'table',
-          store_type: 'jdbc'
+          deleted_at: null,
+          volumetric_tracking_enabled: expect.any(Boolean),
+          freshness_tracking_enabled: expect.any(Boolean)
         })
       )
     )
@@ -149,10 +151,15 @@ describe('simulator: published shapes', () => {
       body: { ...exportBody(43), container_tags: ['pii', 'finance'] }
     })
     const tagged = await call(sim, 'GET', `/api/operations/${withTags.body.id}`)
-    expect(tagged.body.tags).toEqual([
-      { name: 'pii', color: null, description: null },
-      { name: 'finance', color: null, description: null }
-    ])
+    expect(tagged.body.tags).toEqual(
+      ['pii', 'finance'].map(name =>
+        expect.objectContaining({
+          id: expect.any(Number),
+          name,
+          type: 'global'
+        })
+      )
+    )
     expect(tagged.body.containers).toBeNull()
   })
 })

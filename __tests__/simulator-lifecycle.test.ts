@@ -24,6 +24,7 @@ describe('simulator: lifecycle', () => {
     const clock = new ManualClock()
     const sim = await start(
       {
+        queuedMs: 0,
         behaviour: ({ assetType }) =>
           assetType === 'checks'
             ? { durationMs: 60_000, result: 'success', totalContainers: 4 }
@@ -59,7 +60,7 @@ describe('simulator: lifecycle', () => {
 
   it('aborts a running export asynchronously', async () => {
     const clock = new ManualClock()
-    const sim = await start({}, clock)
+    const sim = await start({ queuedMs: 0 }, clock)
     const id = await trigger(sim)
     const r = await call(sim, 'PUT', `/api/operations/abort/${id}`)
     expect(r.body).toMatchObject({ id, result: 'running', end_time: null })
@@ -69,6 +70,78 @@ describe('simulator: lifecycle', () => {
     const later = await call(sim, 'GET', `/api/operations/${id}`)
     expect(later.body.result).toBe('aborted')
     expect(later.body.end_time).toBe(new Date(clock.now()).toISOString())
+  })
+
+  it('queues an export first (1 s by default), then runs it for its duration', async () => {
+    const clock = new ManualClock()
+    const sim = await start(
+      { behaviour: () => ({ durationMs: 2000, result: 'success' }) },
+      clock
+    )
+    const created = await call(sim, 'POST', '/api/operations/run', {
+      body: exportBody(42)
+    })
+    expect(created.body).toMatchObject({ result: 'queued', end_time: null })
+    const id = created.body.id as number
+    const startTime = created.body.start_time
+    const at = async (ms: number) => {
+      clock.set(Date.UTC(2026, 0, 1) + ms)
+      return (await call(sim, 'GET', `/api/operations/${id}`)).body
+    }
+    expect(await at(999)).toMatchObject({ result: 'queued', end_time: null })
+    expect((await at(999)).status).toEqual({ total_containers: 0 })
+    // start_time is required by the model, so it is set while queued too.
+    expect((await at(999)).start_time).toBe(startTime)
+    expect(await at(1000)).toMatchObject({ result: 'running', end_time: null })
+    const listed = await call(sim, 'GET', '/api/operations?result=queued')
+    expect(listed.body.total).toBe(0)
+    expect(await at(3000)).toMatchObject({
+      result: 'success',
+      end_time: new Date(Date.UTC(2026, 0, 1) + 3000).toISOString()
+    })
+  })
+
+  it('lists queued exports by result and holds a long queue as the scenario says', async () => {
+    const clock = new ManualClock()
+    const sim = await start(
+      {
+        behaviour: ({ datastoreId }) => ({
+          durationMs: 5000,
+          result: 'success',
+          ...(datastoreId === 43 && { queuedMs: 90_000 })
+        })
+      },
+      clock
+    )
+    const quick = await trigger(sim, 42)
+    const slow = await trigger(sim, 43)
+    clock.advance(1000)
+    const queued = await call(sim, 'GET', '/api/operations?result=queued')
+    expect(ids(queued)).toEqual([slow])
+    const active = await call(
+      sim,
+      'GET',
+      '/api/operations?result=queued&result=running'
+    )
+    expect(ids(active)).toEqual([slow, quick])
+    clock.advance(89_000)
+    expect(sim.operations.get(slow)?.result).toBe('running')
+    clock.advance(5000)
+    expect(sim.operations.get(slow)?.result).toBe('success')
+    const bad = await call(sim, 'GET', '/api/operations?result=pending')
+    expect(bad.status).toBe(422)
+  })
+
+  it('aborts a queued export: it never runs', async () => {
+    const clock = new ManualClock()
+    const sim = await start({ queuedMs: 90_000 }, clock)
+    const id = await trigger(sim)
+    const r = await call(sim, 'PUT', `/api/operations/abort/${id}`)
+    expect(r.body).toMatchObject({ id, result: 'queued', end_time: null })
+    clock.advance(ABORT_DELAY_MS)
+    const later = await call(sim, 'GET', `/api/operations/${id}`)
+    expect(later.body).toMatchObject({ result: 'aborted' })
+    expect(later.body.status).toEqual({ total_containers: 0 })
   })
 
   it('leaves a finished export unchanged on abort', async () => {
@@ -87,6 +160,7 @@ describe('simulator: lifecycle', () => {
     const clock = new ManualClock()
     const sim = await start(
       {
+        queuedMs: 0,
         behaviour: ({ seq }) => ({ durationMs: seq * 1000, result: 'success' })
       },
       clock

@@ -131,6 +131,8 @@ async function soak(count: number, hostile: boolean): Promise<void> {
     const expected = (id: number): Result | undefined => {
       const op = sim.operations.get(id)
       if (!op) return undefined
+      // A queued export is as unfinished as a running one.
+      if (op.result === 'queued') return 'running'
       return op.result === 'success' && op.message ? 'warning' : op.result
     }
     // "Cannot tell" (an unreadable 2xx, a lost answer the list cannot

@@ -11,12 +11,14 @@ export function helpText(scenario: Scenario): string {
       d.anomalies !== undefined || d.checks !== undefined
         ? `, ${d.anomalies ?? 0} anomalies, ${d.checks ?? 0} checks`
         : ''
-    return `  ${String(d.id).padStart(4)}  ${d.name}: ${link}${counts}`
+    const tags = d.tags?.length ? `; tags ${d.tags.join(', ')}` : ''
+    return `  ${String(d.id).padStart(4)}  ${d.name}: ${link}${counts}${tags}`
   })
   return `Usage: npm run simulator -- [options]
 
 A local stand-in for the Qualytics API (users/me, datastores, operations
-run/status/abort, counts). Prints {"url":...,"token":...} as its first line,
+run/status/abort, counts, enrichment listing and source records;
+/api/openapi.json lists it all). Prints {"url":...,"token":...} as its first line,
 then one line per request. Stop it with Ctrl-C.
 
 Options:
@@ -24,6 +26,7 @@ Options:
   --host H           address to bind (default 127.0.0.1)
   --scenario demo    the canned scenario (only one so far)
   --duration MS      how long each export runs (default 2000-4000 ms)
+  --queued MS        how long each export waits queued first (default ${scenario.queuedMs ?? 0}; 0: none)
   --result R         how every export ends: success, failure or aborted
   --message TEXT     the message every export ends with
   --token T          the token to accept instead of the default

@@ -2,7 +2,7 @@
  * Run the simulator by hand (`npm run simulator -- --help` lists it all):
  *
  *   npx tsx simulator/cli.ts [--port 8787] [--host 127.0.0.1]
- *     [--scenario demo] [--duration 2500] [--error-rate 0.1] [--seed 1]
+ *     [--scenario demo] [--duration 2500] [--queued 1000] [--error-rate 0.1] [--seed 1]
  *     [--token T] [--result success|failure|aborted] [--message TEXT]
  *
  * Prints one JSON line `{"url":...,"token":...}` (for scripts to read), then
@@ -34,6 +34,7 @@ const OPTIONS = {
   host: { type: 'string', default: '127.0.0.1' },
   scenario: { type: 'string', default: 'demo' },
   duration: { type: 'string' },
+  queued: { type: 'string' },
   'error-rate': { type: 'string' },
   seed: { type: 'string' },
   token: { type: 'string' },
@@ -97,6 +98,9 @@ if (duration !== undefined && base) {
   // Keep the demo's outcomes (the warning) and change only how long they take.
   scenario.behaviour = req => ({ ...base(req), durationMs: duration })
 }
+
+const queued = number('queued', values.queued)
+if (queued !== undefined) scenario.queuedMs = queued
 
 const errorRate = number('error-rate', values['error-rate'])
 if (errorRate !== undefined) {

@@ -12,10 +12,12 @@ export interface SeedOperation {
   assetType: AssetType
   /** Start, relative to the simulator's start (negative: in the past). */
   startOffsetMs: number
-  /** Start to end; an operation whose end is after the start of the simulator is running then. */
+  /** Pick-up to end; an operation whose end is after the start of the simulator is running then. */
   durationMs: number
+  /** Time `queued` before it runs (default 0). */
+  queuedMs?: number
   /** How it ends (default success). */
-  result?: Exclude<OperationResult, 'running'>
+  result?: Exclude<OperationResult, 'running' | 'queued'>
   message?: string | null
   /** `type` of the item (default 'export'): other types test identity checks. */
   type?: string

@@ -7,12 +7,13 @@
  * `landing` says (fresh, stale or missing).
  */
 import { fail, invalid, type Answer, type ValidationItem } from './http.js'
-import { pagination } from './listing.js'
+import { laxBool, pagination } from './listing.js'
+import { EXPORT_COLUMNS, exportRows } from './export-rows.js'
 import type { OperationStore } from './operations.js'
 import {
   datastoreJson,
   enrichmentJson,
-  iso,
+  listingDatastoreJson,
   normalisePrefix
 } from './payloads.js'
 import type { AssetType, Scenario, SimDatastore } from './types.js'
@@ -57,15 +58,30 @@ function buildList(scenario: Scenario): Record<string, unknown>[] {
   )
 }
 
-/** GET /api/datastores?page&size: the page envelope (a `tag` parameter is ignored). */
+/**
+ * GET /api/datastores?page&size, with the filters the vendor CLI sends:
+ * `name` (part of the name, any case), `tag` (repeatable: carries one of
+ * these tag names, spelt exactly) and `enrichment_only`.
+ */
 export function listDatastores(
   params: URLSearchParams,
   scenario: Scenario
 ): Answer {
   const errors: ValidationItem[] = []
   const { page, size } = pagination(params, errors)
+  const enrichmentOnly = laxBool(params, 'enrichment_only', errors)
   if (errors.length > 0) return invalid(errors)
-  const all = allDatastores(scenario)
+  const name = params.get('name')?.toLowerCase()
+  const tags = params.getAll('tag')
+  const all = allDatastores(scenario).filter(
+    d =>
+      (name === undefined || String(d.name).toLowerCase().includes(name)) &&
+      (tags.length === 0 ||
+        (d.global_tags as { name: string }[]).some(t =>
+          tags.includes(t.name)
+        )) &&
+      (enrichmentOnly === undefined || d.enrichment_only === enrichmentOnly)
+  )
   return {
     status: 200,
     body: {
@@ -91,9 +107,13 @@ export function tableName(
     : `${prefix}_${part}_export`
 }
 
-/** A table an export left: its name and when its rows say they were generated. */
+/** A table an export left: whose it is and when its rows say they were generated. */
 interface Written {
   name: string
+  prefix: string
+  assetType: AssetType
+  /** The datastore whose export wrote it last (a shared prefix overwrites). */
+  datastore: SimDatastore
   generatedAt: number
   rows: number
 }
@@ -127,6 +147,9 @@ function tablesOf(
           : 3
     tables.set(name, {
       name,
+      prefix: normalisePrefix(ds.enrichment.prefix),
+      assetType: op.assetType,
+      datastore: ds,
       generatedAt:
         landing === 'stale'
           ? op.startTime - STALE_AGE_MS
@@ -153,7 +176,12 @@ function enrichmentIdOf(scenario: Scenario, raw: string): number | Answer {
   return id
 }
 
-/** GET /api/datastores/{id}/listing: the tables, a plain array or a page. */
+/**
+ * GET /api/datastores/{id}/listing: a plain array of
+ * `{name, label, datastore}` (model GetDatastorePathListing), one source
+ * records table per linked datastore and the export tables; a page
+ * envelope when the scenario asks for one.
+ */
 export function listing(
   scenario: Scenario,
   store: OperationStore,
@@ -161,11 +189,22 @@ export function listing(
 ): Answer {
   const id = enrichmentIdOf(scenario, raw)
   if (typeof id !== 'number') return id
-  const names = [
-    '_qualytics_source_records',
-    ...tablesOf(id, scenario, store).keys()
-  ]
-  const items = names.map(name => ({ name, type: 'table' }))
+  const item = (name: string, prefix: string, ds: SimDatastore) => ({
+    name,
+    label: name.slice(prefix.length + 1),
+    datastore: listingDatastoreJson(ds, prefix)
+  })
+  const linked = scenario.datastores.filter(d => d.enrichment?.id === id)
+  const seen = new Set<string>()
+  const items = [
+    ...linked.map(ds => {
+      const prefix = normalisePrefix(ds.enrichment?.prefix)
+      return item(`${prefix}_source_records`, prefix, ds)
+    }),
+    ...[...tablesOf(id, scenario, store).values()].map(t =>
+      item(t.name, t.prefix, t.datastore)
+    )
+  ].filter(i => !seen.has(i.name) && seen.add(i.name))
   if (scenario.listingShape === 'envelope')
     return {
       status: 200,
@@ -174,7 +213,31 @@ export function listing(
   return { status: 200, body: items }
 }
 
-/** GET /api/datastores/{id}/source-records?path=<table>[&limit=N]. */
+/** Most rows one source-records answer holds (UNCONFIRMED: no limit is documented). */
+export const SOURCE_RECORDS_CAP = 50
+
+/**
+ * The documented `filter` (`datastore_id='42'`, conditions joined by AND):
+ * column and value pairs, or null when it does not read.
+ */
+export function parseFilter(text: string): [string, string][] | null {
+  const pairs: [string, string][] = []
+  for (const part of text.split(/\s+and\s+/i)) {
+    const m =
+      /^\s*([a-z_][a-z0-9_]*)\s*=\s*(?:'([^']*)'|(-?[\w.:+-]+))\s*$/i.exec(part)
+    if (!m) return null
+    pairs.push([(m[1] as string).toLowerCase(), m[2] ?? m[3] ?? ''])
+  }
+  return pairs
+}
+
+/**
+ * GET /api/datastores/{id}/source-records?path=<table>[&filter=...]:
+ * `{"source_records": "<JSON string of rows>"}` (model
+ * GetContainerSourceRecords), rows with the table's documented columns in
+ * lower case. `limit` is not documented and is ignored, as FastAPI ignores
+ * any unknown parameter.
+ */
 export function sourceRecords(
   scenario: Scenario,
   store: OperationStore,
@@ -195,14 +258,22 @@ export function sourceRecords(
     ])
   const table = tablesOf(id, scenario, store).get(path)
   if (!table) return fail(404, `Table ${path} not found`)
-  const limit = Math.max(1, laxInt(params.get('limit') ?? '') ?? 10)
-  // Warehouse style: no zone, space between date and time.
-  const generated = iso(table.generatedAt).replace('T', ' ').replace('Z', '')
-  const rows = Array.from({ length: Math.min(limit, table.rows) }, (_, i) => ({
-    ID: i + 1,
-    CREATED: generated,
-    DATASTORE_ID: null,
-    GENERATED_AT: generated
-  }))
+  const filterText = params.get('filter')
+  const filter = filterText === null ? [] : parseFilter(filterText)
+  const columns = EXPORT_COLUMNS[table.assetType]
+  const unknown = filter?.find(([c]) => !columns.includes(c))
+  // UNCONFIRMED: the wording and status of a filter the server refuses.
+  if (filter === null || unknown)
+    return fail(
+      400,
+      `Invalid filter ${JSON.stringify(filterText)} for ${path}${unknown ? `: no column ${unknown[0]}` : ''}`
+    )
+  const rows = exportRows(table.assetType, table.rows, {
+    datastoreId: table.datastore.id,
+    datastoreName: table.datastore.name,
+    generatedAtMs: table.generatedAt
+  })
+    .filter(row => filter.every(([c, v]) => String(row[c]) === v))
+    .slice(0, SOURCE_RECORDS_CAP)
   return { status: 200, body: { source_records: JSON.stringify(rows) } }
 }

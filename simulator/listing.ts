@@ -59,7 +59,7 @@ function intParams(
 }
 
 /** Pydantic's lax boolean, as FastAPI reads query parameters. */
-function laxBool(
+export function laxBool(
   params: URLSearchParams,
   name: string,
   errors: ValidationItem[]
@@ -94,15 +94,55 @@ function dateParam(
   return Number.isNaN(ms) ? undefined : ms
 }
 
+/** `operation_type` values of the Runs API (`catalog` is Sync). */
+const OPERATION_TYPES = [
+  'catalog',
+  'profile',
+  'scan',
+  'external_scan',
+  'export',
+  'materialize',
+  'promote'
+] as const
+
+/** `result` values of the Runs API, `queued` included. */
+const RESULTS = ['queued', 'running', 'success', 'failure', 'aborted'] as const
+
+/** Whether `raw` is one of `words`; a 422 item when not, as Pydantic words it. */
+function known(
+  raw: string,
+  words: readonly string[],
+  loc: (string | number)[],
+  errors: ValidationItem[]
+): boolean {
+  if (words.includes(raw)) return true
+  const listed = words.map(w => `'${w}'`)
+  const msg = `Input should be ${listed.slice(0, -1).join(', ')} or ${listed.at(-1)}`
+  errors.push({ type: 'enum', loc, msg, input: raw })
+  return false
+}
+
+function enumParam(
+  params: URLSearchParams,
+  name: string,
+  words: readonly string[],
+  errors: ValidationItem[]
+): string | undefined {
+  const raw = params.get(name)
+  if (raw === null) return undefined
+  return known(raw, words, ['query', name], errors) ? raw : undefined
+}
+
 function page<T>(all: T[], page: number, size: number): T[] {
   return all.slice((page - 1) * size, page * size)
 }
 
 /**
  * GET /api/operations: the envelope `{items, total, page, size, pages}` of
- * GetExportOperation objects, filtered by datastore (repeatable), type,
- * result, finished and dates. Only exports exist here, so any other
- * `operation_type` lists nothing.
+ * GetExportOperation objects, filtered by datastore and id (repeatable),
+ * type, result (repeatable, `queued` included), finished and dates. Only
+ * exports exist here (unless seeded), so another `operation_type` lists
+ * nothing; an unknown type or result is a 422.
  */
 export function listOperations(
   params: URLSearchParams,
@@ -125,10 +165,13 @@ export function listOperations(
     })
   }
   const { page: p, size } = pagination(params, errors)
+  const ids = intParams(params, 'id', errors)
+  const type = enumParam(params, 'operation_type', OPERATION_TYPES, errors)
+  const results = params
+    .getAll('result')
+    .filter((r, i) => known(r, RESULTS, ['query', 'result', i], errors))
   if (errors.length > 0) return invalid(errors)
 
-  const type = params.get('operation_type')
-  const results = params.getAll('result')
   store.refreshAll()
   const all = [...store.operations.values()]
   // A server that ignores the filters: everything, oldest first.
@@ -136,8 +179,9 @@ export function listOperations(
   const matches = all.filter(
     (op: SimOperation) =>
       scenario.ignoreListFilters ||
-      ((type === null || type === (op.type ?? 'export')) &&
+      ((type === undefined || type === (op.type ?? 'export')) &&
         (datastores.length === 0 || datastores.includes(op.datastoreId)) &&
+        (ids.length === 0 || ids.includes(op.id)) &&
         (results.length === 0 || results.includes(op.result)) &&
         (finished === undefined || finished === (op.endTime !== null)) &&
         (startDate === undefined || op.startTime >= startDate) &&

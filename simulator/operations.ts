@@ -13,6 +13,12 @@ export const DEFAULT_FAILURE_MESSAGE =
 /** Default message of an aborted export. */
 export const DEFAULT_ABORT_MESSAGE = 'Operation aborted by user request'
 
+/**
+ * How long a new export waits in the queue by default: long enough for a
+ * demo or a poll to see `queued`, short enough not to slow a test.
+ */
+export const DEFAULT_QUEUED_MS = 1000
+
 /** Ids start here, so they never look like datastore or container ids. */
 const FIRST_ID = 1001
 
@@ -46,9 +52,17 @@ export class OperationStore {
     return this.#seq
   }
 
-  /** Create a running export; its fate is fixed now, by `behaviour`. */
-  create(req: ExportRequest, behaviour: ExportBehaviour): SimOperation {
+  /**
+   * Create an export, `queued` for `queuedMs` (then running); its fate is
+   * fixed now, by `behaviour`.
+   */
+  create(
+    req: ExportRequest,
+    behaviour: ExportBehaviour,
+    queuedMs: number
+  ): SimOperation {
     const now = this.#clock.now()
+    const runsFrom = now + Math.max(0, behaviour.queuedMs ?? queuedMs)
     const op: SimOperation = {
       id: this.#nextId++,
       datastoreId: req.datastoreId,
@@ -58,9 +72,10 @@ export class OperationStore {
       containerTags: req.containerTags,
       created: now,
       startTime: now,
-      plannedEnd: now + Math.max(0, behaviour.durationMs),
+      runsFrom,
+      plannedEnd: runsFrom + Math.max(0, behaviour.durationMs),
       endTime: null,
-      result: 'running',
+      result: runsFrom > now ? 'queued' : 'running',
       message: null,
       abortRequested: false,
       behaviour
@@ -72,6 +87,7 @@ export class OperationStore {
   /** An operation that existed before the run (simulator/history.ts), created at `originMs + startOffsetMs`. */
   seed(s: SeedOperation, originMs: number): SimOperation {
     const start = originMs + s.startOffsetMs
+    const runsFrom = start + Math.max(0, s.queuedMs ?? 0)
     const op: SimOperation = {
       id: this.#nextId++,
       datastoreId: s.datastoreId,
@@ -81,9 +97,10 @@ export class OperationStore {
       containerTags: null,
       created: start,
       startTime: start,
-      plannedEnd: start + Math.max(0, s.durationMs),
+      runsFrom,
+      plannedEnd: runsFrom + Math.max(0, s.durationMs),
       endTime: null,
-      result: 'running',
+      result: 'queued',
       message: null,
       abortRequested: false,
       behaviour: {
@@ -109,9 +126,14 @@ export class OperationStore {
     for (const op of this.operations.values()) this.refresh(op)
   }
 
-  /** Finish the operation if the clock has passed its end. */
+  /** Move the operation through queued, running and its end by the clock. */
   refresh(op: SimOperation): SimOperation {
-    if (op.endTime !== null || this.#clock.now() < op.plannedEnd) return op
+    if (op.endTime !== null) return op
+    const now = this.#clock.now()
+    if (now < op.plannedEnd) {
+      op.result = now < op.runsFrom ? 'queued' : 'running'
+      return op
+    }
     op.endTime = op.plannedEnd
     if (this.#abortLanded.has(op.id)) {
       op.result = 'aborted'
@@ -126,7 +148,8 @@ export class OperationStore {
 
   /**
    * Request an abort. A finished operation is left as it is (the CLI calls
-   * abort a no-op then). A running one stays running in this answer and ends
+   * abort a no-op then). A queued or running one (the userguide: abort
+   * "while the Run is Queued or Running") keeps its state in this answer and ends
    * `aborted` ABORT_DELAY_MS later, unless it ends on its own first.
    */
   abort(op: SimOperation): SimOperation {
@@ -157,7 +180,7 @@ export class OperationStore {
     if (op.endTime !== null && op.result !== 'aborted') return total
     const duration = Math.max(1, op.behaviour.durationMs)
     const at = Math.min(this.#clock.now(), op.plannedEnd)
-    const fraction = Math.min(1, Math.max(0, (at - op.startTime) / duration))
+    const fraction = Math.min(1, Math.max(0, (at - op.runsFrom) / duration))
     return Math.floor(total * fraction)
   }
 }

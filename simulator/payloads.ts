@@ -11,6 +11,11 @@ const CREATED = '2025-06-01T09:00:00.000Z'
 /** The team the sample datastores belong to (Qualytics' default team). */
 export const TEAM = 'Public'
 
+/** A team as responses nest it (model `Team`: id, created, name); bodies that create things send names. */
+export function teamJson(name: string): Record<string, unknown> {
+  return { id: 1, created: CREATED, name }
+}
+
 /** GET /api/users/me for a token. */
 export function userJson(readOnly: boolean): Record<string, unknown> {
   return {
@@ -20,7 +25,7 @@ export function userJson(readOnly: boolean): Record<string, unknown> {
     email: readOnly ? 'reader@example.com' : 'service@example.com',
     name: readOnly ? 'Simulator Reader' : 'Simulator Service Account',
     role: readOnly ? 'Member' : 'Admin',
-    teams: [TEAM]
+    teams: [teamJson(TEAM)]
   }
 }
 
@@ -30,6 +35,19 @@ export function datastoreStub(ds: {
   name: string
 }): Record<string, unknown> {
   return { id: ds.id, name: ds.name, store_type: 'jdbc', type: 'postgresql' }
+}
+
+/** The stub a listing item names its datastore with (userguide's listing example). */
+export function listingDatastoreJson(
+  ds: { id: number; name: string },
+  prefix: string
+): Record<string, unknown> {
+  return {
+    ...datastoreStub(ds),
+    enrich_only: false,
+    enrich_container_prefix: prefix,
+    favorite: false
+  }
 }
 
 /**
@@ -46,14 +64,19 @@ export function normalisePrefix(prefix: string | undefined): string {
   return `_${snake}`.slice(0, 60)
 }
 
-/** GET /api/datastores/{id} for a source datastore. */
+/**
+ * GET /api/datastores/{id} for a source datastore. The prefix goes out
+ * under both names the documentation uses: `enrich_container_prefix`
+ * (models and the listing example) and `enrichment_prefix` (newer pages).
+ */
 export function datastoreJson(ds: SimDatastore): Record<string, unknown> {
   const link = ds.enrichment
+  const prefix = normalisePrefix(link?.prefix)
   return {
     ...datastoreStub(ds),
     created: CREATED,
     connected: true,
-    teams: [TEAM],
+    teams: [teamJson(TEAM)],
     tags: [],
     global_tags: (ds.tags ?? []).map(tagJson),
     enrichment_only: false,
@@ -61,16 +84,35 @@ export function datastoreJson(ds: SimDatastore): Record<string, unknown> {
       ...datastoreStub(link),
       enrichment_only: true
     },
-    enrichment_prefix: normalisePrefix(link?.prefix),
+    enrich_container_prefix: prefix,
+    enrichment_prefix: prefix,
     enrichment_source_record_limit: 10,
     enrichment_remediation_strategy: 'none',
     high_count_rollup_threshold: 10
   }
 }
 
-/** A global tag as the API nests it in lists. */
+/** A stable id for a tag name (the same name is the same tag everywhere). */
+function tagId(name: string): number {
+  let hash = 2166136261
+  for (const ch of name) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619)
+  return ((hash >>> 0) % 900_000) + 1
+}
+
+/**
+ * A global tag as the API nests it in datastores and operations (userguide
+ * tags API: id, name, type, color, category, weight_modifier, description).
+ */
 export function tagJson(name: string): Record<string, unknown> {
-  return { name, color: '#336699', description: null }
+  return {
+    id: tagId(name),
+    name,
+    type: 'global',
+    color: '#336699',
+    category: null,
+    weight_modifier: 0,
+    description: null
+  }
 }
 
 /** GET /api/datastores/{id} for an enrichment datastore. */
@@ -83,11 +125,12 @@ export function enrichmentJson(link: {
     ...datastoreStub(link),
     created: CREATED,
     connected: true,
-    teams: [TEAM],
+    teams: [teamJson(TEAM)],
     tags: [],
     global_tags: (link.tags ?? []).map(tagJson),
     enrichment_only: true,
     enrich_datastore: null,
+    enrich_container_prefix: null,
     enrichment_prefix: null
   }
 }
@@ -128,22 +171,24 @@ export function operationJson(
   if (!details) return base
   return {
     ...base,
-    // The published container stub, as the vendor CLI reads it.
-    containers:
-      op.containerIds?.map(id => ({
-        id,
-        name: `table_${id}`,
-        container_type: 'table',
-        table_type: 'table',
-        store_type: 'jdbc',
-        cataloged: true,
-        deleted_at: null
-      })) ?? null,
+    // The published container stubs (20251024 models).
+    containers: op.containerIds?.map(containerStub) ?? null,
     // Tag objects or null, never bare strings.
-    tags: op.containerTags?.length
-      ? op.containerTags.map(name => ({ name, color: null, description: null }))
-      : null,
+    tags: op.containerTags?.length ? op.containerTags.map(tagJson) : null,
     status: { total_containers: details.totalContainers }
+  }
+}
+
+/** A table's container stub: the fields the 20251024 container stubs publish. */
+export function containerStub(id: number): Record<string, unknown> {
+  return {
+    id,
+    name: `table_${id}`,
+    container_type: 'table',
+    table_type: 'table',
+    deleted_at: null,
+    volumetric_tracking_enabled: false,
+    freshness_tracking_enabled: false
   }
 }
 

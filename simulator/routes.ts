@@ -1,7 +1,8 @@
 import { fail, invalid, type Answer } from './http.js'
+import { openApiDocument } from './openapi.js'
 import { listDatastores, listing, sourceRecords } from './landing.js'
 import { countPage, listOperations } from './listing.js'
-import type { OperationStore } from './operations.js'
+import { DEFAULT_QUEUED_MS, type OperationStore } from './operations.js'
 import {
   datastoreJson,
   enrichmentJson,
@@ -25,10 +26,25 @@ export interface RouteContext {
 /** A handler's answer; `created` marks a trigger that made an operation. */
 export type RouteResult = Answer & { created?: boolean }
 
+/** A route as the OpenAPI document describes it. */
+export interface RouteDoc {
+  /** The path template, as in the vendor's spec. */
+  path: string
+  summary: string
+  /** The model of a 2xx answer, named as the vendor's spec names it. */
+  model?: string
+  /** The model of the request body. */
+  body?: string
+  /** Query parameters it reads. */
+  query?: string[]
+}
+
 /** One route of the simulated API. */
 export interface Route {
   method: string
   pattern: RegExp
+  /** What /api/openapi.json says of it. */
+  doc: RouteDoc
   /** Chaos and missing-endpoint key; null for routes outside the list. */
   key: EndpointKey | null
   /** /api/health and /api/status answer without a token. */
@@ -113,8 +129,10 @@ function runOperation(ctx: RouteContext): RouteResult {
   const seq = ctx.store.nextSeq()
   const pick = ctx.scenario.behaviour ?? (() => DEFAULT_BEHAVIOUR)
   const behaviour = pick({ datastoreId: ds.id, assetType: req.assetType, seq })
-  const op = ctx.store.create(req, { ...behaviour })
-  // The POST answers the plain ExportOperation, always still running.
+  const queuedMs = ctx.scenario.queuedMs ?? DEFAULT_QUEUED_MS
+  const op = ctx.store.create(req, { ...behaviour }, queuedMs)
+  // The POST answers the plain ExportOperation, queued (or running when
+  // the scenario has no queue).
   return { status: 200, body: operationJson(op, ds), created: true }
 }
 
@@ -132,7 +150,16 @@ function abortOperation(ctx: RouteContext, m: RegExpMatchArray): RouteResult {
 export const ROUTES: Route[] = [
   {
     method: 'GET',
+    pattern: /^\/api\/openapi\.json$/,
+    doc: { path: '/api/openapi.json', summary: 'This document (no token)' },
+    key: 'openapi',
+    auth: false,
+    handle: () => ({ status: 200, body: openApiDocument(ROUTES) })
+  },
+  {
+    method: 'GET',
     pattern: /^\/api\/health$/,
+    doc: { path: '/api/health', summary: 'Health check (204, no token)' },
     key: null,
     auth: false,
     handle: () => ({ status: 204 })
@@ -140,6 +167,10 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/status$/,
+    doc: {
+      path: '/api/status',
+      summary: 'Database and queue status (no token)'
+    },
     key: null,
     auth: false,
     handle: () => ({
@@ -150,6 +181,7 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/users\/me$/,
+    doc: { path: '/api/users/me', summary: 'The token owner', model: 'User' },
     key: 'me',
     auth: true,
     handle: ctx => ({ status: 200, body: userJson(ctx.readOnly) })
@@ -157,6 +189,11 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/datastores\/([^/]+)$/,
+    doc: {
+      path: '/api/datastores/{datastore_id}',
+      summary: 'One datastore and its enrichment link',
+      model: 'GetJdbcDatastore'
+    },
     key: 'datastore',
     auth: true,
     handle: getDatastore
@@ -164,6 +201,12 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/datastores$/,
+    doc: {
+      path: '/api/datastores',
+      summary: 'Datastores, a page at a time',
+      model: 'Page[GetJdbcDatastore]',
+      query: ['page', 'size', 'name', 'tag', 'enrichment_only']
+    },
     key: 'datastores',
     auth: true,
     handle: ctx => listDatastores(ctx.params, ctx.scenario)
@@ -171,6 +214,11 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/datastores\/([^/]+)\/listing$/,
+    doc: {
+      path: '/api/datastores/{datastore_id}/listing',
+      summary: 'Tables of an enrichment datastore',
+      model: 'List[GetDatastorePathListing]'
+    },
     key: 'listing',
     auth: true,
     handle: (ctx, m) => listing(ctx.scenario, ctx.store, m[1] ?? '')
@@ -178,6 +226,12 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/datastores\/([^/]+)\/source-records$/,
+    doc: {
+      path: '/api/datastores/{datastore_id}/source-records',
+      summary: 'Rows of one enrichment table',
+      model: 'GetContainerSourceRecords',
+      query: ['path', 'filter']
+    },
     key: 'source-records',
     auth: true,
     handle: (ctx, m) =>
@@ -186,6 +240,12 @@ export const ROUTES: Route[] = [
   {
     method: 'POST',
     pattern: /^\/api\/operations\/run$/,
+    doc: {
+      path: '/api/operations/run',
+      summary: 'Start an export',
+      body: 'CreateExportOperation',
+      model: 'ExportOperation'
+    },
     key: 'run',
     auth: true,
     handle: runOperation
@@ -193,6 +253,11 @@ export const ROUTES: Route[] = [
   {
     method: 'PUT',
     pattern: /^\/api\/operations\/abort\/([^/]+)$/,
+    doc: {
+      path: '/api/operations/abort/{operation_id}',
+      summary: 'Abort a queued or running operation',
+      model: 'GetExportOperation'
+    },
     key: 'abort',
     auth: true,
     handle: abortOperation
@@ -200,6 +265,23 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/operations$/,
+    doc: {
+      path: '/api/operations',
+      summary: 'Operations, newest first, a page at a time',
+      model: 'Page[GetExportOperation]',
+      query: [
+        'datastore',
+        'id',
+        'operation_type',
+        'result',
+        'finished',
+        'start_date',
+        'end_date',
+        'sort_created',
+        'page',
+        'size'
+      ]
+    },
     key: 'operations',
     auth: true,
     handle: ctx => listOperations(ctx.params, ctx.scenario, ctx.store)
@@ -208,6 +290,11 @@ export const ROUTES: Route[] = [
     // Like FastAPI, GET /api/operations/run lands here and fails as a bad id.
     method: 'GET',
     pattern: /^\/api\/operations\/([^/]+)$/,
+    doc: {
+      path: '/api/operations/{operation_id}',
+      summary: 'One operation',
+      model: 'GetExportOperation'
+    },
     key: 'operation',
     auth: true,
     handle: (ctx, m) => {
@@ -218,6 +305,12 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/anomalies$/,
+    doc: {
+      path: '/api/anomalies',
+      summary: 'Anomalies (the action reads total)',
+      model: 'Page[GetAnomalyListing]',
+      query: ['datastore', 'container', 'page', 'size']
+    },
     key: 'anomalies',
     auth: true,
     handle: ctx => countPage('anomalies', ctx.params, ctx.scenario)
@@ -225,6 +318,12 @@ export const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/quality-checks$/,
+    doc: {
+      path: '/api/quality-checks',
+      summary: 'Quality checks (the action reads total)',
+      model: 'Page[GetQualityCheckListing]',
+      query: ['datastore', 'container', 'page', 'size']
+    },
     key: 'quality-checks',
     auth: true,
     handle: ctx => countPage('quality-checks', ctx.params, ctx.scenario)

@@ -1,3 +1,4 @@
+import { DEFAULT_QUEUED_MS } from './operations.js'
 import type { ExportBehaviour, Scenario, SimDatastore } from './types.js'
 
 /**
@@ -34,7 +35,8 @@ export function normaliseScenario(
     readOnlyTokens: partial.readOnlyTokens ?? [],
     datastores: partial.datastores,
     missingEndpoints: partial.missingEndpoints ?? [],
-    echoToken: partial.echoToken ?? false
+    echoToken: partial.echoToken ?? false,
+    queuedMs: partial.queuedMs ?? DEFAULT_QUEUED_MS
   }
 }
 
@@ -44,9 +46,10 @@ export const DEMO_WARNING =
 
 /**
  * Canned scenario for `npm run demo`: datastores 42 and 43 are linked to
- * enrichment datastores, 7 is not. Exports take 2-4 s (varied by sequence
- * number, so runs are repeatable), and the profiles export of datastore 43
- * succeeds with a warning message.
+ * enrichment datastores and tagged `nightly-export` (the fan-out recipe's
+ * tag), 7 is not linked. Exports wait 1 s queued, run 2-4 s (varied by
+ * sequence number, so runs are repeatable), and the profiles export of
+ * datastore 43 succeeds with a warning message.
  */
 export function demoScenario(): Scenario {
   return {
@@ -58,17 +61,27 @@ export function demoScenario(): Scenario {
         name: 'Sales Warehouse',
         enrichment: { id: 100, name: 'Sales Enrichment', prefix: 'sales' },
         anomalies: 128,
-        checks: 342
+        checks: 342,
+        tags: ['nightly-export', 'finance']
       },
       {
         id: 43,
         name: 'Marketing Lake',
         enrichment: { id: 101, name: 'Marketing Enrichment' },
         anomalies: 17,
-        checks: 85
+        checks: 85,
+        tags: ['nightly-export', 'marketing']
       },
-      { id: 7, name: 'Legacy CRM', enrichment: null, anomalies: 5, checks: 12 }
+      {
+        id: 7,
+        name: 'Legacy CRM',
+        enrichment: null,
+        anomalies: 5,
+        checks: 12,
+        tags: ['legacy']
+      }
     ],
+    queuedMs: DEFAULT_QUEUED_MS,
     behaviour: ({ datastoreId, assetType, seq }): ExportBehaviour => {
       const durationMs = 2000 + ((seq * 769) % 2001)
       if (datastoreId === 43 && assetType === 'profiles') {

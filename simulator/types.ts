@@ -7,8 +7,12 @@
 /** What an export writes to the enrichment datastore. */
 export type AssetType = 'anomalies' | 'checks' | 'profiles'
 
-/** The four values of an operation's `result`; there is no queued state. */
-export type OperationResult = 'running' | 'success' | 'failure' | 'aborted'
+/**
+ * The values of an operation's `result`: the active phase (`queued`, then
+ * `running`) and the three outcomes (userguide, runs lifecycle).
+ */
+export type OperationResult =
+  'queued' | 'running' | 'success' | 'failure' | 'aborted'
 
 /** Names of the endpoints, used to target chaos and missing endpoints. */
 export type EndpointKey =
@@ -23,6 +27,7 @@ export type EndpointKey =
   | 'datastores'
   | 'listing'
   | 'source-records'
+  | 'openapi'
 
 /** A source datastore as the simulator knows it. */
 export interface SimDatastore {
@@ -32,6 +37,10 @@ export interface SimDatastore {
   enrichment: {
     id: number
     name: string
+    /**
+     * This source datastore's table prefix in the enrichment datastore
+     * (`enrich_container_prefix`); two datastores may share one.
+     */
     prefix?: string
     /** Tags on the enrichment datastore itself. */
     tags?: string[]
@@ -53,8 +62,10 @@ export type Landing = 'fresh' | 'stale' | 'missing'
 
 /** How one export behaves once triggered. */
 export interface ExportBehaviour {
-  /** Time from trigger to end_time. */
+  /** Time from being picked up (`queued` to `running`) to end_time. */
   durationMs: number
+  /** Time spent `queued` before a worker picks it up (default: the scenario's `queuedMs`). */
+  queuedMs?: number
   result: 'success' | 'failure' | 'aborted'
   /** Success with a message is what the CLI reports as a warning. */
   message?: string | null
@@ -103,6 +114,11 @@ export interface Scenario {
   /** Tokens that authenticate but lack permission: 403 on run and abort. */
   readOnlyTokens?: string[]
   datastores: SimDatastore[]
+  /**
+   * How long a new export stays `queued` before it runs, unless its
+   * behaviour says (default DEFAULT_QUEUED_MS, 1 s; 0 runs it at once).
+   */
+  queuedMs?: number
   /** Each export's fate; default: success after 2500 ms, message null. */
   behaviour?: (req: {
     datastoreId: number
@@ -154,7 +170,10 @@ export interface SimOperation {
   containerIds: number[] | null
   containerTags: string[] | null
   created: number
+  /** `start_time` as served (the creation time: the field is required while queued too). */
   startTime: number
+  /** When a worker picks it up: `queued` before, `running` after. */
+  runsFrom: number
   /** When the operation ends (moved earlier when an abort lands). */
   plannedEnd: number
   endTime: number | null

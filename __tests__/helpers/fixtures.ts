@@ -24,7 +24,11 @@ export const DATASTORES: SimDatastore[] = [
   { id: 7, name: 'Legacy CRM', enrichment: null }
 ]
 
-/** A simulator whose exports succeed after `durationMs`, unless the scenario says otherwise. */
+/**
+ * A simulator whose exports succeed after `durationMs`, unless the scenario
+ * says otherwise. No queued phase unless the scenario asks for one: these
+ * tests count reads and time ends to the second.
+ */
 export function startSimulator(
   scenario: Partial<Scenario> = {},
   durationMs = 400,
@@ -34,6 +38,7 @@ export function startSimulator(
     {
       datastores: DATASTORES,
       behaviour: () => ({ durationMs, result: 'success', message: null }),
+      queuedMs: 0,
       ...scenario
     },
     { clock }

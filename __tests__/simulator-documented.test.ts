@@ -1,0 +1,178 @@
+/**
+ * The simulator as the documentation describes Qualytics: the datastore
+ * list's filters, per-datastore prefixes, the enrichment listing and
+ * source records, teams and tags as objects, and /api/openapi.json.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { ManualClock, type SimDatastore } from '../simulator/index.js'
+import { EXPORT_COLUMNS } from '../simulator/export-rows.js'
+import { call, closeAll, start, trigger } from './helpers/sim-client.js'
+
+afterEach(closeAll)
+
+/** Two datastores sharing enrichment datastore 100 under their own prefixes, one tagged twice. */
+const SHARED: SimDatastore[] = [
+  {
+    id: 42,
+    name: 'Sales',
+    enrichment: { id: 100, name: 'Enrich', prefix: 'Sales' },
+    anomalies: 3,
+    checks: 2,
+    tags: ['nightly-export', 'finance']
+  },
+  {
+    id: 43,
+    name: 'Marketing',
+    enrichment: { id: 100, name: 'Enrich', prefix: 'marketing' },
+    anomalies: 2,
+    tags: ['nightly-export']
+  },
+  { id: 7, name: 'Legacy', enrichment: null, tags: ['Finance'] }
+]
+
+async function ended(datastores = SHARED) {
+  const clock = new ManualClock()
+  const sim = await start({ datastores, queuedMs: 0 }, clock)
+  return { sim, clock }
+}
+
+type Row = Record<string, unknown>
+
+describe('simulator: datastores as documented', () => {
+  it('filters the list by tag (exact names, repeatable), name and enrichment_only', async () => {
+    const { sim } = await ended()
+    const ids = async (query: string) => {
+      const r = await call(sim, 'GET', `/api/datastores?${query}`)
+      expect(r.status).toBe(200)
+      return (r.body.items ?? []).map(d => d.id)
+    }
+    expect(await ids('tag=nightly-export')).toEqual([43, 42])
+    expect(await ids('tag=finance')).toEqual([42])
+    expect(await ids('tag=finance&tag=Finance')).toEqual([42, 7])
+    expect(await ids('name=MARK')).toEqual([43])
+    expect(await ids('enrichment_only=true')).toEqual([100])
+    expect(await ids('enrichment_only=false&tag=Finance')).toEqual([7])
+    const page = await call(sim, 'GET', '/api/datastores?tag=nightly-export')
+    expect(page.body).toMatchObject({ total: 2, page: 1, pages: 1 })
+    const bad = await call(sim, 'GET', '/api/datastores?enrichment_only=maybe')
+    expect(bad.status).toBe(422)
+  })
+
+  it('carries teams and global tags as objects, and each datastore its own prefix', async () => {
+    const { sim } = await ended()
+    const sales = (await call(sim, 'GET', '/api/datastores/42')).body
+    expect(sales.teams).toEqual([
+      expect.objectContaining({ id: 1, name: 'Public' })
+    ])
+    expect(sales.global_tags).toEqual([
+      expect.objectContaining({ name: 'nightly-export', type: 'global' }),
+      expect.objectContaining({ name: 'finance', weight_modifier: 0 })
+    ])
+    expect(sales).toMatchObject({
+      enrich_container_prefix: '_sales',
+      enrichment_prefix: '_sales'
+    })
+    const marketing = (await call(sim, 'GET', '/api/datastores/43')).body
+    expect(marketing.enrich_container_prefix).toBe('_marketing')
+    const me = (await call(sim, 'GET', '/api/users/me')).body
+    expect(me.teams).toEqual([expect.objectContaining({ name: 'Public' })])
+  })
+})
+
+describe('simulator: the enrichment datastore as documented', () => {
+  it('lists tables as {name, label, datastore}, each under its own datastore and prefix', async () => {
+    const { sim, clock } = await ended()
+    await trigger(sim, 42, 'anomalies')
+    await trigger(sim, 43, 'anomalies')
+    clock.advance(5000)
+    const r = await call(sim, 'GET', '/api/datastores/100/listing')
+    const items = r.body as unknown as Row[]
+    expect(Array.isArray(items)).toBe(true)
+    const byName = new Map(items.map(i => [i.name, i]))
+    expect(byName.get('_sales_anomalies_export')).toMatchObject({
+      label: 'anomalies_export',
+      datastore: { id: 42, enrich_container_prefix: '_sales' }
+    })
+    expect(byName.get('_marketing_anomalies_export')).toMatchObject({
+      label: 'anomalies_export',
+      datastore: { id: 43 }
+    })
+    expect(byName.get('_sales_source_records')).toMatchObject({
+      label: 'source_records'
+    })
+  })
+
+  it('gives rows as a JSON string with lower-case keys, every documented column, and honours filter', async () => {
+    const { sim, clock } = await ended()
+    await trigger(sim, 42, 'anomalies')
+    await trigger(sim, 42, 'checks')
+    clock.advance(5000)
+    const read = async (path: string, filter?: string) => {
+      const q = new URLSearchParams({ path, ...(filter && { filter }) })
+      const r = await call(
+        sim,
+        'GET',
+        `/api/datastores/100/source-records?${q.toString()}`
+      )
+      return r
+    }
+    const r = await read('_sales_anomalies_export')
+    expect(typeof r.body.source_records).toBe('string')
+    const rows = JSON.parse(r.body.source_records as string) as Row[]
+    expect(rows).toHaveLength(3)
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual(
+        [...EXPORT_COLUMNS.anomalies].sort()
+      )
+      expect(row.datastore_id).toBe(42)
+      expect(row.generated_at).toMatch(
+        /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\+0000$/
+      )
+    }
+    expect(rows[0]?.generated_at).toBe('2026-01-01 00:00:02+0000')
+    const checks = await read('_sales_checks_export')
+    const checkRows = JSON.parse(checks.body.source_records as string) as Row[]
+    expect(Object.keys(checkRows[0] ?? {})).toHaveLength(26)
+    const mine = await read('_sales_anomalies_export', "datastore_id='42'")
+    expect(JSON.parse(mine.body.source_records as string)).toHaveLength(3)
+    const theirs = await read('_sales_anomalies_export', "datastore_id='43'")
+    expect(theirs.body.source_records).toBe('[]')
+    const bad = await read('_sales_anomalies_export', "nonsense='1'")
+    expect(bad.status).toBe(400)
+  })
+})
+
+describe('simulator: /api/openapi.json', () => {
+  it('describes every route it serves, with the build in info.version', async () => {
+    const { sim } = await ended()
+    const r = await call(sim, 'GET', '/api/openapi.json', { token: null })
+    expect(r.status).toBe(200)
+    const doc = r.body as {
+      info?: { version?: string }
+      paths?: Record<
+        string,
+        Record<string, { parameters?: { name: string }[] }>
+      >
+    }
+    expect(doc.info?.version).toMatch(/^20251024-/)
+    const paths = doc.paths ?? {}
+    for (const [path, method] of [
+      ['/api/users/me', 'get'],
+      ['/api/datastores', 'get'],
+      ['/api/datastores/{datastore_id}', 'get'],
+      ['/api/datastores/{datastore_id}/listing', 'get'],
+      ['/api/datastores/{datastore_id}/source-records', 'get'],
+      ['/api/operations/run', 'post'],
+      ['/api/operations/{operation_id}', 'get'],
+      ['/api/operations', 'get'],
+      ['/api/operations/abort/{operation_id}', 'put'],
+      ['/api/anomalies', 'get'],
+      ['/api/quality-checks', 'get']
+    ] as const)
+      expect(paths[path]?.[method]).toBeDefined()
+    const listParams = paths['/api/operations']?.get?.parameters ?? []
+    expect(listParams.map(p => p.name)).toEqual(
+      expect.arrayContaining(['datastore', 'result', 'id', 'operation_type'])
+    )
+  })
+})
