@@ -340,6 +340,55 @@ describe('CI’s self-test job, step by step', () => {
     group = undefined
   })
 
+  /** Run a step's script as a runner would (bash -e), in its own process group. */
+  async function runStep(
+    run: string,
+    env: Record<string, string>
+  ): Promise<{ code: number | null; log: string }> {
+    // A fixed port may be taken here; let the simulator pick one.
+    const script = run.replace('--port 8787', '--port 0')
+    const child = spawn(
+      'bash',
+      ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script],
+      {
+        detached: true,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
+    group ??= child.pid
+    let log = ''
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()))
+    const code = await new Promise<number | null>(resolve =>
+      child.on('exit', resolve)
+    )
+    return { code, log }
+  }
+
+  it('waits for the simulator when its log appears late', async () => {
+    const start = (
+      readWorkflow('.github/workflows/ci.yml').jobs['self-test']
+        ?.steps as Step[]
+    ).find(step => step.name === 'Start the Qualytics simulator')
+    const launch = 'npx tsx simulator/cli.ts'
+    expect(start?.run).toContain(launch)
+    // The background shell creates the log only after a second: the step
+    // used to read it before it existed and stop under bash -e.
+    const late = (start?.run ?? '').replace(launch, `sleep 1 && ${launch}`)
+    const dir = mkdtempSync(join(tmpdir(), 'qea-ci-'))
+    const envFile = join(dir, 'env')
+    writeFileSync(envFile, '')
+    const { code, log } = await runStep(late, {
+      RUNNER_TEMP: dir,
+      GITHUB_ENV: envFile
+    })
+    expect([code, log]).toEqual([0, expect.any(String)])
+    expect(parseEnvFile(readFileSync(envFile, 'utf8'))).toMatchObject({
+      QUALYTICS_URL: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/)
+    })
+  })
+
   it('starts the simulator, runs `uses: ./` twice and passes its own checks', async () => {
     const steps = readWorkflow('.github/workflows/ci.yml').jobs['self-test']
       ?.steps as Step[]
@@ -370,30 +419,12 @@ describe('CI’s self-test job, step by step', () => {
           evaluate(v, contexts)
         ])
       )
-      // A fixed port may be taken here; let the simulator pick one.
-      const script = (step.run ?? '').replace('--port 8787', '--port 0')
-      const child = spawn(
-        'bash',
-        ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script],
-        {
-          detached: true,
-          env: {
-            ...process.env,
-            ...jobEnv,
-            ...env,
-            RUNNER_TEMP: dir,
-            GITHUB_ENV: envFile
-          },
-          stdio: ['ignore', 'pipe', 'pipe']
-        }
-      )
-      group ??= child.pid
-      let log = ''
-      child.stdout.on('data', (d: Buffer) => (log += d.toString()))
-      child.stderr.on('data', (d: Buffer) => (log += d.toString()))
-      const code = await new Promise<number | null>(resolve =>
-        child.on('exit', resolve)
-      )
+      const { code, log } = await runStep(step.run ?? '', {
+        ...jobEnv,
+        ...env,
+        RUNNER_TEMP: dir,
+        GITHUB_ENV: envFile
+      })
       expect([step.name, code, code === 0 ? '' : log]).toEqual([
         step.name,
         0,
