@@ -171,6 +171,18 @@ export const RUN: CommandSpec = {
       value: '<path>',
       description:
         'Also write a Markdown summary of the run there (GitLab, other CI).'
+    },
+    'junit-file': {
+      type: 'string',
+      value: '<path>',
+      description:
+        'Also write a JUnit XML report there: one test case per export.'
+    },
+    'dotenv-file': {
+      type: 'string',
+      value: '<path>',
+      description:
+        "Also write the result and ids as QUALYTICS_EXPORT_* variables there\n(a dotenv file, for GitLab's artifacts:reports:dotenv)."
     }
   },
   notes: [

@@ -6,11 +6,10 @@ import { formatDuration } from '../core/config/duration.js'
 import { ApiError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
 import { buildPlan } from '../core/config/plan.js'
-import { operationsJson, safeSummaryInput } from '../core/output/records.js'
+import { operationsJson } from '../core/output/records.js'
 import { createRedactors, secretsOf } from '../core/output/redact.js'
 import { heartbeatMs, startHeartbeat } from '../core/report/heartbeat.js'
 import { isFailing } from '../core/domain/results.js'
-import { renderSummary, type SummaryInput } from '../core/report/summary.js'
 import { checkTokenExpiry } from '../core/config/token.js'
 import { newRecord } from '../core/domain/records.js'
 import {
@@ -24,7 +23,8 @@ import type { ExportConfig } from '../core/config/config.js'
 import { parseFlags, stringFlag, UsageError, type Flags } from './args.js'
 import { RUN } from './commands.js'
 import { createProgress, describeRecord, exportLabel } from './progress.js'
-import { createTerminal, type Terminal } from './terminal.js'
+import { reportFiles, writeReports } from './reports.js'
+import { createTerminal } from './terminal.js'
 
 /** Why there is no `--token`: said whenever someone tries one. */
 export const TOKEN_FLAG_REFUSED =
@@ -53,7 +53,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   )
   const term = createTerminal(redact)
   const json = flags.json === true
-  const summaryFile = stringFlag(flags, 'summary-file')
+  const files = reportFiles(flags)
+  const startedAt = new Date().toISOString()
   // With --json, stdout carries only the JSON; everything else goes to stderr.
   const out = json ? term.stderr : term.stdout
   const say = (line: string): void => out.line(line)
@@ -133,17 +134,18 @@ export async function runCommand(argv: string[]): Promise<number> {
     if (error instanceof PreflightError || error instanceof ApiError) {
       const hint = error instanceof PreflightError ? error.hint : undefined
       term.stderr.line(hint ? `${error.message} ${hint}` : error.message)
-      if (summaryFile)
-        await writeSummaryFile(term, summaryFile, {
-          result: 'failure',
-          records: [],
-          datastoreNames: names,
-          schedule: null,
-          elapsedMs: null,
-          origin: config.origin,
-          problem: error.message,
-          ...(hint ? { advice: hint } : {})
-        })
+      await writeReports(term, files, {
+        failOnWarning: config.failOnWarning,
+        startedAt,
+        result: 'failure',
+        records: [],
+        datastoreNames: names,
+        schedule: null,
+        elapsedMs: null,
+        origin: config.origin,
+        problem: error.message,
+        ...(hint ? { advice: hint } : {})
+      })
       return 1
     }
     throw error
@@ -154,33 +156,18 @@ export async function runCommand(argv: string[]): Promise<number> {
   progress.finish(config.dryRun ? [] : outcome.records)
   if (json) term.json(operationsJson(outcome.records, redact))
   const tip = report(outcome, config, names, say, progress.cutsLines)
-  if (summaryFile)
-    await writeSummaryFile(term, summaryFile, {
-      result: outcome.result,
-      records: outcome.records,
-      datastoreNames: outcome.datastoreNames,
-      schedule: null,
-      elapsedMs: outcome.elapsedMs,
-      origin: config.origin,
-      ...(tip ? { advice: tip } : {})
-    })
+  await writeReports(term, files, {
+    failOnWarning: config.failOnWarning,
+    startedAt,
+    result: outcome.result,
+    records: outcome.records,
+    datastoreNames: outcome.datastoreNames,
+    schedule: null,
+    elapsedMs: outcome.elapsedMs,
+    origin: config.origin,
+    ...(tip ? { advice: tip } : {})
+  })
   return isFailing(outcome.result, config.failOnWarning) ? 1 : 0
-}
-
-/**
- * `--summary-file`: the job summary for CI systems without one (GitLab,
- * Jenkins): the same Markdown with HTML that GitHub shows, its server text
- * redacted before rendering.
- */
-async function writeSummaryFile(
-  term: Terminal,
-  path: string,
-  input: SummaryInput
-): Promise<void> {
-  await term.file(
-    path,
-    renderSummary(safeSummaryInput(input, term.safe.redact))
-  )
 }
 
 /** Flags to the action's raw inputs: the same names, booleans as 'true'. */
