@@ -91,8 +91,7 @@ async function runThrough(
     const outcome = await runExportJob(config, {
       clock,
       redact: createRedactor(config.token),
-      hooks: { log: m => lines.push(m), warn: m => lines.push(`warn: ${m}`) },
-      log: m => lines.push(m)
+      hooks: { log: m => lines.push(m), warn: m => lines.push(`warn: ${m}`) }
     })
     return { outcome, lines, seen: server.seen }
   } finally {

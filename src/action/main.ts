@@ -92,7 +92,6 @@ async function main(config: ExportConfig, out: ActionWriter): Promise<void> {
       },
       onRetry: r => log.info(describeRetry(r)),
       warn: m => log.warning(m, 'Datastores skipped'),
-      log: m => log.info(m),
       onPreflight: report => {
         names = new Map(report.datastores.map(d => [d.id, d.name]))
         setSelectionOutputs(

@@ -3,6 +3,7 @@ import { createActionWriter, type ActionWriter } from './writer.js'
 import { isTerminal } from '../core/domain/results.js'
 import { abortOperations } from '../core/run/stopping.js'
 import { QualyticsClient } from '../core/client/client.js'
+import { oncePolicy } from '../core/client/retry.js'
 import { systemClock } from '../core/clock.js'
 import { parseConfig } from '../core/config/config.js'
 import { parseStateIds } from './post-state.js'
@@ -62,12 +63,10 @@ async function post(out: ActionWriter): Promise<void> {
       const running: number[] = []
       for (const id of targets) {
         try {
-          const op = await client.getOperation(id, {
-            maxAttempts: 1,
-            baseDelayMs: 0,
-            maxDelayMs: 0,
-            deadline: systemClock.now() + 5000
-          })
+          const op = await client.getOperation(
+            id,
+            oncePolicy(systemClock.now() + 5000)
+          )
           // Queued, running or an unknown word without an end: still going.
           if (!isTerminal(op)) running.push(id)
         } catch {

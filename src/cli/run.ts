@@ -105,7 +105,6 @@ export async function runCommand(argv: string[]): Promise<number> {
       signal: cancel.signal,
       onRetry: r => progress.log(describeRetry(r)),
       warn: m => progress.warn(m),
-      log: m => progress.log(m),
       onPreflight: report => {
         for (const d of report.datastores) names.set(d.id, d.name)
         progress.log(describePreflight(report))

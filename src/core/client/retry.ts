@@ -1,4 +1,4 @@
-/** Pure retry rules shared by every read the client makes. */
+/** Pure retry rules shared by every read the client makes, and the named policies. */
 
 /** How hard to try one read. */
 export interface RetryPolicy {
@@ -89,7 +89,72 @@ export function isConnectError(error: unknown): boolean {
   )
 }
 
+/*
+ * The policies: how hard each request of a job is tried, in one place.
+ * Reads inside the run are quick (the loop keeps trying on its own); the
+ * preflight is patient (nothing has started yet); the POST is never
+ * repeated blindly (trigger.ts decides), only paced.
+ */
+
+/** Preflight reads give up after about this long (the contract's 30 s). */
+export const PREFLIGHT_BUDGET_MS = 30_000
+/** The look before the first POST waits no longer than this. */
+const LOOK_BUDGET_MS = 5000
+/** A count read gets at most this long: it is a nicety. */
+const COUNT_READ_MS = 10_000
+/** One verification read (listing or rows) gets at most this long. */
+const VERIFY_READ_MS = 20_000
+
 /** Quick retries for reads inside the loop; the loop itself keeps trying. */
 export function readPolicy(maxAttempts: number, deadline: number): RetryPolicy {
   return { maxAttempts, baseDelayMs: 250, maxDelayMs: 2000, deadline }
+}
+
+/** A policy for one preflight phase starting now. */
+export function preflightPolicy(now: number): RetryPolicy {
+  return {
+    maxAttempts: 8,
+    baseDelayMs: 500,
+    maxDelayMs: 8000,
+    deadline: now + PREFLIGHT_BUDGET_MS
+  }
+}
+
+/** A status read of watched exports (single or batch). */
+export function statusPolicy(deadline: number): RetryPolicy {
+  return readPolicy(2, deadline)
+}
+
+/** The count of what Qualytics holds for an export. */
+export function countPolicy(now: number, deadline: number): RetryPolicy {
+  return readPolicy(2, Math.min(deadline, now + COUNT_READ_MS))
+}
+
+/** A read of an enrichment datastore's tables or rows (verify). */
+export function verifyPolicy(now: number, deadline: number): RetryPolicy {
+  return readPolicy(3, Math.min(deadline, now + VERIFY_READ_MS))
+}
+
+/** The one list read of a datastore's exports before its first POST. */
+export function lookPolicy(now: number, deadline: number): RetryPolicy {
+  return {
+    maxAttempts: 3,
+    baseDelayMs: 250,
+    maxDelayMs: 1000,
+    deadline: Math.min(deadline, now + LOOK_BUDGET_MS)
+  }
+}
+
+/**
+ * Posting one export: at most this many POSTs (the first included), paced
+ * by this backoff; the search for the export an uncertain POST may have
+ * made reads with the same policy, since a list read is safe to repeat.
+ */
+export function triggerPolicy(deadline: number): RetryPolicy {
+  return { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 4000, deadline }
+}
+
+/** One try, no retry (the post step, which lives for seconds). */
+export function oncePolicy(deadline: number): RetryPolicy {
+  return { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, deadline }
 }

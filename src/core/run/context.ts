@@ -1,9 +1,6 @@
 import type { QualyticsClient } from '../client/client.js'
 import type { Clock } from '../clock.js'
 import type { OperationRecord, Result } from '../types.js'
-import type { RunSchedule } from './history.js'
-
-/** The shapes a run of exports takes and gives. */
 
 /** What the adapters hear while the run goes on. None of it is required. */
 export interface RunHooks {
@@ -15,24 +12,41 @@ export interface RunHooks {
   warn?(message: string): void
 }
 
-/** What the run needs besides the config. */
-export interface RunDeps {
+/**
+ * What every part of a run shares, made once per job: trigger, watch,
+ * history, stopping and verify all read the same client, clock, deadline
+ * and signal, and speak through the same hooks.
+ */
+export interface RunContext {
   client: QualyticsClient
   clock: Clock
-  hooks?: RunHooks
+  /** The run's timeout as a clock time: no new attempt or read starts after it. */
+  deadline: number
   /** Aborted when the workflow run is cancelled. */
   signal?: AbortSignal
-  random?: () => number
-  /** The cron that started this run (`on.schedule`), for missed runs. */
-  schedule?: RunSchedule | null
+  /** The adapter's hooks, made safe (a hook that throws cannot break the run). */
+  hooks: RunHooks
+  /** Jitter for backoff pauses (seeded in tests). */
+  random: () => number
 }
 
-/** How the run ended. */
-export interface RunOutcome {
-  records: OperationRecord[]
-  result: Result
-  ended: 'finished' | 'not-waited' | 'timeout' | 'cancelled'
-  elapsedMs: number
+/** The context of a run that starts now and may take `timeoutMs`. */
+export function runContext(parts: {
+  client: QualyticsClient
+  clock: Clock
+  timeoutMs: number
+  signal?: AbortSignal
+  hooks?: RunHooks
+  random?: () => number
+}): RunContext {
+  return {
+    client: parts.client,
+    clock: parts.clock,
+    deadline: parts.clock.now() + parts.timeoutMs,
+    signal: parts.signal,
+    hooks: safeHooks(parts.hooks ?? {}),
+    random: parts.random ?? Math.random
+  }
 }
 
 /**

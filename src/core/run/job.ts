@@ -5,15 +5,15 @@ import { buildPlan } from '../config/plan.js'
 import { overallResult } from '../domain/results.js'
 import { verifyWithin } from './verify.js'
 import type { Redactor } from '../output/redact.js'
-import { runExports } from './runner.js'
-import type { RunHooks, RunOutcome } from './context.js'
+import { runExports, type RunOutcome } from './runner.js'
+import { runContext, type RunHooks } from './context.js'
 import { markNotStarted, newRecord } from '../domain/records.js'
 import type { PlannedExport } from '../types.js'
 import type { ExportConfig } from '../config/config.js'
 import { USER_AGENT } from '../version.js'
 import type { RunSchedule } from './history.js'
 import { ApiError, PreflightError, type DatastoreCheck } from '../errors.js'
-import type { RetryPolicy } from '../client/retry.js'
+import { preflightPolicy } from '../client/retry.js'
 import { TOKEN_HINT } from '../config/token.js'
 import {
   listAllDatastores,
@@ -46,8 +46,6 @@ export interface JobDeps {
   schedule?: RunSchedule | null
   /** Findings worth an annotation before the run (tag-selected datastores skipped). */
   warn?: (message: string) => void
-  /** Plain log lines of the job itself (verification). */
-  log?: (message: string) => void
 }
 
 /**
@@ -80,7 +78,7 @@ export async function runExportJob(
             config.datastoreTags,
             now,
             m => deps.warn?.(m),
-            m => deps.log?.(m)
+            m => deps.hooks?.log?.(m)
           )
         : preflight(client, config.datastores, now),
       deps.signal
@@ -118,25 +116,19 @@ export async function runExportJob(
       const records = plan.map(p => newRecord(p, 'dry-run'))
       outcome = { records, result: 'dry-run', ended: 'finished', elapsedMs: 0 }
     } else {
-      const deadline = deps.clock.now() + config.timeoutMs
-      outcome = await runExports(config, plan, {
+      const ctx = runContext({
         client,
         clock: deps.clock,
-        hooks: deps.hooks,
+        timeoutMs: config.timeoutMs,
         signal: deps.signal,
-        random: deps.random,
-        schedule: deps.schedule ?? null
+        hooks: deps.hooks,
+        random: deps.random
       })
+      outcome = await runExports(config, plan, ctx, deps.schedule ?? null)
       // Only a run that saw every export end is verified: after a timeout
       // or a cancel there is no time left to look.
       if (config.verify && outcome.ended === 'finished') {
-        await verifyWithin(outcome.records, report.datastores, {
-          client,
-          clock: deps.clock,
-          deadline,
-          signal: deps.signal,
-          log: deps.log
-        })
+        await verifyWithin(outcome.records, report.datastores, ctx)
         outcome = { ...outcome, result: overallResult(outcome.records) }
       }
     }
@@ -192,19 +184,6 @@ async function untilCancelled<T>(
  * before anything is triggered, so a bad input fails the job with nothing
  * started.
  */
-
-/** Preflight reads give up after about this long (the contract's 30 s). */
-export const PREFLIGHT_BUDGET_MS = 30_000
-
-/** A policy for one preflight phase starting now. */
-export function preflightPolicy(now: number): RetryPolicy {
-  return {
-    maxAttempts: 8,
-    baseDelayMs: 500,
-    maxDelayMs: 8000,
-    deadline: now + PREFLIGHT_BUDGET_MS
-  }
-}
 
 /** What preflight learnt, for the log and the summary. */
 export interface PreflightReport {

@@ -20,38 +20,45 @@ import {
   markUnknown,
   newRecord
 } from '../domain/records.js'
-import {
-  type RunDeps,
-  type RunHooks,
-  type RunOutcome,
-  safeHooks
-} from './context.js'
+import type { RunContext, RunHooks } from './context.js'
 import {
   followRunning,
   HistoryBook,
   learnFromHistory,
-  startedOnOurClock
+  startedOnOurClock,
+  type RunSchedule
 } from './history.js'
 import {
   exportsBefore,
   takeLooks,
-  triggerExport,
-  type TriggerContext
+  TriggerState,
+  triggerExport
 } from './trigger.js'
-import type { OperationRecord, PlannedExport } from '../types.js'
+import type { OperationRecord, PlannedExport, Result } from '../types.js'
 import type { ExportConfig } from '../config/config.js'
+
+/** How the run ended. */
+export interface RunOutcome {
+  records: OperationRecord[]
+  result: Result
+  ended: 'finished' | 'not-waited' | 'timeout' | 'cancelled'
+  elapsedMs: number
+}
 
 /**
  * Trigger every planned export (at most `max-parallel` running at once) and
- * watch them all from one loop until each has ended, the timeout passes or
- * the run is cancelled. Knows nothing of GitHub: adapters listen on hooks.
+ * watch them all from one loop until each has ended, the timeout passes
+ * (the context's deadline) or the run is cancelled. Knows nothing of
+ * GitHub: adapters listen on hooks. `schedule` is the cron that started
+ * this run (`on.schedule`), for missed runs.
  */
 export function runExports(
   config: ExportConfig,
   plan: readonly PlannedExport[],
-  deps: RunDeps
+  ctx: RunContext,
+  schedule: RunSchedule | null = null
 ): Promise<RunOutcome> {
-  return new ExportRun(config, plan, deps).execute()
+  return new ExportRun(config, plan, ctx, schedule).execute()
 }
 
 class ExportRun {
@@ -67,7 +74,7 @@ class ExportRun {
   readonly #counting: Promise<void>[] = []
   readonly #start: number
   readonly #deadline: number
-  readonly #ctx: TriggerContext
+  readonly #triggers = new TriggerState()
   readonly #hooks: RunHooks
   readonly #sleeper: LoopSleeper
   readonly #history: HistoryBook
@@ -75,43 +82,28 @@ class ExportRun {
   constructor(
     private readonly config: ExportConfig,
     private readonly plan: readonly PlannedExport[],
-    private readonly deps: RunDeps
+    private readonly ctx: RunContext,
+    private readonly schedule: RunSchedule | null
   ) {
     this.#records = plan.map(p => newRecord(p))
     this.#queue = plan.map((_, index) => index)
-    this.#start = deps.clock.now()
-    this.#deadline = this.#start + config.timeoutMs
-    this.#hooks = safeHooks(deps.hooks ?? {})
-    this.#sleeper = new LoopSleeper(deps.clock, deps.signal)
-    this.#watch = new StatusWatch({
-      client: deps.client,
-      clock: deps.clock,
-      pollIntervalMs: config.pollIntervalMs,
-      deadline: this.#deadline,
-      hooks: this.#hooks,
+    this.#start = ctx.clock.now()
+    this.#deadline = ctx.deadline
+    this.#hooks = ctx.hooks
+    this.#sleeper = new LoopSleeper(ctx.clock, ctx.signal)
+    this.#watch = new StatusWatch(ctx, config.pollIntervalMs, {
       onSettled: () => this.#sleeper.wake(),
       onGaveUp: record => this.#abandon(record)
     })
-    this.#ctx = {
-      client: deps.client,
-      clock: deps.clock,
-      deadline: this.#deadline,
-      claimed: new Set(),
-      looks: new Map(),
-      lists: new Map(),
-      signal: deps.signal,
-      random: deps.random,
-      log: m => this.#hooks.log?.(m)
-    }
     this.#history = new HistoryBook(
-      id => exportsBefore(id, this.#ctx),
+      id => exportsBefore(id, ctx, this.#triggers),
       m => this.#hooks.log?.(m)
     )
   }
 
   async execute(): Promise<RunOutcome> {
-    const { clock, signal } = this.deps
-    await takeLooks(this.plan, this.#ctx)
+    const { clock, signal } = this.ctx
+    await takeLooks(this.plan, this.ctx, this.#triggers)
     if (!this.config.wait) {
       // Everything is triggered; max-parallel only bounds what is waited on.
       while (this.#queue.length > 0 && !signal?.aborted) {
@@ -170,34 +162,34 @@ class ExportRun {
       planned,
       await this.#history.of(planned.datastoreId),
       {
-        nowMs: this.deps.clock.now() + this.deps.client.serverSkewMs,
+        nowMs: this.ctx.clock.now() + this.ctx.client.serverSkewMs,
         pollIntervalMs: this.config.pollIntervalMs,
-        schedule: this.deps.schedule ?? null,
-        claimed: this.#ctx.claimed,
+        schedule: this.schedule,
+        claimed: this.#triggers.claimed,
         follow: this.config.ifRunning === 'wait'
       }
     )
-    if (this.#stopped || this.deps.signal?.aborted) return
+    if (this.#stopped || this.ctx.signal?.aborted) return
     if (learned.running) {
       const op = learned.running
-      this.#hooks.log?.(followRunning(record, op, this.#ctx.claimed))
+      this.#hooks.log?.(followRunning(record, op, this.#triggers.claimed))
       this.#count(planned, record)
       if (this.config.wait)
         this.#watch.watch(record, op, {
           expect: learned.expect,
-          startedAt: startedOnOurClock(op, this.deps.client.serverSkewMs)
+          startedAt: startedOnOurClock(op, this.ctx.client.serverSkewMs)
         })
       this.#hooks.changed?.(record, 'pending')
       this.#hooks.triggered?.(this.#records)
       return
     }
-    const outcome = await triggerExport(planned, this.#ctx)
+    const outcome = await triggerExport(planned, this.ctx, this.#triggers)
     // Too late: the run has stopped and reported this export as not started.
     if (this.#stopped) return
     if (!outcome.ok && outcome.stopped) {
       // Cancelled: #stop marks it. Out of time (the next attempt would
       // pass the deadline): it never started, and that is the timeout's doing.
-      if (this.deps.signal?.aborted) {
+      if (this.ctx.signal?.aborted) {
         if (outcome.uncertain) this.#uncertain.add(index)
         return
       }
@@ -230,24 +222,20 @@ class ExportRun {
 
   /** How many anomalies or checks Qualytics holds now: best effort, off the critical path. */
   #count(planned: PlannedExport, record: OperationRecord): void {
-    const { client, clock } = this.deps
-    const count = startCount(client, this.config, planned, record, {
-      now: clock.now(),
-      deadline: this.#deadline
-    })
+    const count = startCount(this.ctx, this.config, planned, record)
     if (count) this.#counting.push(count)
   }
 
   /** The watch gave up on an export: abort it or name it (stopping.ts). */
   #abandon(record: OperationRecord): void {
-    const { client } = this.deps
+    const { client } = this.ctx
     const done = abandonExport(client, record, this.config.abortOnTimeout)
     if (done) this.#counting.push(done)
   }
 
   /** Timeout or cancel: settle triggers on the wire, abort what still runs, mark the rest. */
   async #stop(result: 'timeout' | 'cancelled'): Promise<RunOutcome> {
-    const { clock, client } = this.deps
+    const { clock, client } = this.ctx
     const grace =
       result === 'cancelled'
         ? CANCEL_TRIGGER_GRACE_MS
@@ -313,7 +301,7 @@ class ExportRun {
     const counted = Promise.all(this.#counting)
     if (stopping)
       await settleWithin(
-        this.deps.clock,
+        this.ctx.clock,
         ended === 'cancelled'
           ? CANCEL_READS_BUDGET_MS
           : STOPPING_READS_BUDGET_MS,
@@ -325,7 +313,7 @@ class ExportRun {
       records: this.#records,
       result: overallResult(this.#records),
       ended,
-      elapsedMs: this.deps.clock.now() - this.#start
+      elapsedMs: this.ctx.clock.now() - this.#start
     }
   }
 }

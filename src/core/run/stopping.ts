@@ -1,7 +1,8 @@
 import type { QualyticsClient } from '../client/client.js'
 import type { Operation, OperationRecord, PlannedExport } from '../types.js'
 import type { ExportConfig } from '../config/config.js'
-import { readPolicy } from '../client/retry.js'
+import { countPolicy } from '../client/retry.js'
+import type { RunContext } from './context.js'
 
 /** What an abort request came to for one export. */
 export type AbortOutcome =
@@ -85,8 +86,6 @@ export const STOPPING_READS_BUDGET_MS = 2000
 
 /** An export the watch gave up on gets this long for its abort. */
 const ABANDON_ABORT_MS = 5000
-/** A count read gets at most this long: it is a nicety. */
-const COUNT_READ_MS = 10_000
 
 /**
  * How many anomalies or checks Qualytics holds now, into `record.count`;
@@ -94,15 +93,14 @@ const COUNT_READ_MS = 10_000
  * the endpoints cannot give (they filter by container id, not by tag).
  */
 export function startCount(
-  client: QualyticsClient,
+  ctx: RunContext,
   config: Pick<ExportConfig, 'containers' | 'containerTags'>,
   { assetType, datastoreId }: PlannedExport,
-  record: OperationRecord,
-  { now, deadline }: { now: number; deadline: number }
+  record: OperationRecord
 ): Promise<void> | null {
   if (assetType === 'profiles' || config.containerTags.length > 0) return null
-  const policy = readPolicy(2, Math.min(deadline, now + COUNT_READ_MS))
-  return client
+  const policy = countPolicy(ctx.clock.now(), ctx.deadline)
+  return ctx.client
     .countAssets(assetType, datastoreId, config.containers, policy)
     .then(n => void (record.count = n))
 }

@@ -1,13 +1,15 @@
 import type { ExportList, TriggerOutcome } from '../client/client-types.js'
-import type { QualyticsClient } from '../client/client.js'
-import type { Clock } from '../clock.js'
-import { type RetryPolicy, backoffDelay } from '../client/retry.js'
+import {
+  backoffDelay,
+  lookPolicy,
+  triggerPolicy,
+  type RetryPolicy
+} from '../client/retry.js'
+import type { RunContext } from './context.js'
 import type { Operation, PlannedExport } from '../types.js'
 import { isExportOf, type PlannedIdentity } from '../client/identity.js'
 import { serverTimeMs } from '../client/schema.js'
 
-/** Posts of one export at the most, counting the first. */
-const MAX_TRIGGER_ATTEMPTS = 6
 /**
  * Without a usable look, an export counts as ours when the server created
  * it no earlier than this before our POST left (server clock from the Date
@@ -16,8 +18,6 @@ const MAX_TRIGGER_ATTEMPTS = 6
 const ADOPTION_MARGIN_MS = 5000
 /** Pauses before each look for an export an ambiguous POST may have made. */
 const LOOK_PAUSES_MS = [0, 1000, 2000]
-/** The look before the first POST waits no longer than this. */
-const LOOK_BUDGET_MS = 5000
 
 /** What triggering one planned export came to. */
 export type TriggerResult =
@@ -29,24 +29,20 @@ export type TriggerResult =
    */
   | { ok: false; message: string; stopped?: boolean; uncertain?: boolean }
 
-/** What triggering needs from the run around it. */
-export interface TriggerContext {
-  client: QualyticsClient
-  clock: Clock
-  /** No new attempt starts after this. */
-  deadline: number
+/**
+ * What triggering keeps across the run's exports: the ids the run owns,
+ * and the one read of each datastore's exports before its first POST.
+ */
+export class TriggerState {
   /** Ids already owned by this run: never adopted twice. */
-  claimed: Set<number>
+  readonly claimed = new Set<number>()
   /** The look of each datastore, taken once before its first POST. */
-  looks: Map<number, Promise<Look>>
+  readonly looks = new Map<number, Promise<Look>>()
   /**
    * The one read of each datastore's exports before its first POST: the
    * look is made from it, and so is the history (history.ts).
    */
-  lists: Map<number, Promise<ExportList>>
-  signal?: AbortSignal
-  random?: () => number
-  log: (message: string) => void
+  readonly lists = new Map<number, Promise<ExportList>>()
 }
 
 /**
@@ -55,19 +51,24 @@ export interface TriggerContext {
  */
 export async function takeLooks(
   plan: readonly PlannedExport[],
-  ctx: TriggerContext
+  ctx: RunContext,
+  state: TriggerState
 ): Promise<void> {
-  await Promise.all(plan.map(p => lookOf(p, ctx)))
+  await Promise.all(plan.map(p => lookOf(p, ctx, state)))
 }
 
 /** The look of this datastore: taken once, shared by its exports. */
-function lookOf(planned: PlannedExport, ctx: TriggerContext): Promise<Look> {
-  let look = ctx.looks.get(planned.datastoreId)
+function lookOf(
+  planned: PlannedExport,
+  ctx: RunContext,
+  state: TriggerState
+): Promise<Look> {
+  let look = state.looks.get(planned.datastoreId)
   if (!look) {
-    look = exportsBefore(planned.datastoreId, ctx).then(list =>
+    look = exportsBefore(planned.datastoreId, ctx, state).then(list =>
       lookFrom(list, planned.datastoreId)
     )
-    ctx.looks.set(planned.datastoreId, look)
+    state.looks.set(planned.datastoreId, look)
   }
   return look
 }
@@ -75,18 +76,16 @@ function lookOf(planned: PlannedExport, ctx: TriggerContext): Promise<Look> {
 /** The datastore's exports as listed before the first POST: read once. */
 export function exportsBefore(
   datastoreId: number,
-  ctx: TriggerContext
+  ctx: RunContext,
+  state: TriggerState
 ): Promise<ExportList> {
-  let list = ctx.lists.get(datastoreId)
+  let list = state.lists.get(datastoreId)
   if (!list) {
-    const deadline = Math.min(ctx.deadline, ctx.clock.now() + LOOK_BUDGET_MS)
-    list = ctx.client.exportsOf(datastoreId, {
-      maxAttempts: 3,
-      baseDelayMs: 250,
-      maxDelayMs: 1000,
-      deadline
-    })
-    ctx.lists.set(datastoreId, list)
+    list = ctx.client.exportsOf(
+      datastoreId,
+      lookPolicy(ctx.clock.now(), ctx.deadline)
+    )
+    state.lists.set(datastoreId, list)
   }
   return list
 }
@@ -105,29 +104,25 @@ export function exportsBefore(
  */
 export async function triggerExport(
   planned: PlannedExport,
-  ctx: TriggerContext
+  ctx: RunContext,
+  state: TriggerState
 ): Promise<TriggerResult> {
-  const policy: RetryPolicy = {
-    maxAttempts: 3,
-    baseDelayMs: 500,
-    maxDelayMs: 4000,
-    deadline: ctx.deadline
-  }
+  const policy = triggerPolicy(ctx.deadline)
   const what = `${planned.assetType} of datastore ${planned.datastoreId}`
-  const look = await lookOf(planned, ctx)
+  const look = await lookOf(planned, ctx, state)
   let last = ''
-  for (let attempt = 1; attempt <= MAX_TRIGGER_ATTEMPTS; attempt++) {
+  for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
     if (ctx.signal?.aborted) return { ok: false, stopped: true, message: last }
     const sentAt = ctx.clock.now() + ctx.client.serverSkewMs
     const outcome: TriggerOutcome = await ctx.client.runExport(planned.body)
     if (outcome.kind === 'created') {
-      if (ctx.claimed.has(outcome.operation.id)) {
+      if (state.claimed.has(outcome.operation.id)) {
         return {
           ok: false,
           message: `Qualytics returned operation ${outcome.operation.id} for ${what}, which this run already tracks`
         }
       }
-      ctx.claimed.add(outcome.operation.id)
+      state.claimed.add(outcome.operation.id)
       return { ok: true, operation: outcome.operation }
     }
     last = outcome.error.message
@@ -142,10 +137,17 @@ export async function triggerExport(
     if (outcome.kind === 'rejected')
       return { ok: false, message: `Could not start the export: ${last}` }
     if (outcome.kind === 'ambiguous' || outcome.kind === 'unreadable') {
-      const found = await findOurExport(planned, look, sentAt, ctx, policy)
+      const found = await findOurExport(
+        planned,
+        look,
+        sentAt,
+        ctx,
+        state,
+        policy
+      )
       if ('found' in found && found.found) {
-        ctx.claimed.add(found.found.id)
-        ctx.log(
+        state.claimed.add(found.found.id)
+        ctx.hooks.log?.(
           `Adopted export ${found.found.id} (${what}) that Qualytics created for the uncertain request: ${last}`
         )
         return { ok: true, operation: found.found }
@@ -160,17 +162,19 @@ export async function triggerExport(
           message: `The export may or may not have started (${last}), and Qualytics cannot tell (${why}); it was not sent again, to avoid a duplicate. Check Activity in Qualytics.`
         }
       }
-      ctx.log(
+      ctx.hooks.log?.(
         `No export of ${what} was created by the failed request (${last}); sending it again.`
       )
     } else if (!outcome.error.retryable) {
       return { ok: false, message: `Could not start the export: ${last}` }
     } else
-      ctx.log(`Export of ${what} not accepted yet (${last}); sending it again.`)
+      ctx.hooks.log?.(
+        `Export of ${what} not accepted yet (${last}); sending it again.`
+      )
     const delay = backoffDelay(
       attempt,
       policy,
-      ctx.random ?? Math.random,
+      ctx.random,
       outcome.error.retryAfterMs
     )
     // Cancelled, or out of time: not this export's failure. The run
@@ -198,23 +202,21 @@ async function findOurExport(
   planned: PlannedExport,
   look: Look,
   sentAt: number,
-  ctx: TriggerContext,
+  ctx: RunContext,
+  state: TriggerState,
   policy: RetryPolicy
 ): Promise<Search> {
   let search: Search = { found: null }
   for (const pause of LOOK_PAUSES_MS) {
     if (pause > 0) await ctx.clock.sleep(pause, ctx.signal)
     if (ctx.signal?.aborted) return { cannotTell: 'the run was cancelled' }
-    // Looking is safe to repeat, so it gets more attempts than the POST.
-    const list = await ctx.client.exportsOf(planned.datastoreId, {
-      ...policy,
-      maxAttempts: 6
-    })
+    // Looking is safe to repeat: the read retries on its own, unlike the POST.
+    const list = await ctx.client.exportsOf(planned.datastoreId, policy)
     search = pickOurs(
       list,
       planned,
       look,
-      ctx.claimed,
+      state.claimed,
       sentAt - ADOPTION_MARGIN_MS
     )
     if (!('found' in search) || search.found) return search

@@ -1,9 +1,8 @@
 import type { DatastoreInfo } from '../client/client-types.js'
-import type { QualyticsClient } from '../client/client.js'
 import { listTables, readNewestRows } from '../client/enrichment.js'
-import type { Clock } from '../clock.js'
 import type { OperationRecord, AssetType } from '../types.js'
-import { readPolicy } from '../client/retry.js'
+import { verifyPolicy } from '../client/retry.js'
+import type { RunContext } from './context.js'
 
 /**
  * `verify`: after an export succeeded, look in the enrichment datastore
@@ -28,18 +27,6 @@ export const GENERATED_AT_SLACK_MS = 1000
 /** Most verifications in flight at once. */
 const VERIFY_PARALLEL = 4
 
-/** What verification needs. */
-export interface VerifyDeps {
-  client: QualyticsClient
-  clock: Clock
-  /** The run's deadline: no read starts after it. */
-  deadline: number
-  signal?: AbortSignal
-  log?: (message: string) => void
-  /** Pauses between looks; default VERIFY_RECHECK_MS. */
-  recheckMs?: readonly number[]
-}
-
 /** One look at one export's table. */
 type Look =
   | { state: 'verified'; table: string }
@@ -56,7 +43,8 @@ type Look =
 export async function verifyExports(
   records: readonly OperationRecord[],
   datastores: readonly DatastoreInfo[],
-  deps: VerifyDeps
+  ctx: RunContext,
+  recheckMs: readonly number[] = VERIFY_RECHECK_MS
 ): Promise<void> {
   const info = new Map(datastores.map(d => [d.id, d]))
   let pending = records.filter(
@@ -66,15 +54,15 @@ export async function verifyExports(
       info.get(r.datastoreId)?.enrichment?.id != null
   )
   const looks = new Map<OperationRecord, Look>()
-  const pauses = [...(deps.recheckMs ?? VERIFY_RECHECK_MS)]
+  const pauses = [...recheckMs]
   for (;;) {
-    if (stopped(deps)) break
+    if (stopped(ctx)) break
     // One listing per enrichment datastore and round: many exports share one.
     const listings = new Map<number, Promise<string[] | null>>()
     await pool(pending, VERIFY_PARALLEL, async record => {
-      if (stopped(deps)) return
+      if (stopped(ctx)) return
       const ds = info.get(record.datastoreId) as DatastoreInfo
-      looks.set(record, await lookOnce(record, ds, listings, deps))
+      looks.set(record, await lookOnce(record, ds, listings, ctx))
     })
     pending = pending.filter(r => {
       const state = looks.get(r)?.state
@@ -82,15 +70,15 @@ export async function verifyExports(
     })
     const pause = pauses.shift()
     if (pending.length === 0 || pause === undefined) break
-    if (deps.clock.now() + pause >= deps.deadline) break
-    deps.log?.(
+    if (ctx.clock.now() + pause >= ctx.deadline) break
+    ctx.hooks.log?.(
       `Looking again in ${pause / 1000} s for the export tables of ${pending.length} export${pending.length === 1 ? '' : 's'}.`
     )
-    await deps.clock.sleep(pause, deps.signal)
+    await ctx.clock.sleep(pause, ctx.signal)
   }
   // Stopped (cancel, deadline): the caller stopped waiting and may be
   // writing the outputs; what was learnt is dropped, rows stay unverified.
-  if (deps.signal?.aborted) return
+  if (ctx.signal?.aborted) return
   for (const [record, look] of looks)
     apply(record, info.get(record.datastoreId) as DatastoreInfo, look)
 }
@@ -104,46 +92,43 @@ export async function verifyExports(
 export async function verifyWithin(
   records: readonly OperationRecord[],
   datastores: readonly DatastoreInfo[],
-  deps: VerifyDeps
+  ctx: RunContext
 ): Promise<void> {
   const stop = new AbortController()
   const onAbort = (): void => stop.abort()
-  if (deps.signal?.aborted) return
-  deps.signal?.addEventListener('abort', onAbort, { once: true })
-  const timer = deps.clock
-    .sleep(Math.max(0, deps.deadline - deps.clock.now()), stop.signal)
+  if (ctx.signal?.aborted) return
+  ctx.signal?.addEventListener('abort', onAbort, { once: true })
+  const timer = ctx.clock
+    .sleep(Math.max(0, ctx.deadline - ctx.clock.now()), stop.signal)
     .then(onAbort)
   try {
     await Promise.race([
-      verifyExports(records, datastores, { ...deps, signal: stop.signal }),
+      verifyExports(records, datastores, { ...ctx, signal: stop.signal }),
       timer
     ])
   } finally {
-    deps.signal?.removeEventListener('abort', onAbort)
+    ctx.signal?.removeEventListener('abort', onAbort)
     stop.abort()
   }
 }
 
-function stopped(deps: VerifyDeps): boolean {
-  return Boolean(deps.signal?.aborted) || deps.clock.now() >= deps.deadline
+function stopped(ctx: RunContext): boolean {
+  return Boolean(ctx.signal?.aborted) || ctx.clock.now() >= ctx.deadline
 }
 
 async function lookOnce(
   record: OperationRecord,
   ds: DatastoreInfo,
   listings: Map<number, Promise<string[] | null>>,
-  deps: VerifyDeps
+  ctx: RunContext
 ): Promise<Look> {
   const enrichmentId = ds.enrichment?.id as number
-  const policy = readPolicy(
-    3,
-    Math.min(deps.deadline, deps.clock.now() + 20_000)
-  )
+  const policy = verifyPolicy(ctx.clock.now(), ctx.deadline)
   let table: string | null = null
   try {
     let listing = listings.get(enrichmentId)
     if (!listing) {
-      listing = listTables(deps.client, enrichmentId, policy)
+      listing = listTables(ctx.client, enrichmentId, policy)
       listings.set(enrichmentId, listing)
     }
     const names = await listing
@@ -155,7 +140,7 @@ async function lookOnce(
         state: 'missing',
         looked: exportTableNames(prefix, record.assetType)
       }
-    const rows = await readNewestRows(deps.client, enrichmentId, table, policy)
+    const rows = await readNewestRows(ctx.client, enrichmentId, table, policy)
     if (rows === null) return { state: 'unknown', table, why: null }
     const startMs = Date.parse(record.startTime ?? '')
     if (Number.isNaN(startMs))

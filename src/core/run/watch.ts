@@ -1,5 +1,4 @@
 import type { QualyticsClient } from '../client/client.js'
-import type { Clock } from '../clock.js'
 import { ApiError } from '../errors.js'
 import { identityMismatch } from '../client/identity.js'
 import {
@@ -8,8 +7,8 @@ import {
   type Expectation,
   firstPause
 } from './polling.js'
-import { readPolicy, type RetryPolicy } from '../client/retry.js'
-import type { RunHooks } from './context.js'
+import { statusPolicy, type RetryPolicy } from '../client/retry.js'
+import type { RunContext } from './context.js'
 import { applyOperation } from '../domain/records.js'
 import type { Operation, OperationRecord, AssetType } from '../types.js'
 import {
@@ -55,14 +54,8 @@ export interface WatchInfo {
   startedAt?: number
 }
 
-/** What the watch needs from the run around it. */
-export interface WatchOptions {
-  client: QualyticsClient
-  clock: Clock
-  pollIntervalMs: number
-  /** Reads do not retry past this. */
-  deadline: number
-  hooks: RunHooks
+/** What the watch tells the run loop. */
+export interface WatchEvents {
   /** Called when a status read settles, so the run loop wakes. */
   onSettled: () => void
   /**
@@ -81,8 +74,12 @@ export class StatusWatch {
   readonly #reads = new Set<Promise<void>>()
   readonly #batch: BatchStatus
 
-  constructor(private readonly options: WatchOptions) {
-    this.#batch = new BatchStatus(options.client)
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly pollIntervalMs: number,
+    private readonly events: WatchEvents
+  ) {
+    this.#batch = new BatchStatus(ctx.client)
   }
 
   /** How many exports are still watched. */
@@ -92,10 +89,10 @@ export class StatusWatch {
 
   /** Watch a just-triggered export (an adopted one may have ended already). */
   watch(record: OperationRecord, op: Operation, info: WatchInfo = {}): void {
-    const now = this.options.clock.now()
+    const now = this.ctx.clock.now()
     const expect = info.expect ?? null
     const startedAt = Math.min(now, info.startedAt ?? now)
-    const { pollIntervalMs } = this.options
+    const { pollIntervalMs } = this
     const tracked: Tracked = {
       record,
       triggeredAt: startedAt,
@@ -128,7 +125,7 @@ export class StatusWatch {
       const read: Promise<void> = this.#check(tracked).finally(() => {
         tracked.checking = false
         this.#reads.delete(read)
-        this.options.onSettled()
+        this.events.onSettled()
       })
       this.#reads.add(read)
     }
@@ -157,9 +154,9 @@ export class StatusWatch {
     const { record } = tracked
     const previous = record.result
     try {
-      const op = await this.options.client.getOperation(
+      const op = await this.ctx.client.getOperation(
         record.id as number,
-        readPolicy(2, this.options.deadline)
+        statusPolicy(this.ctx.deadline)
       )
       // Released (timeout, cancel) while this read was on the wire: too late.
       if (!this.#watched.includes(tracked)) return
@@ -181,15 +178,14 @@ export class StatusWatch {
         // Status reads keep trying until the timeout: the export runs on regardless.
         tracked.failures++
         if (tracked.failures === 1 || tracked.failures % 10 === 0) {
-          this.options.hooks.warn?.(
+          this.ctx.hooks.warn?.(
             `Could not read the status of export ${record.id} (${tracked.failures}x): ${message}`
           )
         }
         this.#scheduleNext(tracked, error.retryAfterMs)
       } else this.#giveUp(tracked, message)
     }
-    if (record.result !== previous)
-      this.options.hooks.changed?.(record, previous)
+    if (record.result !== previous) this.ctx.hooks.changed?.(record, previous)
   }
 
   /**
@@ -203,7 +199,7 @@ export class StatusWatch {
     due.forEach(t => (t.lastCheckAt = now))
     const read: Promise<void> = this.#checkBatch(idle, due).finally(() => {
       this.#reads.delete(read)
-      this.options.onSettled()
+      this.events.onSettled()
     })
     this.#reads.add(read)
   }
@@ -217,7 +213,7 @@ export class StatusWatch {
           datastoreId: t.record.datastoreId,
           assetType: t.record.assetType
         })),
-        readPolicy(2, this.options.deadline)
+        statusPolicy(this.ctx.deadline)
       )
     } catch {
       // Unreadable list: this tick falls back to single reads.
@@ -237,7 +233,7 @@ export class StatusWatch {
       if (isDue) tracked.failures = 0
       this.#apply(tracked, op, isDue)
       if (tracked.record.result !== previous)
-        this.options.hooks.changed?.(tracked.record, previous)
+        this.ctx.hooks.changed?.(tracked.record, previous)
     }
     await Promise.all(
       singles.map(async t => {
@@ -272,21 +268,21 @@ export class StatusWatch {
     tracked.said = word
     const id = tracked.record.id
     if (op.result === 'queued')
-      this.options.hooks.log?.(
+      this.ctx.hooks.log?.(
         `Export ${id} is queued in Qualytics, waiting for a worker; waiting for it up to the timeout.`
       )
     else if (op.result === 'running') {
       if (before === 'queued')
-        this.options.hooks.log?.(`Export ${id} left the queue and is running.`)
+        this.ctx.hooks.log?.(`Export ${id} left the queue and is running.`)
     } else
-      this.options.hooks.log?.(
+      this.ctx.hooks.log?.(
         `Export ${id} reports result ${op.resultText}, a word the action does not know; without an end_time it is still going, so the action keeps waiting up to the timeout.`
       )
   }
 
   /** An answer that says nothing usable: tolerated for a bounded time. */
   #doubt(tracked: Tracked, why: string): void {
-    const now = this.options.clock.now()
+    const now = this.ctx.clock.now()
     tracked.doubtSince ??= now
     tracked.doubts++
     if (
@@ -295,7 +291,7 @@ export class StatusWatch {
     )
       return this.#giveUp(tracked, why)
     if (tracked.doubts === 1)
-      this.options.hooks.warn?.(
+      this.ctx.hooks.warn?.(
         `The status of export ${tracked.record.id} says nothing usable yet (${why}); reading again for up to ${DOUBT_WINDOW_MS / 1000} s.`
       )
     this.#scheduleNext(tracked)
@@ -309,16 +305,16 @@ export class StatusWatch {
       `Could not read the status of export ${record.id}: ${why}`
     )
     this.#unwatch(tracked)
-    this.options.onGaveUp?.(record)
+    this.events.onGaveUp?.(record)
   }
 
   /** The next check: sooner for young exports, later after failed reads. */
   #scheduleNext(t: Tracked, retryAfterMs?: number): void {
     t.nextCheckAt = nextCheckWithHistory(
-      this.options.clock.now(),
+      this.ctx.clock.now(),
       t.triggeredAt,
       t.failures,
-      this.options.pollIntervalMs,
+      this.pollIntervalMs,
       t.expect,
       retryAfterMs,
       t.lastCheckAt
