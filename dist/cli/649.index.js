@@ -563,7 +563,7 @@ function asObject(value, what) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/client/retry.ts
-/** Pure retry rules shared by every read the client makes. */
+/** Pure retry rules shared by every read the client makes, and the named policies. */
 /** Longest Retry-After we honour; a server asking for more is treated as down. */
 const MAX_RETRY_AFTER_MS = 5 * 60_000;
 /**
@@ -625,9 +625,65 @@ function isConnectError(error) {
         // A TLS handshake that failed sent no request.
         code === 'EPROTO');
 }
+/*
+ * The policies: how hard each request of a job is tried, in one place.
+ * Reads inside the run are quick (the loop keeps trying on its own); the
+ * preflight is patient (nothing has started yet); the POST is never
+ * repeated blindly (trigger.ts decides), only paced.
+ */
+/** Preflight reads give up after about this long (the contract's 30 s). */
+const PREFLIGHT_BUDGET_MS = 30_000;
+/** The look before the first POST waits no longer than this. */
+const LOOK_BUDGET_MS = 5000;
+/** A count read gets at most this long: it is a nicety. */
+const COUNT_READ_MS = 10_000;
+/** One verification read (listing or rows) gets at most this long. */
+const VERIFY_READ_MS = 20_000;
 /** Quick retries for reads inside the loop; the loop itself keeps trying. */
 function readPolicy(maxAttempts, deadline) {
     return { maxAttempts, baseDelayMs: 250, maxDelayMs: 2000, deadline };
+}
+/** A policy for one preflight phase starting now. */
+function preflightPolicy(now) {
+    return {
+        maxAttempts: 8,
+        baseDelayMs: 500,
+        maxDelayMs: 8000,
+        deadline: now + PREFLIGHT_BUDGET_MS
+    };
+}
+/** A status read of watched exports (single or batch). */
+function statusPolicy(deadline) {
+    return readPolicy(2, deadline);
+}
+/** The count of what Qualytics holds for an export. */
+function countPolicy(now, deadline) {
+    return readPolicy(2, Math.min(deadline, now + COUNT_READ_MS));
+}
+/** A read of an enrichment datastore's tables or rows (verify). */
+function verifyPolicy(now, deadline) {
+    return readPolicy(3, Math.min(deadline, now + VERIFY_READ_MS));
+}
+/** The one list read of a datastore's exports before its first POST. */
+function lookPolicy(now, deadline) {
+    return {
+        maxAttempts: 3,
+        baseDelayMs: 250,
+        maxDelayMs: 1000,
+        deadline: Math.min(deadline, now + LOOK_BUDGET_MS)
+    };
+}
+/**
+ * Posting one export: at most this many POSTs (the first included), paced
+ * by this backoff; the search for the export an uncertain POST may have
+ * made reads with the same policy, since a list read is safe to repeat.
+ */
+function triggerPolicy(deadline) {
+    return { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 4000, deadline };
+}
+/** One try, no retry (the post step, which lives for seconds). */
+function oncePolicy(deadline) {
+    return { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, deadline };
 }
 
 ;// CONCATENATED MODULE: ./src/core/client/api-errors.ts
@@ -1368,23 +1424,23 @@ const VERIFY_PARALLEL = 4;
  * missing or stale table makes a success a warning, with a note that
  * names datastore and table; an unknown leaves `verified` null.
  */
-async function verifyExports(records, datastores, deps) {
+async function verifyExports(records, datastores, ctx, recheckMs = VERIFY_RECHECK_MS) {
     const info = new Map(datastores.map(d => [d.id, d]));
     let pending = records.filter(r => r.id !== null &&
         (r.result === 'success' || r.result === 'warning') &&
         info.get(r.datastoreId)?.enrichment?.id != null);
     const looks = new Map();
-    const pauses = [...(deps.recheckMs ?? VERIFY_RECHECK_MS)];
+    const pauses = [...recheckMs];
     for (;;) {
-        if (stopped(deps))
+        if (stopped(ctx))
             break;
         // One listing per enrichment datastore and round: many exports share one.
         const listings = new Map();
         await pool(pending, VERIFY_PARALLEL, async (record) => {
-            if (stopped(deps))
+            if (stopped(ctx))
                 return;
             const ds = info.get(record.datastoreId);
-            looks.set(record, await lookOnce(record, ds, listings, deps));
+            looks.set(record, await lookOnce(record, ds, listings, ctx));
         });
         pending = pending.filter(r => {
             const state = looks.get(r)?.state;
@@ -1393,14 +1449,14 @@ async function verifyExports(records, datastores, deps) {
         const pause = pauses.shift();
         if (pending.length === 0 || pause === undefined)
             break;
-        if (deps.clock.now() + pause >= deps.deadline)
+        if (ctx.clock.now() + pause >= ctx.deadline)
             break;
-        deps.log?.(`Looking again in ${pause / 1000} s for the export tables of ${pending.length} export${pending.length === 1 ? '' : 's'}.`);
-        await deps.clock.sleep(pause, deps.signal);
+        ctx.hooks.log?.(`Looking again in ${pause / 1000} s for the export tables of ${pending.length} export${pending.length === 1 ? '' : 's'}.`);
+        await ctx.clock.sleep(pause, ctx.signal);
     }
     // Stopped (cancel, deadline): the caller stopped waiting and may be
     // writing the outputs; what was learnt is dropped, rows stay unverified.
-    if (deps.signal?.aborted)
+    if (ctx.signal?.aborted)
         return;
     for (const [record, look] of looks)
         apply(record, info.get(record.datastoreId), look);
@@ -1411,37 +1467,37 @@ async function verifyExports(records, datastores, deps) {
  * cancelled job past the runner's kill. Rows not verified in time stay
  * `verified: null`.
  */
-async function verifyWithin(records, datastores, deps) {
+async function verifyWithin(records, datastores, ctx) {
     const stop = new AbortController();
     const onAbort = () => stop.abort();
-    if (deps.signal?.aborted)
+    if (ctx.signal?.aborted)
         return;
-    deps.signal?.addEventListener('abort', onAbort, { once: true });
-    const timer = deps.clock
-        .sleep(Math.max(0, deps.deadline - deps.clock.now()), stop.signal)
+    ctx.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = ctx.clock
+        .sleep(Math.max(0, ctx.deadline - ctx.clock.now()), stop.signal)
         .then(onAbort);
     try {
         await Promise.race([
-            verifyExports(records, datastores, { ...deps, signal: stop.signal }),
+            verifyExports(records, datastores, { ...ctx, signal: stop.signal }),
             timer
         ]);
     }
     finally {
-        deps.signal?.removeEventListener('abort', onAbort);
+        ctx.signal?.removeEventListener('abort', onAbort);
         stop.abort();
     }
 }
-function stopped(deps) {
-    return Boolean(deps.signal?.aborted) || deps.clock.now() >= deps.deadline;
+function stopped(ctx) {
+    return Boolean(ctx.signal?.aborted) || ctx.clock.now() >= ctx.deadline;
 }
-async function lookOnce(record, ds, listings, deps) {
+async function lookOnce(record, ds, listings, ctx) {
     const enrichmentId = ds.enrichment?.id;
-    const policy = readPolicy(3, Math.min(deps.deadline, deps.clock.now() + 20_000));
+    const policy = verifyPolicy(ctx.clock.now(), ctx.deadline);
     let table = null;
     try {
         let listing = listings.get(enrichmentId);
         if (!listing) {
-            listing = listTables(deps.client, enrichmentId, policy);
+            listing = listTables(ctx.client, enrichmentId, policy);
             listings.set(enrichmentId, listing);
         }
         const names = await listing;
@@ -1454,7 +1510,7 @@ async function lookOnce(record, ds, listings, deps) {
                 state: 'missing',
                 looked: exportTableNames(prefix, record.assetType)
             };
-        const rows = await readNewestRows(deps.client, enrichmentId, table, policy);
+        const rows = await readNewestRows(ctx.client, enrichmentId, table, policy);
         if (rows === null)
             return { state: 'unknown', table, why: null };
         const startMs = Date.parse(record.startTime ?? '');
@@ -1646,18 +1702,16 @@ const STOPPING_READS_BUDGET_MS = 2000;
  */
 /** An export the watch gave up on gets this long for its abort. */
 const ABANDON_ABORT_MS = 5000;
-/** A count read gets at most this long: it is a nicety. */
-const COUNT_READ_MS = 10_000;
 /**
  * How many anomalies or checks Qualytics holds now, into `record.count`;
  * null (no read) for profiles and for tag-filtered exports, whose count
  * the endpoints cannot give (they filter by container id, not by tag).
  */
-function startCount(client, config, { assetType, datastoreId }, record, { now, deadline }) {
+function startCount(ctx, config, { assetType, datastoreId }, record) {
     if (assetType === 'profiles' || config.containerTags.length > 0)
         return null;
-    const policy = readPolicy(2, Math.min(deadline, now + COUNT_READ_MS));
-    return client
+    const policy = countPolicy(ctx.clock.now(), ctx.deadline);
+    return ctx.client
         .countAssets(assetType, datastoreId, config.containers, policy)
         .then(n => void (record.count = n));
 }
@@ -2044,13 +2098,17 @@ const DOUBT_READS = 3;
  * beside the run loop: a slow or hanging one never holds up the others.
  */
 class StatusWatch {
-    options;
+    ctx;
+    pollIntervalMs;
+    events;
     #watched = [];
     #reads = new Set();
     #batch;
-    constructor(options) {
-        this.options = options;
-        this.#batch = new BatchStatus(options.client);
+    constructor(ctx, pollIntervalMs, events) {
+        this.ctx = ctx;
+        this.pollIntervalMs = pollIntervalMs;
+        this.events = events;
+        this.#batch = new BatchStatus(ctx.client);
     }
     /** How many exports are still watched. */
     get size() {
@@ -2058,10 +2116,10 @@ class StatusWatch {
     }
     /** Watch a just-triggered export (an adopted one may have ended already). */
     watch(record, op, info = {}) {
-        const now = this.options.clock.now();
+        const now = this.ctx.clock.now();
         const expect = info.expect ?? null;
         const startedAt = Math.min(now, info.startedAt ?? now);
-        const { pollIntervalMs } = this.options;
+        const { pollIntervalMs } = this;
         const tracked = {
             record,
             triggeredAt: startedAt,
@@ -2093,7 +2151,7 @@ class StatusWatch {
             const read = this.#check(tracked).finally(() => {
                 tracked.checking = false;
                 this.#reads.delete(read);
-                this.options.onSettled();
+                this.events.onSettled();
             });
             this.#reads.add(read);
         }
@@ -2114,7 +2172,7 @@ class StatusWatch {
         const { record } = tracked;
         const previous = record.result;
         try {
-            const op = await this.options.client.getOperation(record.id, readPolicy(2, this.options.deadline));
+            const op = await this.ctx.client.getOperation(record.id, statusPolicy(this.ctx.deadline));
             // Released (timeout, cancel) while this read was on the wire: too late.
             if (!this.#watched.includes(tracked))
                 return;
@@ -2140,7 +2198,7 @@ class StatusWatch {
                 // Status reads keep trying until the timeout: the export runs on regardless.
                 tracked.failures++;
                 if (tracked.failures === 1 || tracked.failures % 10 === 0) {
-                    this.options.hooks.warn?.(`Could not read the status of export ${record.id} (${tracked.failures}x): ${message}`);
+                    this.ctx.hooks.warn?.(`Could not read the status of export ${record.id} (${tracked.failures}x): ${message}`);
                 }
                 this.#scheduleNext(tracked, error.retryAfterMs);
             }
@@ -2148,7 +2206,7 @@ class StatusWatch {
                 this.#giveUp(tracked, message);
         }
         if (record.result !== previous)
-            this.options.hooks.changed?.(record, previous);
+            this.ctx.hooks.changed?.(record, previous);
     }
     /**
      * One list read for every idle export: those due within the next tick are
@@ -2161,7 +2219,7 @@ class StatusWatch {
         due.forEach(t => (t.lastCheckAt = now));
         const read = this.#checkBatch(idle, due).finally(() => {
             this.#reads.delete(read);
-            this.options.onSettled();
+            this.events.onSettled();
         });
         this.#reads.add(read);
     }
@@ -2172,7 +2230,7 @@ class StatusWatch {
                 id: t.record.id,
                 datastoreId: t.record.datastoreId,
                 assetType: t.record.assetType
-            })), readPolicy(2, this.options.deadline));
+            })), statusPolicy(this.ctx.deadline));
         }
         catch {
             // Unreadable list: this tick falls back to single reads.
@@ -2195,7 +2253,7 @@ class StatusWatch {
                 tracked.failures = 0;
             this.#apply(tracked, op, isDue);
             if (tracked.record.result !== previous)
-                this.options.hooks.changed?.(tracked.record, previous);
+                this.ctx.hooks.changed?.(tracked.record, previous);
         }
         await Promise.all(singles.map(async (t) => {
             t.checking = true;
@@ -2230,24 +2288,24 @@ class StatusWatch {
         tracked.said = word;
         const id = tracked.record.id;
         if (op.result === 'queued')
-            this.options.hooks.log?.(`Export ${id} is queued in Qualytics, waiting for a worker; waiting for it up to the timeout.`);
+            this.ctx.hooks.log?.(`Export ${id} is queued in Qualytics, waiting for a worker; waiting for it up to the timeout.`);
         else if (op.result === 'running') {
             if (before === 'queued')
-                this.options.hooks.log?.(`Export ${id} left the queue and is running.`);
+                this.ctx.hooks.log?.(`Export ${id} left the queue and is running.`);
         }
         else
-            this.options.hooks.log?.(`Export ${id} reports result ${op.resultText}, a word the action does not know; without an end_time it is still going, so the action keeps waiting up to the timeout.`);
+            this.ctx.hooks.log?.(`Export ${id} reports result ${op.resultText}, a word the action does not know; without an end_time it is still going, so the action keeps waiting up to the timeout.`);
     }
     /** An answer that says nothing usable: tolerated for a bounded time. */
     #doubt(tracked, why) {
-        const now = this.options.clock.now();
+        const now = this.ctx.clock.now();
         tracked.doubtSince ??= now;
         tracked.doubts++;
         if (tracked.doubts >= DOUBT_READS &&
             now - tracked.doubtSince >= DOUBT_WINDOW_MS)
             return this.#giveUp(tracked, why);
         if (tracked.doubts === 1)
-            this.options.hooks.warn?.(`The status of export ${tracked.record.id} says nothing usable yet (${why}); reading again for up to ${DOUBT_WINDOW_MS / 1000} s.`);
+            this.ctx.hooks.warn?.(`The status of export ${tracked.record.id} says nothing usable yet (${why}); reading again for up to ${DOUBT_WINDOW_MS / 1000} s.`);
         this.#scheduleNext(tracked);
     }
     /** Stop watching an export that cannot be read: a failure, never left silently. */
@@ -2256,11 +2314,11 @@ class StatusWatch {
         record.result = 'failure';
         record.notes.push(`Could not read the status of export ${record.id}: ${why}`);
         this.#unwatch(tracked);
-        this.options.onGaveUp?.(record);
+        this.events.onGaveUp?.(record);
     }
     /** The next check: sooner for young exports, later after failed reads. */
     #scheduleNext(t, retryAfterMs) {
-        t.nextCheckAt = nextCheckWithHistory(this.options.clock.now(), t.triggeredAt, t.failures, this.options.pollIntervalMs, t.expect, retryAfterMs, t.lastCheckAt);
+        t.nextCheckAt = nextCheckWithHistory(this.ctx.clock.now(), t.triggeredAt, t.failures, this.pollIntervalMs, t.expect, retryAfterMs, t.lastCheckAt);
     }
     #unwatch(tracked) {
         this.#watched.splice(this.#watched.indexOf(tracked), 1);
@@ -2337,29 +2395,6 @@ class BatchStatus {
         }
         return found;
     }
-}
-
-;// CONCATENATED MODULE: ./src/core/run/context.ts
-/**
- * Hooks that cannot break the run: a hook that throws (an output file that
- * cannot be written) would otherwise reject a promise nobody awaits and
- * crash the process with exports left running.
- */
-function safeHooks(hooks) {
-    const guard = (fn) => (...args) => {
-        try {
-            fn?.(...args);
-        }
-        catch {
-            // The run goes on; the adapter reports at the end.
-        }
-    };
-    return {
-        triggered: guard(hooks.triggered?.bind(hooks)),
-        changed: guard(hooks.changed?.bind(hooks)),
-        log: guard(hooks.log?.bind(hooks)),
-        warn: guard(hooks.warn?.bind(hooks))
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/schedule/missed-runs.ts
@@ -2568,8 +2603,6 @@ function startedOnOurClock(op, serverSkewMs) {
 
 
 
-/** Posts of one export at the most, counting the first. */
-const MAX_TRIGGER_ATTEMPTS = 6;
 /**
  * Without a usable look, an export counts as ours when the server created
  * it no earlier than this before our POST left (server clock from the Date
@@ -2578,36 +2611,43 @@ const MAX_TRIGGER_ATTEMPTS = 6;
 const ADOPTION_MARGIN_MS = 5000;
 /** Pauses before each look for an export an ambiguous POST may have made. */
 const LOOK_PAUSES_MS = [0, 1000, 2000];
-/** The look before the first POST waits no longer than this. */
-const LOOK_BUDGET_MS = 5000;
+/**
+ * What triggering keeps across the run's exports: the ids the run owns,
+ * and the one read of each datastore's exports before its first POST.
+ */
+class TriggerState {
+    /** Ids already owned by this run: never adopted twice. */
+    claimed = new Set();
+    /** The look of each datastore, taken once before its first POST. */
+    looks = new Map();
+    /**
+     * The one read of each datastore's exports before its first POST: the
+     * look is made from it, and so is the history (history.ts).
+     */
+    lists = new Map();
+}
 /**
  * Take the look of every planned datastore, in parallel, before the first
  * POST: the POSTs then leave in plan order, each after its datastore's look.
  */
-async function takeLooks(plan, ctx) {
-    await Promise.all(plan.map(p => lookOf(p, ctx)));
+async function takeLooks(plan, ctx, state) {
+    await Promise.all(plan.map(p => lookOf(p, ctx, state)));
 }
 /** The look of this datastore: taken once, shared by its exports. */
-function lookOf(planned, ctx) {
-    let look = ctx.looks.get(planned.datastoreId);
+function lookOf(planned, ctx, state) {
+    let look = state.looks.get(planned.datastoreId);
     if (!look) {
-        look = exportsBefore(planned.datastoreId, ctx).then(list => lookFrom(list, planned.datastoreId));
-        ctx.looks.set(planned.datastoreId, look);
+        look = exportsBefore(planned.datastoreId, ctx, state).then(list => lookFrom(list, planned.datastoreId));
+        state.looks.set(planned.datastoreId, look);
     }
     return look;
 }
 /** The datastore's exports as listed before the first POST: read once. */
-function exportsBefore(datastoreId, ctx) {
-    let list = ctx.lists.get(datastoreId);
+function exportsBefore(datastoreId, ctx, state) {
+    let list = state.lists.get(datastoreId);
     if (!list) {
-        const deadline = Math.min(ctx.deadline, ctx.clock.now() + LOOK_BUDGET_MS);
-        list = ctx.client.exportsOf(datastoreId, {
-            maxAttempts: 3,
-            baseDelayMs: 250,
-            maxDelayMs: 1000,
-            deadline
-        });
-        ctx.lists.set(datastoreId, list);
+        list = ctx.client.exportsOf(datastoreId, lookPolicy(ctx.clock.now(), ctx.deadline));
+        state.lists.set(datastoreId, list);
     }
     return list;
 }
@@ -2623,29 +2663,24 @@ function exportsBefore(datastoreId, ctx) {
  * - a 2xx that cannot be read: "cannot tell". Look, adopt what is found,
  *   and never post again.
  */
-async function triggerExport(planned, ctx) {
-    const policy = {
-        maxAttempts: 3,
-        baseDelayMs: 500,
-        maxDelayMs: 4000,
-        deadline: ctx.deadline
-    };
+async function triggerExport(planned, ctx, state) {
+    const policy = triggerPolicy(ctx.deadline);
     const what = `${planned.assetType} of datastore ${planned.datastoreId}`;
-    const look = await lookOf(planned, ctx);
+    const look = await lookOf(planned, ctx, state);
     let last = '';
-    for (let attempt = 1; attempt <= MAX_TRIGGER_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
         if (ctx.signal?.aborted)
             return { ok: false, stopped: true, message: last };
         const sentAt = ctx.clock.now() + ctx.client.serverSkewMs;
         const outcome = await ctx.client.runExport(planned.body);
         if (outcome.kind === 'created') {
-            if (ctx.claimed.has(outcome.operation.id)) {
+            if (state.claimed.has(outcome.operation.id)) {
                 return {
                     ok: false,
                     message: `Qualytics returned operation ${outcome.operation.id} for ${what}, which this run already tracks`
                 };
             }
-            ctx.claimed.add(outcome.operation.id);
+            state.claimed.add(outcome.operation.id);
             return { ok: true, operation: outcome.operation };
         }
         last = outcome.error.message;
@@ -2660,10 +2695,10 @@ async function triggerExport(planned, ctx) {
         if (outcome.kind === 'rejected')
             return { ok: false, message: `Could not start the export: ${last}` };
         if (outcome.kind === 'ambiguous' || outcome.kind === 'unreadable') {
-            const found = await findOurExport(planned, look, sentAt, ctx, policy);
+            const found = await findOurExport(planned, look, sentAt, ctx, state, policy);
             if ('found' in found && found.found) {
-                ctx.claimed.add(found.found.id);
-                ctx.log(`Adopted export ${found.found.id} (${what}) that Qualytics created for the uncertain request: ${last}`);
+                state.claimed.add(found.found.id);
+                ctx.hooks.log?.(`Adopted export ${found.found.id} (${what}) that Qualytics created for the uncertain request: ${last}`);
                 return { ok: true, operation: found.found };
             }
             if ('cannotTell' in found || outcome.kind === 'unreadable') {
@@ -2675,14 +2710,14 @@ async function triggerExport(planned, ctx) {
                     message: `The export may or may not have started (${last}), and Qualytics cannot tell (${why}); it was not sent again, to avoid a duplicate. Check Activity in Qualytics.`
                 };
             }
-            ctx.log(`No export of ${what} was created by the failed request (${last}); sending it again.`);
+            ctx.hooks.log?.(`No export of ${what} was created by the failed request (${last}); sending it again.`);
         }
         else if (!outcome.error.retryable) {
             return { ok: false, message: `Could not start the export: ${last}` };
         }
         else
-            ctx.log(`Export of ${what} not accepted yet (${last}); sending it again.`);
-        const delay = backoffDelay(attempt, policy, ctx.random ?? Math.random, outcome.error.retryAfterMs);
+            ctx.hooks.log?.(`Export of ${what} not accepted yet (${last}); sending it again.`);
+        const delay = backoffDelay(attempt, policy, ctx.random, outcome.error.retryAfterMs);
         // Cancelled, or out of time: not this export's failure. The run
         // reports it as never started (cancelled or timeout).
         if (ctx.signal?.aborted || ctx.clock.now() + delay >= ctx.deadline) {
@@ -2703,19 +2738,16 @@ async function triggerExport(planned, ctx) {
  * about three seconds: the list may lag the create, and a backend behind a
  * gateway that timed out may still be at work. "Cannot tell" ends the search.
  */
-async function findOurExport(planned, look, sentAt, ctx, policy) {
+async function findOurExport(planned, look, sentAt, ctx, state, policy) {
     let search = { found: null };
     for (const pause of LOOK_PAUSES_MS) {
         if (pause > 0)
             await ctx.clock.sleep(pause, ctx.signal);
         if (ctx.signal?.aborted)
             return { cannotTell: 'the run was cancelled' };
-        // Looking is safe to repeat, so it gets more attempts than the POST.
-        const list = await ctx.client.exportsOf(planned.datastoreId, {
-            ...policy,
-            maxAttempts: 6
-        });
-        search = pickOurs(list, planned, look, ctx.claimed, sentAt - ADOPTION_MARGIN_MS);
+        // Looking is safe to repeat: the read retries on its own, unlike the POST.
+        const list = await ctx.client.exportsOf(planned.datastoreId, policy);
+        search = pickOurs(list, planned, look, state.claimed, sentAt - ADOPTION_MARGIN_MS);
         if (!('found' in search) || search.found)
             return search;
     }
@@ -2816,19 +2848,21 @@ function pickOurs(list, planned, look, claimed, fallbackSentMs) {
 
 
 
-
 /**
  * Trigger every planned export (at most `max-parallel` running at once) and
- * watch them all from one loop until each has ended, the timeout passes or
- * the run is cancelled. Knows nothing of GitHub: adapters listen on hooks.
+ * watch them all from one loop until each has ended, the timeout passes
+ * (the context's deadline) or the run is cancelled. Knows nothing of
+ * GitHub: adapters listen on hooks. `schedule` is the cron that started
+ * this run (`on.schedule`), for missed runs.
  */
-function runExports(config, plan, deps) {
-    return new ExportRun(config, plan, deps).execute();
+function runExports(config, plan, ctx, schedule = null) {
+    return new ExportRun(config, plan, ctx, schedule).execute();
 }
 class ExportRun {
     config;
     plan;
-    deps;
+    ctx;
+    schedule;
     #records;
     #queue;
     #watch;
@@ -2841,45 +2875,30 @@ class ExportRun {
     #counting = [];
     #start;
     #deadline;
-    #ctx;
+    #triggers = new TriggerState();
     #hooks;
     #sleeper;
     #history;
-    constructor(config, plan, deps) {
+    constructor(config, plan, ctx, schedule) {
         this.config = config;
         this.plan = plan;
-        this.deps = deps;
+        this.ctx = ctx;
+        this.schedule = schedule;
         this.#records = plan.map(p => newRecord(p));
         this.#queue = plan.map((_, index) => index);
-        this.#start = deps.clock.now();
-        this.#deadline = this.#start + config.timeoutMs;
-        this.#hooks = safeHooks(deps.hooks ?? {});
-        this.#sleeper = new LoopSleeper(deps.clock, deps.signal);
-        this.#watch = new StatusWatch({
-            client: deps.client,
-            clock: deps.clock,
-            pollIntervalMs: config.pollIntervalMs,
-            deadline: this.#deadline,
-            hooks: this.#hooks,
+        this.#start = ctx.clock.now();
+        this.#deadline = ctx.deadline;
+        this.#hooks = ctx.hooks;
+        this.#sleeper = new LoopSleeper(ctx.clock, ctx.signal);
+        this.#watch = new StatusWatch(ctx, config.pollIntervalMs, {
             onSettled: () => this.#sleeper.wake(),
             onGaveUp: record => this.#abandon(record)
         });
-        this.#ctx = {
-            client: deps.client,
-            clock: deps.clock,
-            deadline: this.#deadline,
-            claimed: new Set(),
-            looks: new Map(),
-            lists: new Map(),
-            signal: deps.signal,
-            random: deps.random,
-            log: m => this.#hooks.log?.(m)
-        };
-        this.#history = new HistoryBook(id => exportsBefore(id, this.#ctx), m => this.#hooks.log?.(m));
+        this.#history = new HistoryBook(id => exportsBefore(id, ctx, this.#triggers), m => this.#hooks.log?.(m));
     }
     async execute() {
-        const { clock, signal } = this.deps;
-        await takeLooks(this.plan, this.#ctx);
+        const { clock, signal } = this.ctx;
+        await takeLooks(this.plan, this.ctx, this.#triggers);
         if (!this.config.wait) {
             // Everything is triggered; max-parallel only bounds what is waited on.
             while (this.#queue.length > 0 && !signal?.aborted) {
@@ -2930,35 +2949,35 @@ class ExportRun {
             return;
         // One history read per datastore: expected end, missed runs, pile-ups.
         const learned = await learnFromHistory(record, planned, await this.#history.of(planned.datastoreId), {
-            nowMs: this.deps.clock.now() + this.deps.client.serverSkewMs,
+            nowMs: this.ctx.clock.now() + this.ctx.client.serverSkewMs,
             pollIntervalMs: this.config.pollIntervalMs,
-            schedule: this.deps.schedule ?? null,
-            claimed: this.#ctx.claimed,
+            schedule: this.schedule,
+            claimed: this.#triggers.claimed,
             follow: this.config.ifRunning === 'wait'
         });
-        if (this.#stopped || this.deps.signal?.aborted)
+        if (this.#stopped || this.ctx.signal?.aborted)
             return;
         if (learned.running) {
             const op = learned.running;
-            this.#hooks.log?.(followRunning(record, op, this.#ctx.claimed));
+            this.#hooks.log?.(followRunning(record, op, this.#triggers.claimed));
             this.#count(planned, record);
             if (this.config.wait)
                 this.#watch.watch(record, op, {
                     expect: learned.expect,
-                    startedAt: startedOnOurClock(op, this.deps.client.serverSkewMs)
+                    startedAt: startedOnOurClock(op, this.ctx.client.serverSkewMs)
                 });
             this.#hooks.changed?.(record, 'pending');
             this.#hooks.triggered?.(this.#records);
             return;
         }
-        const outcome = await triggerExport(planned, this.#ctx);
+        const outcome = await triggerExport(planned, this.ctx, this.#triggers);
         // Too late: the run has stopped and reported this export as not started.
         if (this.#stopped)
             return;
         if (!outcome.ok && outcome.stopped) {
             // Cancelled: #stop marks it. Out of time (the next attempt would
             // pass the deadline): it never started, and that is the timeout's doing.
-            if (this.deps.signal?.aborted) {
+            if (this.ctx.signal?.aborted) {
                 if (outcome.uncertain)
                     this.#uncertain.add(index);
                 return;
@@ -2988,24 +3007,20 @@ class ExportRun {
     }
     /** How many anomalies or checks Qualytics holds now: best effort, off the critical path. */
     #count(planned, record) {
-        const { client, clock } = this.deps;
-        const count = startCount(client, this.config, planned, record, {
-            now: clock.now(),
-            deadline: this.#deadline
-        });
+        const count = startCount(this.ctx, this.config, planned, record);
         if (count)
             this.#counting.push(count);
     }
     /** The watch gave up on an export: abort it or name it (stopping.ts). */
     #abandon(record) {
-        const { client } = this.deps;
+        const { client } = this.ctx;
         const done = abandonExport(client, record, this.config.abortOnTimeout);
         if (done)
             this.#counting.push(done);
     }
     /** Timeout or cancel: settle triggers on the wire, abort what still runs, mark the rest. */
     async #stop(result) {
-        const { clock, client } = this.deps;
+        const { clock, client } = this.ctx;
         const grace = result === 'cancelled'
             ? CANCEL_TRIGGER_GRACE_MS
             : Math.max(0, this.#deadline - clock.now()) + 5000;
@@ -3054,7 +3069,7 @@ class ExportRun {
         // seconds) does not wait long for them; one that lost the race stays null.
         const counted = Promise.all(this.#counting);
         if (stopping)
-            await settleWithin(this.deps.clock, ended === 'cancelled'
+            await settleWithin(this.ctx.clock, ended === 'cancelled'
                 ? CANCEL_READS_BUDGET_MS
                 : STOPPING_READS_BUDGET_MS, counted);
         else
@@ -3064,7 +3079,7 @@ class ExportRun {
             records: this.#records,
             result: overallResult(this.#records),
             ended,
-            elapsedMs: this.deps.clock.now() - this.#start
+            elapsedMs: this.ctx.clock.now() - this.#start
         };
     }
 }
@@ -3101,6 +3116,40 @@ class LoopSleeper {
         this.#woken = true;
         this.#controller?.abort();
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/run/context.ts
+/** The context of a run that starts now and may take `timeoutMs`. */
+function runContext(parts) {
+    return {
+        client: parts.client,
+        clock: parts.clock,
+        deadline: parts.clock.now() + parts.timeoutMs,
+        signal: parts.signal,
+        hooks: safeHooks(parts.hooks ?? {}),
+        random: parts.random ?? Math.random
+    };
+}
+/**
+ * Hooks that cannot break the run: a hook that throws (an output file that
+ * cannot be written) would otherwise reject a promise nobody awaits and
+ * crash the process with exports left running.
+ */
+function safeHooks(hooks) {
+    const guard = (fn) => (...args) => {
+        try {
+            fn?.(...args);
+        }
+        catch {
+            // The run goes on; the adapter reports at the end.
+        }
+    };
+    return {
+        triggered: guard(hooks.triggered?.bind(hooks)),
+        changed: guard(hooks.changed?.bind(hooks)),
+        log: guard(hooks.log?.bind(hooks)),
+        warn: guard(hooks.warn?.bind(hooks))
+    };
 }
 
 // EXTERNAL MODULE: ./src/core/version.ts
@@ -3282,6 +3331,8 @@ function datastore_list_count(value, what) {
 
 
 
+
+
 /**
  * The one core both front ends share: check the token and datastores, then
  * (unless dry-run) trigger and watch every planned export. Throws
@@ -3303,7 +3354,7 @@ async function runExportJob(config, deps) {
     try {
         const now = () => deps.clock.now();
         const report = await untilCancelled(config.datastoreTags.length > 0
-            ? preflightByTags(client, config.datastoreTags, now, m => deps.warn?.(m), m => deps.log?.(m))
+            ? preflightByTags(client, config.datastoreTags, now, m => deps.warn?.(m), m => deps.hooks?.log?.(m))
             : preflight(client, config.datastores, now), deps.signal);
         // Tag-selected datastores are known only now, in ascending id order.
         const plan = buildPlan(report === null || config.datastoreTags.length === 0
@@ -3337,25 +3388,19 @@ async function runExportJob(config, deps) {
             outcome = { records, result: 'dry-run', ended: 'finished', elapsedMs: 0 };
         }
         else {
-            const deadline = deps.clock.now() + config.timeoutMs;
-            outcome = await runExports(config, plan, {
+            const ctx = runContext({
                 client,
                 clock: deps.clock,
-                hooks: deps.hooks,
+                timeoutMs: config.timeoutMs,
                 signal: deps.signal,
-                random: deps.random,
-                schedule: deps.schedule ?? null
+                hooks: deps.hooks,
+                random: deps.random
             });
+            outcome = await runExports(config, plan, ctx, deps.schedule ?? null);
             // Only a run that saw every export end is verified: after a timeout
             // or a cancel there is no time left to look.
             if (config.verify && outcome.ended === 'finished') {
-                await verifyWithin(outcome.records, report.datastores, {
-                    client,
-                    clock: deps.clock,
-                    deadline,
-                    signal: deps.signal,
-                    log: deps.log
-                });
+                await verifyWithin(outcome.records, report.datastores, ctx);
                 outcome = { ...outcome, result: overallResult(outcome.records) };
             }
         }
@@ -3405,22 +3450,6 @@ async function untilCancelled(promise, signal) {
     finally {
         signal.removeEventListener('abort', onAbort);
     }
-}
-/*
- * Preflight: the token, then each datastore (or the tag selection), read
- * before anything is triggered, so a bad input fails the job with nothing
- * started.
- */
-/** Preflight reads give up after about this long (the contract's 30 s). */
-const PREFLIGHT_BUDGET_MS = 30_000;
-/** A policy for one preflight phase starting now. */
-function preflightPolicy(now) {
-    return {
-        maxAttempts: 8,
-        baseDelayMs: 500,
-        maxDelayMs: 8000,
-        deadline: now + PREFLIGHT_BUDGET_MS
-    };
 }
 /**
  * Check the token and every datastore before anything is triggered: one
@@ -4602,7 +4631,6 @@ async function runCommand(argv) {
             signal: cancel.signal,
             onRetry: r => progress.log(describeRetry(r)),
             warn: m => progress.warn(m),
-            log: m => progress.log(m),
             onPreflight: report => {
                 for (const d of report.datastores)
                     names.set(d.id, d.name);
