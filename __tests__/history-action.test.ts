@@ -41,7 +41,9 @@ describe('history-informed polling', () => {
           datastoreId: 42,
           assetType: 'anomalies',
           durationMs: d
-        })
+        }),
+        // No queue: this export lasts exactly as long as its history says.
+        queuedMs: 0
       },
       d
     )

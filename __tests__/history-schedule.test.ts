@@ -4,8 +4,7 @@ import {
   checksWithHistory,
   expectationFrom,
   historyPause,
-  nextCheckWithHistory,
-  SPARSE_CAP_MS
+  nextCheckWithHistory
 } from '../src/core/run/polling.js'
 import { checksOfSchedule, nextPause } from '../src/core/run/polling.js'
 import {
@@ -47,15 +46,13 @@ describe('history-informed schedule', () => {
     }
   })
 
-  it('never pauses longer than poll-interval, a minute or a quarter of the expected length', () => {
+  it('looks every poll-interval before the window, never longer', () => {
     const hour = expectationFrom(spread(3_600_000), POLL)!
     expect(historyPause(0, hour, POLL)).toBe(POLL)
     expect(historyPause(10_000, hour, POLL)).toBe(POLL)
-    // A poll-interval longer than a minute: the minute caps the sparse pause.
-    const slow = expectationFrom(spread(3_600_000), 300_000)!
-    expect(historyPause(0, slow, 300_000)).toBe(SPARSE_CAP_MS)
+    // Never past the window's start, where the one-second looks begin.
     const short = expectationFrom(spread(40_000), 60_000)!
-    expect(historyPause(0, short, 60_000)).toBe(10_000) // a quarter of 40 s
+    expect(historyPause(0, short, 60_000)).toBe(short.windowStartMs)
   })
 
   it('with poll-interval 2s and ten-minute exports behind it, checks every 2 s at most', () => {

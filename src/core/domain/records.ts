@@ -83,7 +83,7 @@ export function markStopped(
   record.abortPending = abort && outcome?.state !== 'requested'
   const why =
     result === 'timeout'
-      ? `still ${state} after ${waited}`
+      ? `${record.queued ? 'still queued after' : 'still running after'} ${waited}`
       : `the run was cancelled${record.queued ? ' while the export was queued' : ''}`
   record.queued = false
   const input = result === 'timeout' ? 'abort-on-timeout' : 'abort-on-cancel'

@@ -86,23 +86,18 @@ export function checksOfSchedule(
 /**
  * When to look at an export whose earlier runs are known. The last few
  * successful exports of the same datastore and asset type say when this one
- * is likely to end: look sparsely until just before the shortest of them
+ * is likely to end: look every `poll-interval` (rather than the adaptive
+ * schedule's quick early looks) until just before the shortest of them
  * ended, every second from there until just after the longest, and fall back
- * to today's adaptive schedule (above) once the export has
- * outlived its history. The contract allows looking less often than
- * `poll-interval` until near the expected end.
+ * to today's adaptive schedule (above) once the export has outlived its
+ * history.
  *
  * `poll-interval` caps every pause, history or not (the contract's "History
- * paces polling, poll-interval caps it"): the sparse pause is at most a
- * quarter of the expected length, a minute, and `poll-interval`, so an
- * export that fails 2 s into an expected ten minutes is seen within one
- * `poll-interval`.
+ * paces polling, poll-interval caps it"): 1.1 let the history stretch the
+ * pause to a minute, so with `poll-interval: 2s` a failure 2 s into an
+ * expected ten minutes was seen 58 s late.
  */
 
-/** Longest sparse pause (poll-interval, when shorter, caps it further). */
-export const SPARSE_CAP_MS = 60_000
-/** The sparse pause is at most this share of the expected length. */
-export const SPARSE_SHARE = 0.25
 /** Pause inside the window around the expected end. */
 export const DENSE_PAUSE_MS = 1000
 /** Margin around the window: this share of the expected length (at least DENSE_PAUSE_MS). */
@@ -150,11 +145,7 @@ export function expectationFrom(
     expectedMs,
     windowStartMs,
     windowEndMs,
-    sparsePauseMs: Math.min(
-      pollIntervalMs,
-      SPARSE_CAP_MS,
-      expectedMs * SPARSE_SHARE
-    ),
+    sparsePauseMs: pollIntervalMs,
     dense:
       windowEndMs - windowStartMs <=
       Math.max(10_000, expectedMs * DENSE_WINDOW_SHARE)
