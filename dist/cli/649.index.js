@@ -1822,22 +1822,17 @@ function checksOfSchedule(durationMs, pause, first) {
 /**
  * When to look at an export whose earlier runs are known. The last few
  * successful exports of the same datastore and asset type say when this one
- * is likely to end: look sparsely until just before the shortest of them
+ * is likely to end: look every `poll-interval` (rather than the adaptive
+ * schedule's quick early looks) until just before the shortest of them
  * ended, every second from there until just after the longest, and fall back
- * to today's adaptive schedule (above) once the export has
- * outlived its history. The contract allows looking less often than
- * `poll-interval` until near the expected end.
+ * to today's adaptive schedule (above) once the export has outlived its
+ * history.
  *
  * `poll-interval` caps every pause, history or not (the contract's "History
- * paces polling, poll-interval caps it"): the sparse pause is at most a
- * quarter of the expected length, a minute, and `poll-interval`, so an
- * export that fails 2 s into an expected ten minutes is seen within one
- * `poll-interval`.
+ * paces polling, poll-interval caps it"): 1.1 let the history stretch the
+ * pause to a minute, so with `poll-interval: 2s` a failure 2 s into an
+ * expected ten minutes was seen 58 s late.
  */
-/** Longest sparse pause (poll-interval, when shorter, caps it further). */
-const SPARSE_CAP_MS = 60_000;
-/** The sparse pause is at most this share of the expected length. */
-const SPARSE_SHARE = 0.25;
 /** Pause inside the window around the expected end. */
 const DENSE_PAUSE_MS = 1000;
 /** Margin around the window: this share of the expected length (at least DENSE_PAUSE_MS). */
@@ -1868,7 +1863,7 @@ function expectationFrom(durations, pollIntervalMs) {
         expectedMs,
         windowStartMs,
         windowEndMs,
-        sparsePauseMs: Math.min(pollIntervalMs, SPARSE_CAP_MS, expectedMs * SPARSE_SHARE),
+        sparsePauseMs: pollIntervalMs,
         dense: windowEndMs - windowStartMs <=
             Math.max(10_000, expectedMs * DENSE_WINDOW_SHARE)
     };
@@ -1972,7 +1967,7 @@ function markStopped(record, result, waited, abort, outcome) {
     // The post step tries again for aborts that did not get through.
     record.abortPending = abort && outcome?.state !== 'requested';
     const why = result === 'timeout'
-        ? `still ${state} after ${waited}`
+        ? `${record.queued ? 'still queued after' : 'still running after'} ${waited}`
         : `the run was cancelled${record.queued ? ' while the export was queued' : ''}`;
     record.queued = false;
     const input = result === 'timeout' ? 'abort-on-timeout' : 'abort-on-cancel';
