@@ -107,6 +107,9 @@ describe('qualytics-export run', () => {
         'adopted',
         'table',
         'verified',
+        'reused',
+        'attempts',
+        'retried_ids',
         'notes'
       ])
     )

@@ -5,6 +5,7 @@ export const Outputs = {
   OperationIds: 'operation-ids',
   Operations: 'operations',
   NextRun: 'next-run',
+  ScheduledAt: 'scheduled-at',
   Datastores: 'datastores',
   Matrix: 'matrix'
 } as const

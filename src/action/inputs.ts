@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import type { RawInputs } from '../core/config/config.js'
-import { INPUT_NAMES } from '../core/config/inputs-table.js'
+import { INPUT_NAMES, secretInputs } from '../core/config/inputs-table.js'
 import { secretsOf, type Redactor } from '../core/output/redact.js'
 import type { ActionWriter } from './writer.js'
 
@@ -25,5 +25,9 @@ export function maskToken(
   out: ActionWriter
 ): Redactor {
   const token = (raw.token || env.QUALYTICS_TOKEN || '').trim()
-  return out.protect(...secretsOf(token, raw.url || env.QUALYTICS_URL || ''))
+  // Every other secret of the input table (a heartbeat URL) is masked too.
+  return out.protect(
+    ...secretsOf(token, raw.url || env.QUALYTICS_URL || ''),
+    ...secretInputs(raw)
+  )
 }

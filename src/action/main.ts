@@ -23,6 +23,14 @@ import {
   setSelectionOutputs
 } from './outputs.js'
 import { runPost } from './post.js'
+import { mergeResults } from '../core/fleet/merge.js'
+import {
+  badFileLines,
+  describeMerge,
+  endRun,
+  mergedSummary
+} from '../core/fleet/session.js'
+import { lateLine } from '../core/report/when.js'
 import { adviceFor, logGroups, writeSummary } from './report.js'
 import { onCancelSignals } from './signals.js'
 import { createActionWriter, type ActionWriter } from './writer.js'
@@ -45,19 +53,65 @@ export async function run(): Promise<void> {
   const raw = readRawInputs()
   // Masked before anything else runs, so no later line can leak it.
   maskToken(raw, process.env, out)
-  let origin = ''
+  const startedAt = Date.now()
+  let config: ExportConfig | null = null
   let plan: PlannedExport[] = []
   try {
-    const config = parseConfig(raw, process.env)
-    origin = config.origin
+    config = parseConfig(raw, process.env)
+    if (config.mergeResults.length > 0) return await merge(config, out)
     plan = buildPlan(config)
-    await main(config, out)
+    await main(config, out, startedAt)
   } catch (error) {
-    await fail(error, out, origin, plan)
+    const problem = await fail(error, out, config?.origin ?? '', plan)
+    if (config)
+      await endRun(
+        config,
+        {
+          result: 'failure',
+          records: [],
+          plan,
+          datastoreNames: new Map(),
+          schedule: null,
+          origin: config.origin,
+          startedAt,
+          endedAt: Date.now(),
+          problem
+        },
+        out
+      )
   }
 }
 
-async function main(config: ExportConfig, out: ActionWriter): Promise<void> {
+/**
+ * `merge-results`: the results files of a fan-out's legs as one run: one
+ * summary, one `operations`, one `result`, the exit code a run would have.
+ * Calls no API.
+ */
+async function merge(config: ExportConfig, out: ActionWriter): Promise<void> {
+  const merged = await mergeResults(config.mergeResults, process.cwd())
+  for (const line of badFileLines(merged))
+    out.error(line, 'Results file not merged')
+  setSelectionOutputs([...new Set(merged.records.map(r => r.datastoreId))], out)
+  setFinalOutputs(merged.result, merged.records, out)
+  const sentence = describeMerge(merged)
+  const advice =
+    merged.bad.length > 0
+      ? 'Check that every leg uploaded its results file (a leg that failed early may have written none), then re-run the gather job.'
+      : adviceFor(merged.result, config)
+  await writeSummary({ ...mergedSummary(merged), advice }, out)
+  if (isFailing(merged.result, config.failOnWarning)) {
+    process.exitCode = 1
+    out.fail(
+      `${FAILURE_PREFIX}: ${sentence} ${verdict(merged.records, merged.result, null)} ${advice ?? ''}`.trim()
+    )
+  } else out.info(`${sentence} ${verdict(merged.records, merged.result, null)}`)
+}
+
+async function main(
+  config: ExportConfig,
+  out: ActionWriter,
+  startedAt: number
+): Promise<void> {
   const log = out
   const expiring = checkTokenExpiry(config.token, Date.now())
   if (expiring) log.warning(expiring, 'Token expires soon')
@@ -66,8 +120,15 @@ async function main(config: ExportConfig, out: ActionWriter): Promise<void> {
       `The Qualytics URL uses plain http (${config.origin}); the token travels unencrypted. Use https.`,
       'Insecure URL'
     )
-  const schedule = await scheduleOfThisRun(config.scheduleTimezone, log)
+  const schedule = await scheduleOfThisRun(
+    config.scheduleTimezone,
+    log,
+    new Date(startedAt)
+  )
   out.output(Outputs.NextRun, schedule?.nextRun ?? '')
+  out.output(Outputs.ScheduledAt, schedule?.scheduledAt ?? '')
+  const late = lateLine(schedule)
+  if (late) log.info(late)
   const plan = buildPlan(config)
   log.info(`Plan: ${describePlan(config, plan)}`)
   const cancel = onCancelSignals(m => log.warning(m))
@@ -141,6 +202,20 @@ async function main(config: ExportConfig, out: ActionWriter): Promise<void> {
     },
     out
   )
+  await endRun(
+    config,
+    {
+      result: outcome.result,
+      records: outcome.records,
+      plan: outcome.plan,
+      datastoreNames: outcome.datastoreNames,
+      schedule,
+      origin: config.origin,
+      startedAt,
+      endedAt: Date.now()
+    },
+    out
+  )
 }
 
 function report(
@@ -197,7 +272,7 @@ async function fail(
   out: ActionWriter,
   origin: string,
   plan: readonly PlannedExport[]
-): Promise<void> {
+): Promise<string> {
   let problem: string
   let advice: string
   if (error instanceof PreflightError) {
@@ -234,12 +309,14 @@ async function fail(
     },
     out
   ).catch(() => undefined)
+  return problem
 }
 
 /** The cron that fired, when this run came from `on.schedule`. */
 async function scheduleOfThisRun(
   timezone: string,
-  log: ActionWriter
+  log: ActionWriter,
+  startedAt: Date
 ): Promise<ScheduleInfo | null> {
   if (
     process.env.GITHUB_EVENT_NAME !== 'schedule' ||
@@ -251,7 +328,7 @@ async function scheduleOfThisRun(
       await readFile(process.env.GITHUB_EVENT_PATH, 'utf8')
     ) as { schedule?: unknown }
     if (typeof event.schedule !== 'string') return null
-    return await describeSchedule(event.schedule, timezone, new Date())
+    return await describeSchedule(event.schedule, timezone, startedAt)
   } catch (error) {
     log.warning(
       `Could not read the schedule from the event payload: ${error instanceof Error ? error.message : String(error)}`

@@ -7,6 +7,7 @@
  */
 import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
 import { bytes, capBytes, SUMMARY_CAP_BYTES } from '../core/output/cap.js'
 import { safeSummaryInput } from '../core/output/records.js'
 import {
@@ -41,6 +42,8 @@ export interface ActionWriter {
   fail(text: string): void
   /** Append the job summary; its inputs are redacted before rendering. */
   summary(input: SummaryInput): Promise<void>
+  /** Write a file on the runner (the results file), redacted. */
+  file(path: string, text: string): Promise<void>
 }
 
 /** The writer; redaction starts as soon as `protect` is called. */
@@ -92,6 +95,7 @@ export function createActionWriter(): ActionWriter {
     jsonOutput: (name, json) => core.setOutput(name, safe.json(json)),
     state: (name, value) => core.saveState(name, safe.value(value)),
     fail: text => core.setFailed(safe.logLine(text)),
+    file: (path, text) => writeFile(path, safe.redact(text)),
     summary: async input => {
       if (!process.env.GITHUB_STEP_SUMMARY) return
       const html = safe.redact(

@@ -19,6 +19,8 @@ export interface CommandSpec {
   flags: Record<string, FlagSpec>
   /** Lines printed after the flags (examples, notes). */
   notes?: string[]
+  /** The command takes operands (files) after its flags. */
+  operands?: boolean
 }
 
 /** Parsed flags: strings for string flags, true for boolean ones given. */
@@ -43,6 +45,14 @@ const COMMON: Record<string, FlagSpec> = {
  * a UsageError that says how to get help.
  */
 export function parseFlags(spec: CommandSpec, argv: readonly string[]): Flags {
+  return parseCommandLine(spec, argv).flags
+}
+
+/** parseFlags, and the operands of a command that takes them (`report <files…>`). */
+export function parseCommandLine(
+  spec: CommandSpec,
+  argv: readonly string[]
+): { flags: Flags; operands: string[] } {
   const options = Object.fromEntries(
     Object.entries({ ...spec.flags, ...COMMON }).map(([name, flag]) => [
       name,
@@ -50,13 +60,13 @@ export function parseFlags(spec: CommandSpec, argv: readonly string[]): Flags {
     ])
   )
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: [...argv],
       options,
       strict: true,
-      allowPositionals: false
+      allowPositionals: spec.operands === true
     })
-    return values
+    return { flags: values, operands: positionals }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     throw new UsageError(

@@ -192,9 +192,40 @@ export const RUN: CommandSpec = {
   ]
 }
 
+/** `report`: merge results files, as the action's `merge-results`. */
+export const REPORT: CommandSpec = {
+  name: 'report',
+  summary: 'Merge results files of many runs into one verdict and summary.',
+  usage: 'report <file|glob>... [--summary-file <path>]',
+  operands: true,
+  flags: {
+    'summary-file': {
+      type: 'string',
+      value: '<path>',
+      description: 'Write the merged Markdown summary there.'
+    },
+    'fail-on-warning': {
+      type: 'boolean',
+      description: 'Exit 1 when the merged result is a warning.'
+    },
+    json: {
+      type: 'boolean',
+      description: 'Print the merged operations as JSON.'
+    }
+  },
+  notes: [
+    "The files are what `run --results-file` (or the action's results-file)",
+    'wrote; globs are expanded here too (quote them for the shell to pass).',
+    'Nothing is sent to Qualytics. A missing, garbled or other-version file is',
+    'named, and the merged result is then at best failure.',
+    'Exit codes: 0 success or warning, 1 anything worse, 2 bad flags.'
+  ]
+}
+
 /** Every command, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   RUN,
+  REPORT,
   SCHEDULE,
   LIST,
   CHECK,

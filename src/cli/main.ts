@@ -11,6 +11,7 @@ type Command = (argv: string[]) => Promise<number>
 /** Each command loads on demand, so `--help` and `run` never load cron or YAML code. */
 const LOADERS: Record<string, () => Promise<Command>> = {
   run: async () => (await import('./run.js')).runCommand,
+  report: async () => (await import('./report.js')).reportCommand,
   schedule: async () => (await import('./schedule.js')).scheduleCommand,
   list: async () => (await import('./list.js')).listCommand,
   check: async () => (await import('./check.js')).checkCommand,

@@ -1,7 +1,9 @@
 import { onCancelSignals } from '../action/signals.js'
 import { systemClock } from '../core/clock.js'
 import { parseConfig, type RawInputs } from '../core/config/config.js'
-import { INPUT_NAMES } from '../core/config/inputs-table.js'
+import { INPUT_NAMES, secretInputs } from '../core/config/inputs-table.js'
+import type { RunFacts } from '../core/fleet/results-file.js'
+import { endRun, type EndWriter } from '../core/fleet/session.js'
 import { formatDuration } from '../core/config/duration.js'
 import { ApiError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
@@ -44,26 +46,55 @@ export async function runCommand(argv: string[]): Promise<number> {
       'qualytics-export run: QUALYTICS_TOKEN is not set; export it in the environment (the CLI takes the token from nowhere else).'
     )
   // Raw inputs without a token: parseConfig reads QUALYTICS_TOKEN (and QUALYTICS_URL) from env.
-  const config = parseConfig(rawInputs(flags), process.env)
-  const redact = createRedactors(
-    secretsOf(
+  const raw = rawInputs(flags)
+  const config = parseConfig(raw, process.env)
+  const redact = createRedactors([
+    ...secretsOf(
       config.token,
       stringFlag(flags, 'url') ?? process.env.QUALYTICS_URL ?? ''
-    )
-  )
+    ),
+    ...secretInputs(raw)
+  ])
+  const startedAt = Date.now()
   const term = createTerminal(redact)
   const json = flags.json === true
   const files = reportFiles(flags)
-  const startedAt = new Date().toISOString()
   // With --json, stdout carries only the JSON; everything else goes to stderr.
   const out = json ? term.stderr : term.stdout
   const say = (line: string): void => out.line(line)
+  const ending: EndWriter = {
+    redact: term.safe.redact,
+    info: say,
+    warning: m => say(`Warning: ${m}`),
+    file: (path, text) => term.file(path, text)
+  }
+  const end = (
+    facts: Omit<RunFacts, 'origin' | 'startedAt' | 'endedAt' | 'schedule'>
+  ): Promise<void> =>
+    endRun(
+      config,
+      {
+        ...facts,
+        schedule: null,
+        origin: config.origin,
+        startedAt,
+        endedAt: Date.now()
+      },
+      ending
+    )
   let expiring: string | null
   try {
     expiring = checkTokenExpiry(config.token, Date.now())
   } catch (error) {
     if (!(error instanceof PreflightError)) throw error
     term.stderr.line(`qualytics-export run: ${error.message} ${error.hint}`)
+    await end({
+      result: 'failure',
+      records: [],
+      plan: buildPlan(config),
+      datastoreNames: new Map(),
+      problem: error.message
+    })
     return 1
   }
   if (expiring) say(`Warning: ${expiring}`)
@@ -135,7 +166,7 @@ export async function runCommand(argv: string[]): Promise<number> {
       term.stderr.line(hint ? `${error.message} ${hint}` : error.message)
       await writeReports(term, files, {
         failOnWarning: config.failOnWarning,
-        startedAt,
+        startedAt: new Date(startedAt).toISOString(),
         result: 'failure',
         records: [],
         datastoreNames: names,
@@ -144,6 +175,13 @@ export async function runCommand(argv: string[]): Promise<number> {
         origin: config.origin,
         problem: error.message,
         ...(hint ? { advice: hint } : {})
+      })
+      await end({
+        result: 'failure',
+        records: [],
+        plan: buildPlan(config),
+        datastoreNames: names,
+        problem: error.message
       })
       return 1
     }
@@ -157,7 +195,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const tip = report(outcome, config, names, say, progress.cutsLines)
   await writeReports(term, files, {
     failOnWarning: config.failOnWarning,
-    startedAt,
+    startedAt: new Date(startedAt).toISOString(),
     result: outcome.result,
     records: outcome.records,
     datastoreNames: outcome.datastoreNames,
@@ -165,6 +203,12 @@ export async function runCommand(argv: string[]): Promise<number> {
     elapsedMs: outcome.elapsedMs,
     origin: config.origin,
     ...(tip ? { advice: tip } : {})
+  })
+  await end({
+    result: outcome.result,
+    records: outcome.records,
+    plan: outcome.plan,
+    datastoreNames: outcome.datastoreNames
   })
   return isFailing(outcome.result, config.failOnWarning) ? 1 : 0
 }

@@ -101,6 +101,12 @@ export interface OperationRecord {
   table: string | null
   /** The table was written by this export: true, false (missing or stale), null (cannot tell). */
   verified: boolean | null
+  /** `skip-if-fresh` reports an earlier export instead of triggering one. */
+  reused: boolean
+  /** POSTs this run sent for the row: 0 reused or followed, 1 one trigger, more when retried. */
+  attempts: number
+  /** `retry-failed`: the ids of the earlier attempts, oldest first. */
+  retriedIds: number[]
   /**
    * The action's own findings about this export (nothing to export, not
    * verified, missed runs, how a stop went): shown in annotations, the log

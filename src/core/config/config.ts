@@ -23,6 +23,8 @@ export interface ExportConfig extends InputValues {
   containers: number[]
   /** `container_tags`. */
   containerTags: string[]
+  /** `merge-results`: globs of results files; when given, the run merges and triggers nothing. */
+  mergeResults: string[]
 }
 
 /** Longest value any input may have; longer is a paste accident or an attack. */
@@ -48,8 +50,33 @@ export function parseConfig(
       ? (INPUTS.find(i => i.name === name)?.default ?? '')
       : value
   }
+  const datastores = parseIdList('datastore', get('datastore'))
+  const datastoreTags = parseTagList('datastore-tags', get('datastore-tags'))
+  const mergeResults = get('merge-results')
+    .split(/[\n,]/)
+    .map(p => p.trim())
+    .filter(p => p !== '')
+  const given = [
+    datastores.length > 0 && 'datastore',
+    datastoreTags.length > 0 && 'datastore-tags',
+    mergeResults.length > 0 && 'merge-results'
+  ].filter(Boolean)
+  if (given.length > 1) {
+    throw new InputError(
+      given[1] as string,
+      `cannot be combined with ${given[0] as string}; give exactly one of datastore, datastore-tags and merge-results`
+    )
+  }
+  if (given.length === 0) {
+    throw new InputError(
+      'datastore',
+      'is empty; give a datastore id such as 42, or datastore-tags (or merge-results to merge results files)'
+    )
+  }
+  // A merge reads files only: no token and no URL are needed.
+  const merging = mergeResults.length > 0
   const token = get('token') || (env.QUALYTICS_TOKEN ?? '').trim()
-  if (token === '') {
+  if (token === '' && !merging) {
     throw new InputError(
       'token',
       'is empty; pass secrets.QUALYTICS_TOKEN or set QUALYTICS_TOKEN'
@@ -59,21 +86,11 @@ export function parseConfig(
     // The value itself is never quoted: it is the secret.
     throw new InputError('token', 'contains white space or control characters')
   }
-  const url = normalizeBaseUrl(get('url') || (env.QUALYTICS_URL ?? ''))
-  const datastores = parseIdList('datastore', get('datastore'))
-  const datastoreTags = parseTagList('datastore-tags', get('datastore-tags'))
-  if (datastores.length > 0 && datastoreTags.length > 0) {
-    throw new InputError(
-      'datastore-tags',
-      'cannot be combined with datastore; give one of them'
-    )
-  }
-  if (datastores.length === 0 && datastoreTags.length === 0) {
-    throw new InputError(
-      'datastore',
-      'is empty; give a datastore id such as 42, or datastore-tags'
-    )
-  }
+  const rawUrl = get('url') || (env.QUALYTICS_URL ?? '')
+  const url =
+    merging && rawUrl === ''
+      ? { apiBase: '', origin: '', insecure: false }
+      : normalizeBaseUrl(rawUrl)
   const containers = parseIdList('containers', get('containers'))
   const containerTags = parseTagList('container-tags', get('container-tags'))
   if (containers.length > 0 && datastores.length !== 1) {
@@ -103,6 +120,7 @@ export function parseConfig(
     datastores,
     datastoreTags,
     containers,
-    containerTags
+    containerTags,
+    mergeResults
   }
 }

@@ -6,6 +6,8 @@
  * Adding an input is one entry here plus the code that uses its value.
  */
 import { parseDuration, parsePollInterval } from './duration.js'
+import { InputError, quote } from '../errors.js'
+import { isLoopback } from './url.js'
 import {
   parseBoolean,
   parseChoice,
@@ -44,8 +46,11 @@ export interface InputSpec {
   schedule: boolean | string
   /** An export input: every front end must offer it (url and token are the connection). */
   export: boolean
-  /** A secret: masked at once, never printed (the token, a heartbeat URL). */
-  secret?: boolean
+  /**
+   * A secret: masked at once, never printed (the token, a heartbeat URL).
+   * For inputs besides the token: the parts of a value that are secret.
+   */
+  secret?: true | ((raw: string) => string[])
 }
 
 /** An input whose value parses alone into one field of the configuration. */
@@ -69,6 +74,93 @@ function parsed<const N extends string, const K extends string, T>(
 }
 
 const bool = (name: string) => (raw: string) => parseBoolean(name, raw)
+
+/** `retry-failed`: 0 to 5 more triggers of an export that failed. */
+function parseRetries(raw: string): number {
+  if (!/^[0-5]$/.test(raw))
+    throw new InputError(
+      'retry-failed',
+      `${quote(raw)} must be a whole number from 0 to 5`
+    )
+  return Number(raw)
+}
+
+/** A duration, or null when empty (the input is off). */
+const optionalDuration = (name: string) => (raw: string) =>
+  raw === '' ? null : parseDuration(name, raw)
+
+/** A path on the runner, or null when empty. */
+function parsePath(name: string) {
+  return (raw: string): string | null => {
+    if (raw === '') return null
+    if (/\p{Cc}/u.test(raw))
+      throw new InputError(name, 'holds control characters; give a plain path')
+    return raw
+  }
+}
+
+/**
+ * `heartbeat-url`: https, or http to a loopback host (tests). It is a
+ * secret (the path holds the check's key), so a refusal names only the
+ * scheme or the host, never the path or the query.
+ */
+export function parseHeartbeatUrl(raw: string): string | null {
+  if (raw === '') return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new InputError(
+      'heartbeat-url',
+      'is not a URL; give the full https:// address of the check'
+    )
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname))
+    throw new InputError(
+      'heartbeat-url',
+      `uses http to host ${quote(url.hostname)}; use https:// (plain http only for a loopback host)`
+    )
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InputError(
+      'heartbeat-url',
+      `has the scheme ${quote(url.protocol.replace(/:$/, ''))}; use https://`
+    )
+  if (url.username || url.password)
+    throw new InputError(
+      'heartbeat-url',
+      `holds a user name or password before host ${quote(url.hostname)}; put the key in the path as the monitoring service shows it`
+    )
+  return url.href
+}
+
+/**
+ * What of a heartbeat URL is secret: the path and the query (the check's
+ * key), not the scheme and host, which a refusal may name. A value that
+ * is no URL is secret whole.
+ */
+function heartbeatSecrets(raw: string): string[] {
+  const value = raw.trim()
+  if (value === '') return []
+  try {
+    const url = new URL(value)
+    const key = `${url.pathname}${url.search}${url.hash}`
+    // A key too short to redact by its pieces: the whole value is the secret.
+    return key.length >= 8 ? [key, key.slice(1)] : [value]
+  } catch {
+    return [value]
+  }
+}
+
+/**
+ * The secrets among raw inputs, besides the token (which comes with its
+ * environment fallback and URL swap, see secretsOf): masked by both front
+ * ends before anything is written.
+ */
+export function secretInputs(raw: Partial<Record<string, string>>): string[] {
+  return INPUTS.flatMap(i =>
+    typeof i.secret === 'function' ? i.secret(raw[i.name] ?? '') : []
+  )
+}
 
 /** Most exports waited on at once: beyond this a fleet is a matrix job. */
 const MAX_PARALLEL = 500
@@ -102,7 +194,7 @@ export const INPUTS = [
     since: '1.0',
     default: '',
     description:
-      'Source datastore id, or several comma-separated (`42` or `42,43`). Each\nmust have an enrichment datastore linked. Give exactly one of\n`datastore` and `datastore-tags`.',
+      'Source datastore id, or several comma-separated (`42` or `42,43`). Each\nmust have an enrichment datastore linked. Give exactly one of\n`datastore`, `datastore-tags` and `merge-results`.',
     run: { value: '<ids>', help: 'Datastore id, or several comma-separated.' },
     schedule: true,
     export: true
@@ -350,6 +442,81 @@ export const INPUTS = [
     },
     schedule: true,
     export: true
+  }),
+  parsed({
+    name: 'retry-failed',
+    key: 'retryFailed',
+    parse: parseRetries,
+    since: '1.2',
+    default: '0',
+    description:
+      'How many more times an export that ran and ended `failure` is\ntriggered again, within the same `timeout`, after a pause of at least\n30 s. Not for `aborted`, `timeout` or `cancelled`, nor for a trigger\nQualytics refused. `0` to `5`.',
+    run: {
+      value: '<n>',
+      help: 'Trigger a failed export again up to n times (0-5, default 0).'
+    },
+    schedule: true,
+    export: true
+  }),
+  parsed({
+    name: 'skip-if-fresh',
+    key: 'skipIfFreshMs',
+    parse: optionalDuration('skip-if-fresh'),
+    since: '1.2',
+    default: '',
+    example: '20h',
+    description:
+      "A duration. When Qualytics' history shows an export of the same\ndatastore and asset type, with the same containers and\n`include-deleted`, that succeeded within it, no new export is\ntriggered: the row reports that export (`reused: true`). Empty: always\nexport. For re-runs of a scheduled workflow (`20h` on a daily cron).",
+    run: {
+      value: '<duration>',
+      help: 'Reuse an export that succeeded this recently (e.g. 20h).'
+    },
+    schedule: true,
+    export: true
+  }),
+  parsed({
+    name: 'results-file',
+    key: 'resultsFile',
+    parse: parsePath('results-file'),
+    since: '1.2',
+    default: '',
+    example: 'qualytics-results.json',
+    description:
+      'A path. When the run ends (also on failure, timeout or cancel) the\noutcome is written there as JSON (`version` 1: `result`, `operations`,\nthe plan, the schedule facts, the host, start and end), for\n`actions/upload-artifact` in each leg of a matrix and `merge-results`.',
+    run: {
+      value: '<path>',
+      help: 'Write the outcome there as JSON (for report / merge-results).'
+    },
+    schedule: true,
+    export: true
+  }),
+  plain({
+    name: 'merge-results',
+    since: '1.2',
+    default: '',
+    description:
+      'A glob of `results-file` files (several: one per line). The run\ntriggers nothing and calls no API: it merges them into one job\nsummary, one `operations` output (files in name order) and one\n`result` (the worst), and fails like a normal run would. A missing,\nunreadable or other-version file is an error and makes the result at\nbest `failure`. Give exactly one of `datastore`, `datastore-tags` and\n`merge-results`.',
+    // The command line merges with `qualytics-export report <files…>`.
+    run: null,
+    schedule: false,
+    export: false
+  }),
+  parsed({
+    name: 'heartbeat-url',
+    key: 'heartbeatUrl',
+    parse: parseHeartbeatUrl,
+    since: '1.2',
+    default: '',
+    example: 'https://hc-ping.com/0b7c5e0e-7d3e-4a8b-9d5e-1f2a3b4c5d6e',
+    description:
+      "A monitoring URL (a dead man's switch such as healthchecks.io), a\nsecret like the token. When a run that exports ends, one `GET` goes to\nit on `success`, `warning` or `running`, and to `<url>/fail` otherwise;\na dry run and a merge send nothing. `https://` only. A ping that fails\nis a warning, never a failure, and takes at most 10 s.",
+    run: {
+      value: '<url>',
+      help: 'Ping this monitoring URL when the run ends (/fail on failure).'
+    },
+    schedule: true,
+    export: true,
+    secret: heartbeatSecrets
   })
 ] as const satisfies readonly InputSpec[]
 

@@ -28,6 +28,9 @@ export function newRecord(
     missedRuns: null,
     table: null,
     verified: null,
+    reused: false,
+    attempts: 0,
+    retriedIds: [],
     notes: []
   }
 }

@@ -119,6 +119,9 @@ export function toOutputRow(record: OperationRecord): Record<string, unknown> {
     adopted: record.adopted,
     table: record.table,
     verified: record.verified,
+    reused: record.reused,
+    attempts: record.attempts,
+    retried_ids: record.retriedIds,
     // The action's own findings, apart from Qualytics' message.
     notes: record.notes
   }

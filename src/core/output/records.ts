@@ -93,6 +93,13 @@ export function safeSummaryInput(
     origin: redact(input.origin),
     problem: text(input.problem),
     advice: text(input.advice),
+    merged: input.merged && {
+      sentence: text(input.merged.sentence) ?? '',
+      bad: input.merged.bad.map(b => ({
+        path: capField(b.path, redact, NAME_CAP) ?? '',
+        problem: text(b.problem) ?? ''
+      }))
+    },
     // Preflight's datastore and enrichment names are server text too.
     preflight: input.preflight && {
       plan: input.preflight.plan,

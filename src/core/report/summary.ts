@@ -60,6 +60,11 @@ export interface SummaryInput {
   problem?: string
   /** With `problem` from preflight: the plan and each datastore's check. */
   preflight?: PreflightSummary
+  /** `merge-results`: what was merged, and the files that could not be. */
+  merged?: {
+    sentence: string
+    bad: readonly { path: string; problem: string }[]
+  }
 }
 
 /**
@@ -93,11 +98,16 @@ export function renderSummary(input: SummaryInput): string {
     `<h2>${RESULT_ICON[result]} Qualytics export: ${result}</h2>`
   ]
   if (input.schedule) parts.push(scheduleLine(input.schedule))
-  parts.push(
-    `<p>${input.problem ? escapeHtml(input.problem) : factsLine(input)}</p>`
+  if (input.merged) parts.push(mergedSection(input.merged))
+  else
+    parts.push(
+      `<p>${input.problem ? escapeHtml(input.problem) : factsLine(input)}</p>`
+    )
+  // A tally only says something when results differ (a fleet always counts).
+  if (
+    new Set(records.map(r => r.result)).size > 1 ||
+    (input.merged && records.length > 0)
   )
-  // A tally only says something when results differ.
-  if (new Set(records.map(r => r.result)).size > 1)
     parts.push(`<p>${tally(records)}</p>`)
   if (input.advice)
     parts.push(
@@ -150,6 +160,18 @@ function factsLine(input: SummaryInput): string {
   }
 }
 
+/** What a merge read: its sentence, then each file it could not merge. */
+function mergedSection(merged: NonNullable<SummaryInput['merged']>): string {
+  const bad = merged.bad.map(
+    b =>
+      `<li>${RESULT_ICON.failure} <code>${escapeHtml(b.path)}</code> ${escapeHtml(b.problem)}</li>`
+  )
+  return [
+    `<p>🧩 ${escapeHtml(merged.sentence)}</p>`,
+    ...(bad.length > 0 ? ['<ul>', ...bad, '</ul>'] : [])
+  ].join('\n')
+}
+
 function scheduleLine(schedule: ScheduleInfo): string {
   const words = [schedule.description, schedule.timezone]
     .filter(Boolean)
@@ -158,7 +180,11 @@ function scheduleLine(schedule: ScheduleInfo): string {
   const next = schedule.nextRun
     ? ` · next run <strong>${escapeHtml(whenInZone(schedule.nextRun, schedule.timezone))}</strong>`
     : ''
-  return `<p>🗓️ Scheduled by <code>${escapeHtml(schedule.cron)}</code> (${words})${next}</p>`
+  const late =
+    schedule.scheduledAt && schedule.lateSeconds != null
+      ? ` · slot <strong>${escapeHtml(whenInZone(schedule.scheduledAt, schedule.timezone))}</strong>, started ${schedule.lateSeconds < 60 ? 'on time' : `<strong>${escapeHtml(formatDuration(schedule.lateSeconds * 1000))} late</strong>`}`
+      : ''
+  return `<p>🗓️ Scheduled by <code>${escapeHtml(schedule.cron)}</code> (${words})${next}${late}</p>`
 }
 
 const CHECK_WORDS: Record<DatastoreCheck['outcome'], string> = {

@@ -56,12 +56,13 @@ export function describeChange(
 export function verdict(
   records: readonly OperationRecord[],
   result: Result,
-  elapsedMs: number
+  elapsedMs: number | null
 ): string {
   const bad = records.filter(r => isFailing(r.result, false))
+  const took = elapsedMs === null ? '' : ` (${formatDuration(elapsedMs)})`
   const total = `${records.length} export${records.length === 1 ? '' : 's'}`
   if (bad.length === 0) {
-    return `${total} ended ${result === 'running' ? 'triggered and left running' : `with result ${result}`} (${formatDuration(elapsedMs)}).`
+    return `${total} ended ${result === 'running' ? 'triggered and left running' : `with result ${result}`}${took}.`
   }
   const groups = new Map<Result, string[]>()
   for (const r of bad)
@@ -74,7 +75,8 @@ export function verdict(
   const listed = [...groups]
     .map(([res, ids]) => `${res} ${ids.join(', ')}`)
     .join('; ')
-  return `${bad.length} of ${total} did not succeed after ${formatDuration(elapsedMs)}: ${listed}.`
+  const after = elapsedMs === null ? '' : ` after ${formatDuration(elapsedMs)}`
+  return `${bad.length} of ${total} did not succeed${after}: ${listed}.`
 }
 
 /** One line for a retry: `Retrying GET /api/users/me in 1.2 s (attempt 1 failed: ...)`. */

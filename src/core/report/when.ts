@@ -1,3 +1,5 @@
+import { formatDuration } from '../config/duration.js'
+
 /**
  * `Thu 2026-11-26 06:17 Europe/Berlin (05:17 UTC)`: the schedule's own zone
  * first, since that is how the cron was written. Built from parts, not a
@@ -42,4 +44,26 @@ function partsIn(
 
 function weekday(date: Date): string {
   return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getUTCDay()]!
+}
+
+/**
+ * `This run belongs to the slot of Mon 2026-11-30 06:00 UTC and started
+ * 4 h 46 min after it.`: how late GitHub started a scheduled run. Null
+ * when the run was not scheduled or the slot is unknown.
+ */
+export function lateLine(
+  schedule: {
+    scheduledAt?: string | null
+    lateSeconds?: number | null
+    timezone: string
+  } | null
+): string | null {
+  if (!schedule?.scheduledAt || schedule.lateSeconds == null) return null
+  const slot = whenInZone(schedule.scheduledAt, schedule.timezone)
+  const late = schedule.lateSeconds
+  const by =
+    late < 60
+      ? 'on time (within a minute)'
+      : `${formatDuration(late * 1000)} after it`
+  return `This run belongs to the schedule's slot of ${slot} and started ${by}.`
 }

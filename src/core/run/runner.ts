@@ -183,6 +183,7 @@ class ExportRun {
       this.#hooks.triggered?.(this.#records)
       return
     }
+    record.attempts += 1
     const outcome = await triggerExport(planned, this.ctx, this.#triggers)
     // Too late: the run has stopped and reported this export as not started.
     if (this.#stopped) return

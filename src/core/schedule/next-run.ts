@@ -10,6 +10,14 @@ export interface ScheduleInfo {
   description: string | null
   /** Next firing, ISO 8601 in UTC; null when the cron cannot be read. */
   nextRun: string | null
+  /**
+   * The slot this run belongs to: the latest firing not after the run
+   * started (the `scheduled-at` output), ISO 8601 in UTC; null when the
+   * cron cannot be read.
+   */
+  scheduledAt?: string | null
+  /** How long after that slot the run started, in seconds (GitHub's lag). */
+  lateSeconds?: number | null
 }
 
 /**
@@ -26,6 +34,7 @@ export async function describeSchedule(
     import('cronstrue')
   ])
   let nextRun: string | null
+  let scheduledAt: string | null
   let description: string | null
   try {
     nextRun = CronExpressionParser.parse(cron, {
@@ -34,8 +43,17 @@ export async function describeSchedule(
     })
       .next()
       .toISOString()
+    // prev() looks strictly before its date: a run that starts on the
+    // very second of its slot still belongs to it.
+    scheduledAt = CronExpressionParser.parse(cron, {
+      tz: timezone,
+      currentDate: new Date(now.getTime() + 1000)
+    })
+      .prev()
+      .toISOString()
   } catch {
     nextRun = null
+    scheduledAt = null
   }
   try {
     description = cronstrue.default.toString(cron, {
@@ -45,5 +63,12 @@ export async function describeSchedule(
   } catch {
     description = null
   }
-  return { cron, timezone, description, nextRun }
+  const lateSeconds =
+    scheduledAt === null
+      ? null
+      : Math.max(
+          0,
+          Math.round((now.getTime() - Date.parse(scheduledAt)) / 1000)
+        )
+  return { cron, timezone, description, nextRun, scheduledAt, lateSeconds }
 }
