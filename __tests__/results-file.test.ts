@@ -194,7 +194,14 @@ describe('qualytics-export report', () => {
     const requests = sim.requests.length
     const summary = join(folder, 'summary.md')
     const report = await runCli(
-      ['report', join(folder, 'leg-*.json'), '--summary-file', summary],
+      [
+        'report',
+        join(folder, 'leg-*.json'),
+        '--summary-file',
+        summary,
+        '--junit-file',
+        join(folder, 'junit.xml')
+      ],
       { env: {} }
     )
     expect(sim.requests.length).toBe(requests)

@@ -196,13 +196,23 @@ export const RUN: CommandSpec = {
 export const REPORT: CommandSpec = {
   name: 'report',
   summary: 'Merge results files of many runs into one verdict and summary.',
-  usage: 'report <file|glob>... [--summary-file <path>]',
+  usage: 'report <file|glob>... [--summary-file <path>] [--junit-file <path>]',
   operands: true,
   flags: {
     'summary-file': {
       type: 'string',
       value: '<path>',
       description: 'Write the merged Markdown summary there.'
+    },
+    'junit-file': {
+      type: 'string',
+      value: '<path>',
+      description: 'Write the merged exports there as JUnit XML.'
+    },
+    'dotenv-file': {
+      type: 'string',
+      value: '<path>',
+      description: 'Write the merged result and ids there as dotenv.'
     },
     'fail-on-warning': {
       type: 'boolean',

@@ -5,10 +5,10 @@ import {
   describeMerge,
   mergedSummary
 } from '../core/fleet/session.js'
-import { operationsJson, safeSummaryInput } from '../core/output/records.js'
-import { renderSummary } from '../core/report/summary.js'
+import { operationsJson } from '../core/output/records.js'
 import { describeChange, verdict } from '../core/report/verdict.js'
-import { parseCommandLine, stringFlag, UsageError } from './args.js'
+import { parseCommandLine, UsageError } from './args.js'
+import { reportFiles, writeReports } from './reports.js'
 import { REPORT } from './commands.js'
 import { createTerminal } from './terminal.js'
 
@@ -34,11 +34,11 @@ export async function reportCommand(argv: string[]): Promise<number> {
   out.line(describeMerge(merged))
   out.line(verdict(merged.records, merged.result, null))
   if (json) term.json(operationsJson(merged.records, term.safe.redact))
-  const summaryFile = stringFlag(flags, 'summary-file')
-  if (summaryFile)
-    await term.file(
-      summaryFile,
-      renderSummary(safeSummaryInput(mergedSummary(merged), term.safe.redact))
-    )
+  // The same report files as `run` writes (cli/reports.ts), from the merge.
+  await writeReports(term, reportFiles(flags), {
+    ...mergedSummary(merged),
+    failOnWarning: flags['fail-on-warning'] === true,
+    startedAt: new Date().toISOString()
+  })
   return isFailing(merged.result, flags['fail-on-warning'] === true) ? 1 : 0
 }
