@@ -135,7 +135,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7156);
+/* harmony import */ var _core_config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5390);
 /* harmony import */ var _core_config_inputs_table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6808);
 /* harmony import */ var _core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(911);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
@@ -509,99 +509,16 @@ async function workflowDir(flags, command, write, cwd = process.cwd()) {
 
 /***/ }),
 
-/***/ 7156:
+/***/ 5390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  o: () => (/* binding */ parseConfig)
-});
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/config/inputs-table.ts
-var inputs_table = __webpack_require__(6808);
-// EXTERNAL MODULE: ./src/core/config/parsers.ts
-var parsers = __webpack_require__(514);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-;// CONCATENATED MODULE: ./src/core/config/url.ts
-
-
-/**
- * Normalise the `url` input the way the vendor CLI does
- * (`validate_and_format_url`): add https:// when no scheme is given, keep an
- * explicit http://, strip a trailing `/api` and append `/api/`.
- */
-function normalizeBaseUrl(raw) {
-    const value = raw.trim();
-    if (value === '') {
-        throw new errors/* InputError */.dz('url', 'is empty; set it or the QUALYTICS_URL variable');
-    }
-    if (/\s/.test(value)) {
-        throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} contains white space`);
-    }
-    const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(value);
-    if (schemeMatch && !/^https?$/i.test(schemeMatch[1] ?? '')) {
-        throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} must use https:// or http://`);
-    }
-    let parsed;
-    try {
-        parsed = new URL(schemeMatch ? value : `https://${value}`);
-    }
-    catch {
-        throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} is not a valid URL`);
-    }
-    if (parsed.username || parsed.password) {
-        // Never echo the value: it holds a credential.
-        throw new errors/* InputError */.dz('url', 'must not contain a user name or password; pass the token in `token`');
-    }
-    if (!isValidHost(parsed.hostname)) {
-        throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} has no valid host name (${(0,errors/* quote */.A0)(parsed.hostname)}); use a name such as acme.qualytics.io or an IP address`);
-    }
-    if (parsed.search || parsed.hash) {
-        throw new errors/* InputError */.dz('url', `${(0,errors/* quote */.A0)(value)} must not have a query or fragment`);
-    }
-    const path = parsed.pathname.replace(/\/+$/, '').replace(/\/api$/i, '');
-    const origin = `${parsed.protocol}//${parsed.host}${path}`;
-    return {
-        apiBase: `${origin}/api/`,
-        origin,
-        insecure: parsed.protocol === 'http:' && !isLoopback(parsed.hostname)
-    };
-}
-/** One RFC 1123 label: letters, digits and inner hyphens, at most 63. */
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-/** Longest host name DNS can carry. */
-const MAX_HOST_LENGTH = 253;
-/**
- * A host name of RFC 1123 labels or an IP address (bracketed for IPv6), as
- * WHATWG URL hands it over: IDNs arrive as punycode (`xn--...`), which the
- * label rule accepts. Without this, `ht!tp://x` reads as host `ht!tp` and is
- * retried for 30 s as a network failure instead of refused as input.
- */
-function isValidHost(hostname) {
-    if (/^\[.*\]$/.test(hostname))
-        return (0,external_node_net_.isIP)(hostname.slice(1, -1)) === 6;
-    if ((0,external_node_net_.isIP)(hostname) !== 0)
-        return true;
-    const host = hostname.replace(/\.$/, ''); // A fully qualified name may end in a dot.
-    if (host === '' || host.length > MAX_HOST_LENGTH)
-        return false;
-    return host.split('.').every(label => LABEL.test(label));
-}
-/** localhost, 127.0.0.0/8 and ::1: plain http there never leaves the machine. */
-function isLoopback(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost' || host.endsWith('.localhost'))
-        return true;
-    if ((0,external_node_net_.isIP)(host) === 4)
-        return host.startsWith('127.');
-    return host === '::1';
-}
-
-;// CONCATENATED MODULE: ./src/core/config/config.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ parseConfig)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _inputs_table_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6808);
+/* harmony import */ var _parsers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(514);
+/* harmony import */ var _url_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2316);
 
 
 
@@ -616,41 +533,55 @@ function parseConfig(raw, env = {}) {
     const get = (name) => {
         const value = (raw[name] ?? '').trim();
         if (value.length > MAX_INPUT_LENGTH) {
-            throw new errors/* InputError */.dz(name, `is ${value.length} characters long (at most ${MAX_INPUT_LENGTH})`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `is ${value.length} characters long (at most ${MAX_INPUT_LENGTH})`);
         }
         return value === ''
-            ? (inputs_table/* INPUTS */.mc.find(i => i.name === name)?.default ?? '')
+            ? (_inputs_table_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUTS */ .mc.find(i => i.name === name)?.default ?? '')
             : value;
     };
+    const datastores = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseIdList */ .hG)('datastore', get('datastore'));
+    const datastoreTags = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTagList */ .cl)('datastore-tags', get('datastore-tags'));
+    const mergeResults = get('merge-results')
+        .split(/[\n,]/)
+        .map(p => p.trim())
+        .filter(p => p !== '');
+    const given = [
+        datastores.length > 0 && 'datastore',
+        datastoreTags.length > 0 && 'datastore-tags',
+        mergeResults.length > 0 && 'merge-results'
+    ].filter(Boolean);
+    if (given.length > 1) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(given[1], `cannot be combined with ${given[0]}; give exactly one of datastore, datastore-tags and merge-results`);
+    }
+    if (given.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('datastore', 'is empty; give a datastore id such as 42, or datastore-tags (or merge-results to merge results files)');
+    }
+    // A merge reads files only: no token and no URL are needed.
+    const merging = mergeResults.length > 0;
     const token = get('token') || (env.QUALYTICS_TOKEN ?? '').trim();
-    if (token === '') {
-        throw new errors/* InputError */.dz('token', 'is empty; pass secrets.QUALYTICS_TOKEN or set QUALYTICS_TOKEN');
+    if (token === '' && !merging) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('token', 'is empty; pass secrets.QUALYTICS_TOKEN or set QUALYTICS_TOKEN');
     }
     if (/[\s\p{Cc}]/u.test(token)) {
         // The value itself is never quoted: it is the secret.
-        throw new errors/* InputError */.dz('token', 'contains white space or control characters');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('token', 'contains white space or control characters');
     }
-    const url = normalizeBaseUrl(get('url') || (env.QUALYTICS_URL ?? ''));
-    const datastores = (0,parsers/* parseIdList */.hG)('datastore', get('datastore'));
-    const datastoreTags = (0,parsers/* parseTagList */.cl)('datastore-tags', get('datastore-tags'));
-    if (datastores.length > 0 && datastoreTags.length > 0) {
-        throw new errors/* InputError */.dz('datastore-tags', 'cannot be combined with datastore; give one of them');
-    }
-    if (datastores.length === 0 && datastoreTags.length === 0) {
-        throw new errors/* InputError */.dz('datastore', 'is empty; give a datastore id such as 42, or datastore-tags');
-    }
-    const containers = (0,parsers/* parseIdList */.hG)('containers', get('containers'));
-    const containerTags = (0,parsers/* parseTagList */.cl)('container-tags', get('container-tags'));
+    const rawUrl = get('url') || (env.QUALYTICS_URL ?? '');
+    const url = merging && rawUrl === ''
+        ? { apiBase: '', origin: '', insecure: false }
+        : (0,_url_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeBaseUrl */ .qT)(rawUrl);
+    const containers = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseIdList */ .hG)('containers', get('containers'));
+    const containerTags = (0,_parsers_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTagList */ .cl)('container-tags', get('container-tags'));
     if (containers.length > 0 && datastores.length !== 1) {
-        throw new errors/* InputError */.dz('containers', datastoreTags.length > 0
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('containers', datastoreTags.length > 0
             ? 'only works with a single datastore, not with datastore-tags'
             : `only works with a single datastore (got ${datastores.join(',')})`);
     }
     if (containers.length > 0 && containerTags.length > 0) {
-        throw new errors/* InputError */.dz('container-tags', 'cannot be combined with containers; use one of them');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('container-tags', 'cannot be combined with containers; use one of them');
     }
     const values = {};
-    for (const input of inputs_table/* INPUTS */.mc)
+    for (const input of _inputs_table_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUTS */ .mc)
         if (input.key !== undefined)
             values[input.key] = input.parse(get(input.name));
     return {
@@ -662,7 +593,8 @@ function parseConfig(raw, env = {}) {
         datastores,
         datastoreTags,
         containers,
-        containerTags
+        containerTags,
+        mergeResults
     };
 }
 
