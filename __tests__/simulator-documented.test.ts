@@ -4,31 +4,10 @@
  * source records, teams and tags as objects, and /api/openapi.json.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { ManualClock, type SimDatastore } from '../simulator/index.js'
-import { EXPORT_COLUMNS } from '../simulator/export-rows.js'
-import { call, closeAll, start, trigger } from './helpers/sim-client.js'
+import { EXPORT_COLUMNS, ManualClock } from '../simulator/index.js'
+import { call, closeAll, SHARED, start, trigger } from './helpers/sim-client.js'
 
 afterEach(closeAll)
-
-/** Two datastores sharing enrichment datastore 100 under their own prefixes, one tagged twice. */
-const SHARED: SimDatastore[] = [
-  {
-    id: 42,
-    name: 'Sales',
-    enrichment: { id: 100, name: 'Enrich', prefix: 'Sales' },
-    anomalies: 3,
-    checks: 2,
-    tags: ['nightly-export', 'finance']
-  },
-  {
-    id: 43,
-    name: 'Marketing',
-    enrichment: { id: 100, name: 'Enrich', prefix: 'marketing' },
-    anomalies: 2,
-    tags: ['nightly-export']
-  },
-  { id: 7, name: 'Legacy', enrichment: null, tags: ['Finance'] }
-]
 
 async function ended(datastores = SHARED) {
   const clock = new ManualClock()

@@ -16,6 +16,7 @@ export type {
   SimOperation
 } from './types.js'
 export { ManualClock, systemClock, type Clock } from './clock.js'
+export type { Answer } from './http.js'
 export { QualyticsSimulator, type SimulatorOptions } from './server.js'
 export {
   DEFAULT_TOKEN,
@@ -26,6 +27,7 @@ export {
 } from './scenario.js'
 export {
   ABORT_DELAY_MS,
+  DEFAULT_QUEUED_MS,
   DEFAULT_ABORT_MESSAGE,
   DEFAULT_FAILURE_MESSAGE
 } from './operations.js'
@@ -41,3 +43,5 @@ export {
 } from './history.js'
 export { expectedSelection, FLEET_TAGS, generateFleet } from './fleet.js'
 export { STALE_AGE_MS, tableName } from './landing.js'
+export { EXPORT_COLUMNS, warehouseTime } from './export-rows.js'
+export { SIMULATOR_API_VERSION } from './openapi.js'

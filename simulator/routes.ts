@@ -204,7 +204,7 @@ export const ROUTES: Route[] = [
     doc: {
       path: '/api/datastores',
       summary: 'Datastores, a page at a time',
-      model: 'Page[GetJdbcDatastore]',
+      model: 'Page[GetJdbcDatastore | GetDfsDatastore]',
       query: ['page', 'size', 'name', 'tag', 'enrichment_only']
     },
     key: 'datastores',
@@ -256,7 +256,7 @@ export const ROUTES: Route[] = [
     doc: {
       path: '/api/operations/abort/{operation_id}',
       summary: 'Abort a queued or running operation',
-      model: 'GetExportOperation'
+      model: 'ResponseAbortOperationApiOperationsAbortIdPut'
     },
     key: 'abort',
     auth: true,
@@ -308,7 +308,7 @@ export const ROUTES: Route[] = [
     doc: {
       path: '/api/anomalies',
       summary: 'Anomalies (the action reads total)',
-      model: 'Page[GetAnomalyListing]',
+      model: 'PageGetAnomalyListing',
       query: ['datastore', 'container', 'page', 'size']
     },
     key: 'anomalies',
@@ -321,7 +321,7 @@ export const ROUTES: Route[] = [
     doc: {
       path: '/api/quality-checks',
       summary: 'Quality checks (the action reads total)',
-      model: 'Page[GetQualityCheckListing]',
+      model: 'PageGetQualityCheckListing',
       query: ['datastore', 'container', 'page', 'size']
     },
     key: 'quality-checks',

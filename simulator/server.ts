@@ -39,6 +39,11 @@ export interface SimulatorOptions {
   clock?: Clock
   /** Called once per request, after it was answered (or dropped). */
   onRequest?: (record: RequestRecord) => void
+  /**
+   * Called with each answer as sent (faults included; never for a dropped
+   * connection), so a test can check what the server said.
+   */
+  onAnswer?: (record: RequestRecord, answer: Answer) => void
 }
 
 type Authenticated = { readOnly: boolean }
@@ -62,6 +67,7 @@ export class QualyticsSimulator {
   readonly #store: OperationStore
   readonly #chaos = new ChaosEngine()
   readonly #onRequest: ((record: RequestRecord) => void) | undefined
+  readonly #onAnswer: SimulatorOptions['onAnswer']
   /** Pending latency sleeps, ended at once by close(). */
   readonly #sleeps = new Map<NodeJS.Timeout, () => void>()
   #closed = false
@@ -80,6 +86,7 @@ export class QualyticsSimulator {
     this.#clock = options.clock ?? systemClock
     this.#store = new OperationStore(this.#clock)
     this.#onRequest = options.onRequest
+    this.#onAnswer = options.onAnswer
     const origin = this.#clock.now()
     for (const seeded of scenario.history ?? [])
       this.#store.seed(seeded, origin)
@@ -290,6 +297,7 @@ export class QualyticsSimulator {
       this.#count(fault)
     }
     writeAnswer(res, sent, this.#clock.now())
+    this.#onAnswer?.(record, sent)
     this.#onRequest?.(record)
   }
 

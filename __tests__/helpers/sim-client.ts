@@ -19,6 +19,26 @@ export const DATASTORES: SimDatastore[] = [
   { id: 7, name: 'Legacy', enrichment: null }
 ]
 
+/** Two datastores sharing enrichment datastore 100 under their own prefixes, one tagged twice. */
+export const SHARED: SimDatastore[] = [
+  {
+    id: 42,
+    name: 'Sales',
+    enrichment: { id: 100, name: 'Enrich', prefix: 'Sales' },
+    anomalies: 3,
+    checks: 2,
+    tags: ['nightly-export', 'finance']
+  },
+  {
+    id: 43,
+    name: 'Marketing',
+    enrichment: { id: 100, name: 'Enrich', prefix: 'marketing' },
+    anomalies: 2,
+    tags: ['nightly-export']
+  },
+  { id: 7, name: 'Legacy', enrichment: null, tags: ['Finance'] }
+]
+
 export const READ_ONLY = 'read-only-token-abcdef'
 
 let sims: QualyticsSimulator[] = []
