@@ -227,33 +227,64 @@ describe('enrichment answers', () => {
     expect(() => parseListing([{ name: 7 }])).toThrow(ShapeError)
   })
 
-  it('reads source_records as a JSON string or an array, newest GENERATED_AT first', () => {
+  it('reads source_records as a JSON string or an array, keys in either case', () => {
     const rows = [
-      { GENERATED_AT: '2026-12-02 06:00:00' },
-      { generated_at: '2026-12-02T07:00:00Z' }
+      { DATASTORE_ID: 42, GENERATED_AT: '2026-12-02 06:00:00+0000', ID: 1 },
+      { datastore_id: '43', generated_at: '2026-12-02T07:00:00Z' }
     ]
     expect(
       parseSourceRecords({ source_records: JSON.stringify(rows) })
-    ).toEqual({ rows: 2, newestMs: Date.parse('2026-12-02T07:00:00Z') })
-    expect(parseSourceRecords({ source_records: rows }).rows).toBe(2)
-    expect(parseSourceRecords({ source_records: '[]' })).toEqual({
-      rows: 0,
-      newestMs: null
-    })
+    ).toEqual([
+      {
+        datastoreId: 42,
+        generatedAt: { kind: 'zoned', ms: Date.parse('2026-12-02T06:00:00Z') },
+        columns: ['DATASTORE_ID', 'GENERATED_AT', 'ID']
+      },
+      {
+        datastoreId: 43,
+        generatedAt: { kind: 'zoned', ms: Date.parse('2026-12-02T07:00:00Z') },
+        columns: ['DATASTORE_ID', 'GENERATED_AT']
+      }
+    ])
+    expect(parseSourceRecords({ source_records: rows })).toHaveLength(2)
+    expect(parseSourceRecords({ source_records: '[]' })).toEqual([])
+    expect(
+      parseSourceRecords({ source_records: '[{"datastore_id":null}]' })[0]
+    ).toMatchObject({ datastoreId: null, generatedAt: { kind: 'unreadable' } })
     expect(() => parseSourceRecords({ source_records: '{oops' })).toThrow(
+      ShapeError
+    )
+    expect(() => parseSourceRecords({ source_records: '[7]' })).toThrow(
       ShapeError
     )
     expect(() => parseSourceRecords([rows])).toThrow(ShapeError)
   })
 
-  it('reads warehouse timestamps: ISO, zone-less as UTC, epoch s or ms', () => {
+  it('reads warehouse timestamps with a zone, and epoch s, ms or µs by magnitude', () => {
     const at = Date.parse('2026-12-02T06:00:00.250Z')
-    expect(readTimestamp('2026-12-02T06:00:00.250Z')).toBe(at)
-    expect(readTimestamp('2026-12-02 06:00:00.250')).toBe(at)
-    expect(readTimestamp('2026-12-02T07:00:00.250+01:00')).toBe(at)
-    expect(readTimestamp(at)).toBe(at)
-    expect(readTimestamp(at / 1000)).toBe(at)
-    expect(readTimestamp('yesterday')).toBeNull()
-    expect(readTimestamp(null)).toBeNull()
+    const zoned = (ms: number): unknown => ({ kind: 'zoned', ms })
+    expect(readTimestamp('2026-12-02T06:00:00.250Z')).toEqual(zoned(at))
+    expect(readTimestamp('2026-12-02 06:00:00.250+0000')).toEqual(zoned(at))
+    expect(readTimestamp('2026-12-02 06:00:00.250123+00')).toEqual(zoned(at))
+    expect(readTimestamp('2026-12-02T07:00:00.250+01:00')).toEqual(zoned(at))
+    expect(readTimestamp('2026-12-02 01:00:00.250 -0500')).toEqual(zoned(at))
+    expect(readTimestamp('2026-12-02 06:00:00.250 UTC')).toEqual(zoned(at))
+    expect(readTimestamp(at)).toEqual(zoned(at))
+    expect(readTimestamp(at / 1000)).toEqual(zoned(at))
+    expect(readTimestamp(at * 1000)).toEqual(zoned(at))
+    expect(readTimestamp(String(at * 1000))).toEqual(zoned(at))
+    // Ten days old in microseconds is ten days old, not 56,000 years ahead.
+    const tenDays = (at - 10 * 86_400_000) * 1000
+    expect(readTimestamp(tenDays)).toEqual(zoned(at - 10 * 86_400_000))
+    // A wall time without a zone is no instant at all.
+    expect(readTimestamp('2026-12-02 06:00:00.250')).toEqual({
+      kind: 'zoneless',
+      text: '2026-12-02 06:00:00.250'
+    })
+    expect(readTimestamp('2026-12-02T06:00')).toMatchObject({
+      kind: 'zoneless'
+    })
+    for (const bad of ['yesterday', '2026-12-02', null, -5, 1e18, NaN, true])
+      expect(readTimestamp(bad)).toEqual({ kind: 'unreadable' })
   })
 })

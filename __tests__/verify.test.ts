@@ -12,6 +12,10 @@ import type {
   SimDatastore
 } from '../simulator/index.js'
 import { inputsFor, operationsOf, startSimulator } from './helpers/fixtures.js'
+import { FastClock } from './helpers/virtual-clock.js'
+import { parseConfig } from '../src/core/config/config.js'
+import { runExportJob } from '../src/core/run/job.js'
+import { createRedactor } from '../src/core/output/redact.js'
 import { hostileInputs, startHostileServer } from './helpers/hostile-server.js'
 
 const DATASTORES: SimDatastore[] = [
@@ -76,6 +80,13 @@ describe('verify', () => {
     expect(reads).toHaveLength(4)
     expect(reads.map(r => r.query.path)).toContain('_sales_checks_export')
     expect(reads.every(r => r.query.limit === '1')).toBe(true)
+    // Each read asks for its own datastore's rows.
+    expect(reads.map(r => r.query.filter).sort()).toEqual([
+      "datastore_id='42'",
+      "datastore_id='42'",
+      "datastore_id='43'",
+      "datastore_id='43'"
+    ])
   })
 
   it('finds the older naming form in a listing that comes as a page', async () => {
@@ -90,38 +101,66 @@ describe('verify', () => {
   })
 
   it('warns about a stale table, naming datastore and table, and the run still succeeds', async () => {
-    const s = await start({ landing: landing({ 42: 'stale' }) })
-    const run = await runAction({
-      inputs: inputsFor(s, { datastore: '42,43' })
+    // In-process, fifty times real time: the 2 s and 5 s re-checks take 140 ms.
+    const clock = new FastClock(50)
+    const s = (sim = await startSimulator(
+      { datastores: DATASTORES, landing: landing({ 42: 'stale' }) },
+      300,
+      clock
+    ))
+    const config = parseConfig(
+      inputsFor(s, { datastore: '42,43', timeout: '5m' })
+    )
+    const log: string[] = []
+    const outcome = await runExportJob(config, {
+      clock,
+      redact: createRedactor(config.token),
+      hooks: { log: m => log.push(m) }
     })
-    expect(run.code).toBe(0)
-    expect(run.outputs.result).toBe('warning')
-    const rows = operationsOf(run.outputs)
-    expect(rows[0]).toMatchObject({
-      datastore_id: 42,
+    expect(outcome.result).toBe('warning')
+    const [stale, fresh] = outcome.records
+    expect(stale).toMatchObject({
+      datastoreId: 42,
       table: '_sales_anomalies_export',
       verified: false,
       result: 'warning',
       // Qualytics' message is left alone.
       message: null
     })
-    expect(rows[1]).toMatchObject({ verified: true, result: 'success' })
-    expect(run.warnings).toHaveLength(1)
-    expect(run.warnings[0]).toContain('datastore 42 (Sales Warehouse)')
-    expect(run.warnings[0]).toContain(
+    expect(fresh).toMatchObject({ verified: true, result: 'success' })
+    const note = stale?.notes.join(' ') ?? ''
+    expect(note).toContain('datastore 42 (Sales Warehouse)')
+    expect(note).toContain(
       'table _sales_anomalies_export in enrichment datastore 100 (Sales Enrichment)'
     )
-    expect(run.warnings[0]).toContain('before the export started')
-    expect(run.warnings[0]).toContain('Activity in Qualytics')
+    expect(note).toContain('before the export started')
+    expect(note).toContain('Activity in Qualytics')
     // It looked twice more before it said so.
     expect(s.count('GET', '/api/datastores/100/listing')).toBe(3)
     expect(s.count('GET', '/api/datastores/101/listing')).toBe(1)
+    expect(log.filter(l => l.startsWith('Looking again'))).toHaveLength(2)
+  })
+
+  it('warns about a stale table once in the bundle, a warning that says its note once', async () => {
+    const s = await start({ landing: landing({ 42: 'stale' }) })
+    // 2 s: no re-check fits, so the bundle reports after one look.
+    const run = await runAction({ inputs: inputsFor(s, { timeout: '2s' }) })
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('warning')
+    expect(run.warnings).toHaveLength(1)
+    expect(run.warnings[0]?.split('before the export started')).toHaveLength(2)
+    expect(s.count('GET', '/api/datastores/100/listing')).toBe(1)
   }, 30_000)
 
   it('warns about a missing table, and fails the step with fail-on-warning', async () => {
     const s = await start({ landing: landing({ 43: 'missing' }) })
     const run = await runAction({
-      inputs: inputsFor(s, { datastore: '43', 'fail-on-warning': 'true' })
+      inputs: inputsFor(s, {
+        datastore: '43',
+        'fail-on-warning': 'true',
+        // No re-check fits: one look, without seven real seconds.
+        timeout: '2s'
+      })
     })
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('warning')

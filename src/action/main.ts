@@ -237,10 +237,9 @@ function report(
     )
   for (const record of outcome.records.filter(r => r.result === 'warning'))
     log.warning(
-      // The action's own findings (a table not verified) ride along.
-      [describeChange(record, outcome.datastoreNames), ...record.notes].join(
-        ' '
-      ),
+      // The line already carries the action's own findings (a table not
+      // verified): each note is said once.
+      describeChange(record, outcome.datastoreNames),
       'Export warning'
     )
   for (const record of outcome.records.filter(r => (r.missedRuns ?? 0) > 0))

@@ -15,12 +15,29 @@ type Json = Record<string, unknown>
 /** Most listing pages followed when the answer is a page envelope. */
 const MAX_LISTING_PAGES = 50
 
-/** What the newest rows of a table say. */
+/** When a row says it was generated, as far as it can be read. */
+export type Stamp =
+  /** A time whose zone is known (ms since epoch). */
+  | { kind: 'zoned'; ms: number }
+  /** A wall time without a zone: which instant it was cannot be known. */
+  | { kind: 'zoneless'; text: string }
+  /** Absent, or in no form the contract lists. */
+  | { kind: 'unreadable' }
+
+/** One row of an export table, as verification needs it. */
+export interface TableRow {
+  /** The row's datastore id; null when it carries none that reads as an id. */
+  datastoreId: number | null
+  generatedAt: Stamp
+  /** Its column names, upper-cased (warehouses differ in case). */
+  columns: string[]
+}
+
+/** What a read of a table's rows gave back. */
 export interface TableRows {
-  /** How many rows came back. */
-  rows: number
-  /** Latest GENERATED_AT among them (ms since epoch); null when none is readable. */
-  newestMs: number | null
+  rows: TableRow[]
+  /** True when the server took the `filter=` by datastore (it may still ignore it). */
+  filtered: boolean
 }
 
 /**
@@ -73,23 +90,51 @@ export function parseListing(json: unknown): {
   return { names, pages }
 }
 
+/** Answers that say the server refuses a query parameter it does not know. */
+const REFUSED_PARAMETER = new Set([400, 422])
+
 /**
- * GET /api/datastores/{id}/source-records?path=<table>: asks for one row
- * (the parameter is unconfirmed, so more are read too) and returns the
- * newest GENERATED_AT; null when the endpoint is not there.
+ * GET /api/datastores/{id}/source-records?path=<table>, filtered to one
+ * datastore's rows (`filter=datastore_id='42'`, the documented condition
+ * form). A server that refuses the filter is asked once more without it;
+ * one that ignores it is caught by the caller, which checks every row's
+ * datastore id. One row is asked for (`limit` is undocumented, so more may
+ * come). Null when the endpoint is not there.
  */
-export function readNewestRows(
+export async function readTableRows(
   client: QualyticsClient,
   enrichmentId: number,
   table: string,
+  datastoreId: number,
   policy: RetryPolicy
 ): Promise<TableRows | null> {
-  const path = `datastores/${enrichmentId}/source-records?path=${encodeURIComponent(table)}&limit=1`
-  return optional(client.read(path, policy, json => parseSourceRecords(json)))
+  const base = `datastores/${enrichmentId}/source-records?path=${encodeURIComponent(table)}`
+  const filter = encodeURIComponent(`datastore_id='${datastoreId}'`)
+  try {
+    const rows = await optional(
+      client.read(
+        `${base}&filter=${filter}&limit=1`,
+        policy,
+        parseSourceRecords
+      )
+    )
+    return rows && { rows, filtered: true }
+  } catch (error) {
+    const status = error instanceof ApiError ? error.status : undefined
+    if (status === undefined || !REFUSED_PARAMETER.has(status)) throw error
+  }
+  const rows = await optional(
+    client.read(`${base}&limit=1`, policy, parseSourceRecords)
+  )
+  return rows && { rows, filtered: false }
 }
 
-/** `{"source_records": "<JSON string of rows>"}` (an array in place of the string is accepted). */
-export function parseSourceRecords(json: unknown): TableRows {
+/**
+ * `{"source_records": "<JSON string of rows>"}` (an array in place of the
+ * string is accepted): each row's datastore id, GENERATED_AT and columns,
+ * whatever case the warehouse gave the column names.
+ */
+export function parseSourceRecords(json: unknown): TableRow[] {
   const what = 'GET /api/datastores/{id}/source-records'
   if (json === null || typeof json !== 'object' || Array.isArray(json))
     throw new ShapeError(`${what}: expected a JSON object`)
@@ -101,39 +146,80 @@ export function parseSourceRecords(json: unknown): TableRows {
       throw new ShapeError(`${what}: source_records is not JSON`)
     }
   }
-  if (records === null || records === undefined)
-    return { rows: 0, newestMs: null }
+  if (records === null || records === undefined) return []
   if (!Array.isArray(records))
     throw new ShapeError(`${what}: source_records is not a list of rows`)
-  let newestMs: number | null = null
-  for (const row of records) {
-    if (row === null || typeof row !== 'object') continue
-    const ms = readTimestamp(generatedAt(row as Json))
-    if (ms !== null && (newestMs === null || ms > newestMs)) newestMs = ms
-  }
-  return { rows: records.length, newestMs }
+  return records.map((row: unknown, i) => {
+    if (row === null || typeof row !== 'object' || Array.isArray(row))
+      throw new ShapeError(`${what}: row ${i + 1} is not an object`)
+    const byName = new Map<string, unknown>()
+    for (const [key, value] of Object.entries(row as Json)) {
+      const name = key.toUpperCase()
+      // Both spellings present: the documented lower-case one wins.
+      if (!byName.has(name) || key === key.toLowerCase())
+        byName.set(name, value)
+    }
+    return {
+      datastoreId: readRowId(byName.get('DATASTORE_ID')),
+      generatedAt: readTimestamp(byName.get('GENERATED_AT')),
+      columns: [...byName.keys()]
+    }
+  })
 }
 
-/** The GENERATED_AT column, whatever case the warehouse gave its name. */
-function generatedAt(row: Json): unknown {
-  if ('GENERATED_AT' in row) return row.GENERATED_AT
-  const key = Object.keys(row).find(k => k.toUpperCase() === 'GENERATED_AT')
-  return key === undefined ? undefined : row[key]
+/** A datastore id as a warehouse may return it: a number or a numeric string. */
+function readRowId(value: unknown): number | null {
+  const n =
+    typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+      ? Number(value)
+      : value
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null
 }
+
+/*
+ * Epoch numbers are told apart by magnitude: any time from 1973 to 5138 is
+ * below 1e11 in seconds, between 1e11 and 1e14 in milliseconds, and between
+ * 1e14 and 1e17 in microseconds. Larger (nanoseconds) is not a form the
+ * contract lists.
+ */
+const SECONDS_BELOW = 1e11
+const MILLISECONDS_BELOW = 1e14
+const MICROSECONDS_BELOW = 1e17
+
+/** `2026-12-02 06:00:00[.123456][ ][Z|+0000|+00:00|+00| UTC]`, T or space. */
+const WALL_TIME =
+  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$/i
 
 /**
- * A warehouse timestamp: ISO 8601, `2026-12-02 06:00:00[.123]` (read as
- * UTC when it names no zone), or epoch seconds or milliseconds.
+ * GENERATED_AT as the warehouse gives it back: ISO 8601 with an offset,
+ * `YYYY-MM-DD HH:MM:SS+0000`, or epoch seconds, milliseconds or
+ * microseconds (numbers or digit strings). A wall time without a zone is
+ * `zoneless`: reading it as UTC could verify a stale table.
  */
-export function readTimestamp(value: unknown): number | null {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0)
-    return value < 1e11 ? value * 1000 : value
-  if (typeof value !== 'string') return null
-  const text = value.trim().replace(' ', 'T')
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text)) return null
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`
-  const ms = Date.parse(zoned)
-  return Number.isNaN(ms) ? null : ms
+export function readTimestamp(value: unknown): Stamp {
+  const number =
+    typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+      ? Number(value)
+      : value
+  if (typeof number === 'number') {
+    if (!Number.isFinite(number) || number <= 0) return { kind: 'unreadable' }
+    if (number < SECONDS_BELOW) return { kind: 'zoned', ms: number * 1000 }
+    if (number < MILLISECONDS_BELOW) return { kind: 'zoned', ms: number }
+    if (number < MICROSECONDS_BELOW) return { kind: 'zoned', ms: number / 1000 }
+    return { kind: 'unreadable' }
+  }
+  if (typeof value !== 'string') return { kind: 'unreadable' }
+  const match = WALL_TIME.exec(value.trim())
+  if (!match) return { kind: 'unreadable' }
+  const [, date, time, fraction, zone] = match
+  if (zone === undefined) return { kind: 'zoneless', text: value.trim() }
+  const offset = /^(z|utc)$/i.test(zone)
+    ? 'Z'
+    : `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}`
+  const ms = Date.parse(
+    `${date}T${time}${time?.length === 5 ? ':00' : ''}.${(fraction ?? '').padEnd(3, '0').slice(0, 3)}${offset}`
+  )
+  return Number.isNaN(ms) ? { kind: 'unreadable' } : { kind: 'zoned', ms }
 }
 
 async function optional<T>(read: Promise<T>): Promise<T | null> {

@@ -1,5 +1,10 @@
 import type { DatastoreInfo } from '../client/client-types.js'
-import { listTables, readNewestRows } from '../client/enrichment.js'
+import {
+  listTables,
+  readTableRows,
+  type TableRow,
+  type TableRows
+} from '../client/enrichment.js'
 import type { OperationRecord, AssetType } from '../types.js'
 import { verifyPolicy } from '../client/retry.js'
 import type { RunContext } from './context.js'
@@ -28,12 +33,39 @@ export const GENERATED_AT_SLACK_MS = 1000
 const VERIFY_PARALLEL = 4
 
 /** One look at one export's table. */
-type Look =
+type Look = (
   | { state: 'verified'; table: string }
   | { state: 'missing'; looked: string[] }
   | { state: 'stale'; table: string; newestMs: number; startMs: number }
-  /** Cannot tell: endpoints absent, no readable row, or a read failed. */
+  /** Cannot tell: endpoints absent, no readable row of this datastore, or a read failed. */
   | { state: 'unknown'; table: string | null; why: string | null }
+) & {
+  /** Documented columns the rows lack. */
+  lacking?: string[]
+}
+
+/**
+ * The columns Qualytics documents for each export table that the check
+ * may require (qualytics-api.md, "Export tables"): the full set for
+ * anomalies, the ones verification reads for the two wider tables.
+ */
+export const DOCUMENTED_COLUMNS: Record<AssetType, readonly string[]> = {
+  anomalies: [
+    'ID',
+    'CREATED',
+    'UUID',
+    'TYPE',
+    'STATUS',
+    'GLOBAL_TAGS',
+    'CONTAINER_ID',
+    'SOURCE_CONTAINER',
+    'DATASTORE_ID',
+    'SOURCE_DATASTORE',
+    'GENERATED_AT'
+  ],
+  checks: ['ID', 'DATASTORE_ID', 'GENERATED_AT'],
+  profiles: ['DATASTORE_ID', 'GENERATED_AT']
+}
 
 /**
  * Verify every export that succeeded (with or without a message). A
@@ -80,7 +112,12 @@ export async function verifyExports(
   // writing the outputs; what was learnt is dropped, rows stay unverified.
   if (ctx.signal?.aborted) return
   for (const [record, look] of looks)
-    apply(record, info.get(record.datastoreId) as DatastoreInfo, look)
+    apply(
+      record,
+      info.get(record.datastoreId) as DatastoreInfo,
+      look,
+      ctx.hooks.log
+    )
 }
 
 /**
@@ -140,55 +177,120 @@ async function lookOnce(
         state: 'missing',
         looked: exportTableNames(prefix, record.assetType)
       }
-    const rows = await readNewestRows(ctx.client, enrichmentId, table, policy)
-    if (rows === null) return { state: 'unknown', table, why: null }
-    const startMs = Date.parse(record.startTime ?? '')
-    if (Number.isNaN(startMs))
-      return {
-        state: 'unknown',
-        table,
-        why: `Qualytics gave no start time for the export to compare ${table} with`
-      }
-    if (rows.newestMs === null)
-      return {
-        state: 'unknown',
-        table,
-        why:
-          rows.rows === 0
-            ? `table ${table} holds no rows, so when it was written cannot be read`
-            : `the rows of ${table} carry no readable GENERATED_AT`
-      }
-    if (rows.newestMs + GENERATED_AT_SLACK_MS < startMs)
-      return { state: 'stale', table, newestMs: rows.newestMs, startMs }
-    return { state: 'verified', table }
+    const read = await readTableRows(
+      ctx.client,
+      enrichmentId,
+      table,
+      ds.id,
+      policy
+    )
+    if (read === null) return { state: 'unknown', table, why: null }
+    const lacking = lackingColumns(read.rows, record.assetType)
+    return { ...judge(read, table, ds.id, record.startTime), lacking }
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error)
     return { state: 'unknown', table, why: `could not verify: ${why}` }
   }
 }
 
-/** Write a look into the record. */
-function apply(record: OperationRecord, ds: DatastoreInfo, look: Look): void {
+/**
+ * What the rows of this datastore say about the export: only rows whose
+ * own datastore id is this datastore's count, and only a time with a zone
+ * can show that the table was written after the export started.
+ */
+function judge(
+  read: TableRows,
+  table: string,
+  datastoreId: number,
+  startTime: string | null
+): Look {
+  const startMs = Date.parse(startTime ?? '')
+  const unknown = (why: string): Look => ({ state: 'unknown', table, why })
+  if (Number.isNaN(startMs))
+    return unknown(
+      `Qualytics gave no start time for the export to compare ${table} with`
+    )
+  if (read.rows.length === 0)
+    return unknown(
+      read.filtered
+        ? `table ${table} holds no rows of datastore ${datastoreId}, so when it was written cannot be read`
+        : `table ${table} holds no rows, so when it was written cannot be read`
+    )
+  const ours = read.rows.filter(r => r.datastoreId === datastoreId)
+  if (ours.length === 0) {
+    const others = [
+      ...new Set(read.rows.map(r => r.datastoreId).filter(id => id !== null))
+    ]
+    return unknown(
+      others.length > 0
+        ? `the rows read from ${table} are of datastore ${others.slice(0, 5).join(', ')}, not ${datastoreId}, so they cannot show that this export wrote it`
+        : `the rows of ${table} carry no DATASTORE_ID, so whose they are cannot be told`
+    )
+  }
+  let newestMs: number | null = null
+  let zoneless: string | null = null
+  for (const { generatedAt: at } of ours) {
+    if (at.kind === 'zoned') newestMs = Math.max(newestMs ?? at.ms, at.ms)
+    else if (at.kind === 'zoneless') zoneless ??= at.text
+  }
+  if (newestMs === null)
+    return unknown(
+      zoneless === null
+        ? `the rows of ${table} carry no readable GENERATED_AT`
+        : `GENERATED_AT in ${table} (${zoneless}) names no time zone, so it cannot show that the table was written after the export started at ${new Date(startMs).toISOString()}`
+    )
+  if (newestMs + GENERATED_AT_SLACK_MS < startMs)
+    return { state: 'stale', table, newestMs, startMs }
+  return { state: 'verified', table }
+}
+
+/** Documented columns missing from any of the rows, in documented order. */
+function lackingColumns(
+  rows: readonly TableRow[],
+  assetType: AssetType
+): string[] {
+  return DOCUMENTED_COLUMNS[assetType].filter(column =>
+    rows.some(row => !row.columns.includes(column))
+  )
+}
+
+/**
+ * Write a look into the record. A finding that cannot tell (a time
+ * without a zone, rows of another datastore) is a note in the row and the
+ * log, not a warning: the export itself may well be fine.
+ */
+function apply(
+  record: OperationRecord,
+  ds: DatastoreInfo,
+  look: Look,
+  log: ((message: string) => void) | undefined
+): void {
   const where = `enrichment datastore ${ds.enrichment?.id}${ds.enrichment?.name ? ` (${ds.enrichment.name})` : ''}`
   const what = `Export ${record.id} (${record.assetType} of datastore ${ds.id} (${ds.name}))`
   const check =
     "Check the export's log under Activity in Qualytics and that the enrichment datastore's connection can write; `verify: false` turns this check off."
+  let warned = false
   switch (look.state) {
     case 'verified':
       record.table = look.table
       record.verified = true
-      return
+      break
     case 'unknown':
       record.table = look.table
       record.verified = null
-      if (look.why) record.notes.push(`Not verified: ${look.why}.`)
-      return
+      if (look.why) {
+        const note = `Not verified: ${look.why}.`
+        record.notes.push(note)
+        log?.(`${what}: ${note}`)
+      }
+      break
     case 'missing':
       record.table = null
       record.verified = false
       record.notes.push(
         `${what} succeeded, but its table is not in ${where}: looked for ${look.looked[0]} (also ${look.looked.slice(1).join(', ')}). ${check}`
       )
+      warned = true
       break
     case 'stale':
       record.table = look.table
@@ -196,10 +298,20 @@ function apply(record: OperationRecord, ds: DatastoreInfo, look: Look): void {
       record.notes.push(
         `${what} succeeded, but table ${look.table} in ${where} was last written at ${new Date(look.newestMs).toISOString()}, before the export started at ${new Date(look.startMs).toISOString()}: the export did not replace it. ${check}`
       )
+      warned = true
       break
   }
+  if (look.lacking?.length) {
+    // Not the table Qualytics documents: whatever its times say, it is not
+    // the export's output as the user expects to read it.
+    record.verified = false
+    record.notes.push(
+      `Table ${record.table} in ${where} lacks the column${look.lacking.length === 1 ? '' : 's'} ${look.lacking.join(', ')} that Qualytics documents for the ${record.assetType} export table; whatever reads it may break.`
+    )
+    warned = true
+  }
   // The run still succeeds, as with an empty export, unless fail-on-warning.
-  if (record.result === 'success') record.result = 'warning'
+  if (warned && record.result === 'success') record.result = 'warning'
 }
 
 /** Run `fn` over items, at most `limit` at once. */
