@@ -112,11 +112,8 @@ export async function verifyExports(
   // writing the outputs; what was learnt is dropped, rows stay unverified.
   if (ctx.signal?.aborted) return
   for (const [record, look] of looks)
-    apply(
-      record,
-      info.get(record.datastoreId) as DatastoreInfo,
-      look,
-      ctx.hooks.log
+    apply(record, info.get(record.datastoreId) as DatastoreInfo, look, m =>
+      ctx.hooks.log?.(m)
     )
 }
 
