@@ -1212,16 +1212,36 @@ function parseListing(json) {
     });
     return { names, pages };
 }
+/** Answers that say the server refuses a query parameter it does not know. */
+const REFUSED_PARAMETER = new Set([400, 422]);
 /**
- * GET /api/datastores/{id}/source-records?path=<table>: asks for one row
- * (the parameter is unconfirmed, so more are read too) and returns the
- * newest GENERATED_AT; null when the endpoint is not there.
+ * GET /api/datastores/{id}/source-records?path=<table>, filtered to one
+ * datastore's rows (`filter=datastore_id='42'`, the documented condition
+ * form). A server that refuses the filter is asked once more without it;
+ * one that ignores it is caught by the caller, which checks every row's
+ * datastore id. One row is asked for (`limit` is undocumented, so more may
+ * come). Null when the endpoint is not there.
  */
-function readNewestRows(client, enrichmentId, table, policy) {
-    const path = `datastores/${enrichmentId}/source-records?path=${encodeURIComponent(table)}&limit=1`;
-    return optional(client.read(path, policy, json => parseSourceRecords(json)));
+async function readTableRows(client, enrichmentId, table, datastoreId, policy) {
+    const base = `datastores/${enrichmentId}/source-records?path=${encodeURIComponent(table)}`;
+    const filter = encodeURIComponent(`datastore_id='${datastoreId}'`);
+    try {
+        const rows = await optional(client.read(`${base}&filter=${filter}&limit=1`, policy, parseSourceRecords));
+        return rows && { rows, filtered: true };
+    }
+    catch (error) {
+        const status = error instanceof errors/* ApiError */.hD ? error.status : undefined;
+        if (status === undefined || !REFUSED_PARAMETER.has(status))
+            throw error;
+    }
+    const rows = await optional(client.read(`${base}&limit=1`, policy, parseSourceRecords));
+    return rows && { rows, filtered: false };
 }
-/** `{"source_records": "<JSON string of rows>"}` (an array in place of the string is accepted). */
+/**
+ * `{"source_records": "<JSON string of rows>"}` (an array in place of the
+ * string is accepted): each row's datastore id, GENERATED_AT and columns,
+ * whatever case the warehouse gave the column names.
+ */
 function parseSourceRecords(json) {
     const what = 'GET /api/datastores/{id}/source-records';
     if (json === null || typeof json !== 'object' || Array.isArray(json))
@@ -1236,41 +1256,78 @@ function parseSourceRecords(json) {
         }
     }
     if (records === null || records === undefined)
-        return { rows: 0, newestMs: null };
+        return [];
     if (!Array.isArray(records))
         throw new ShapeError(`${what}: source_records is not a list of rows`);
-    let newestMs = null;
-    for (const row of records) {
-        if (row === null || typeof row !== 'object')
-            continue;
-        const ms = readTimestamp(generatedAt(row));
-        if (ms !== null && (newestMs === null || ms > newestMs))
-            newestMs = ms;
-    }
-    return { rows: records.length, newestMs };
+    return records.map((row, i) => {
+        if (row === null || typeof row !== 'object' || Array.isArray(row))
+            throw new ShapeError(`${what}: row ${i + 1} is not an object`);
+        const byName = new Map();
+        for (const [key, value] of Object.entries(row)) {
+            const name = key.toUpperCase();
+            // Both spellings present: the documented lower-case one wins.
+            if (!byName.has(name) || key === key.toLowerCase())
+                byName.set(name, value);
+        }
+        return {
+            datastoreId: readRowId(byName.get('DATASTORE_ID')),
+            generatedAt: readTimestamp(byName.get('GENERATED_AT')),
+            columns: [...byName.keys()]
+        };
+    });
 }
-/** The GENERATED_AT column, whatever case the warehouse gave its name. */
-function generatedAt(row) {
-    if ('GENERATED_AT' in row)
-        return row.GENERATED_AT;
-    const key = Object.keys(row).find(k => k.toUpperCase() === 'GENERATED_AT');
-    return key === undefined ? undefined : row[key];
+/** A datastore id as a warehouse may return it: a number or a numeric string. */
+function readRowId(value) {
+    const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value)
+        ? Number(value)
+        : value;
+    return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : null;
 }
+/*
+ * Epoch numbers are told apart by magnitude: any time from 1973 to 5138 is
+ * below 1e11 in seconds, between 1e11 and 1e14 in milliseconds, and between
+ * 1e14 and 1e17 in microseconds. Larger (nanoseconds) is not a form the
+ * contract lists.
+ */
+const SECONDS_BELOW = 1e11;
+const MILLISECONDS_BELOW = 1e14;
+const MICROSECONDS_BELOW = 1e17;
+/** `2026-12-02 06:00:00[.123456][ ][Z|+0000|+00:00|+00| UTC]`, T or space. */
+const WALL_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$/i;
 /**
- * A warehouse timestamp: ISO 8601, `2026-12-02 06:00:00[.123]` (read as
- * UTC when it names no zone), or epoch seconds or milliseconds.
+ * GENERATED_AT as the warehouse gives it back: ISO 8601 with an offset,
+ * `YYYY-MM-DD HH:MM:SS+0000`, or epoch seconds, milliseconds or
+ * microseconds (numbers or digit strings). A wall time without a zone is
+ * `zoneless`: reading it as UTC could verify a stale table.
  */
 function readTimestamp(value) {
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
-        return value < 1e11 ? value * 1000 : value;
+    const number = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+        ? Number(value)
+        : value;
+    if (typeof number === 'number') {
+        if (!Number.isFinite(number) || number <= 0)
+            return { kind: 'unreadable' };
+        if (number < SECONDS_BELOW)
+            return { kind: 'zoned', ms: number * 1000 };
+        if (number < MILLISECONDS_BELOW)
+            return { kind: 'zoned', ms: number };
+        if (number < MICROSECONDS_BELOW)
+            return { kind: 'zoned', ms: number / 1000 };
+        return { kind: 'unreadable' };
+    }
     if (typeof value !== 'string')
-        return null;
-    const text = value.trim().replace(' ', 'T');
-    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text))
-        return null;
-    const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text) ? text : `${text}Z`;
-    const ms = Date.parse(zoned);
-    return Number.isNaN(ms) ? null : ms;
+        return { kind: 'unreadable' };
+    const match = WALL_TIME.exec(value.trim());
+    if (!match)
+        return { kind: 'unreadable' };
+    const [, date, time, fraction, zone] = match;
+    if (zone === undefined)
+        return { kind: 'zoneless', text: value.trim() };
+    const offset = /^(z|utc)$/i.test(zone)
+        ? 'Z'
+        : `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}`;
+    const ms = Date.parse(`${date}T${time}${time?.length === 5 ? ':00' : ''}.${(fraction ?? '').padEnd(3, '0').slice(0, 3)}${offset}`);
+    return Number.isNaN(ms) ? { kind: 'unreadable' } : { kind: 'zoned', ms };
 }
 async function optional(read) {
     try {
@@ -1305,6 +1362,28 @@ const VERIFY_RECHECK_MS = [2000, 5000];
 const GENERATED_AT_SLACK_MS = 1000;
 /** Most verifications in flight at once. */
 const VERIFY_PARALLEL = 4;
+/**
+ * The columns Qualytics documents for each export table that the check
+ * may require (qualytics-api.md, "Export tables"): the full set for
+ * anomalies, the ones verification reads for the two wider tables.
+ */
+const DOCUMENTED_COLUMNS = {
+    anomalies: [
+        'ID',
+        'CREATED',
+        'UUID',
+        'TYPE',
+        'STATUS',
+        'GLOBAL_TAGS',
+        'CONTAINER_ID',
+        'SOURCE_CONTAINER',
+        'DATASTORE_ID',
+        'SOURCE_DATASTORE',
+        'GENERATED_AT'
+    ],
+    checks: ['ID', 'DATASTORE_ID', 'GENERATED_AT'],
+    profiles: ['DATASTORE_ID', 'GENERATED_AT']
+};
 /**
  * Verify every export that succeeded (with or without a message). A
  * missing or stale table makes a success a warning, with a note that
@@ -1345,7 +1424,7 @@ async function verifyExports(records, datastores, ctx, recheckMs = VERIFY_RECHEC
     if (ctx.signal?.aborted)
         return;
     for (const [record, look] of looks)
-        apply(record, info.get(record.datastoreId), look);
+        apply(record, info.get(record.datastoreId), look, m => ctx.hooks.log?.(m));
 }
 /**
  * verifyExports, but never waiting past the deadline or a cancel: a read
@@ -1396,62 +1475,106 @@ async function lookOnce(record, ds, listings, ctx) {
                 state: 'missing',
                 looked: exportTableNames(prefix, record.assetType)
             };
-        const rows = await readNewestRows(ctx.client, enrichmentId, table, policy);
-        if (rows === null)
+        const read = await readTableRows(ctx.client, enrichmentId, table, ds.id, policy);
+        if (read === null)
             return { state: 'unknown', table, why: null };
-        const startMs = Date.parse(record.startTime ?? '');
-        if (Number.isNaN(startMs))
-            return {
-                state: 'unknown',
-                table,
-                why: `Qualytics gave no start time for the export to compare ${table} with`
-            };
-        if (rows.newestMs === null)
-            return {
-                state: 'unknown',
-                table,
-                why: rows.rows === 0
-                    ? `table ${table} holds no rows, so when it was written cannot be read`
-                    : `the rows of ${table} carry no readable GENERATED_AT`
-            };
-        if (rows.newestMs + GENERATED_AT_SLACK_MS < startMs)
-            return { state: 'stale', table, newestMs: rows.newestMs, startMs };
-        return { state: 'verified', table };
+        const lacking = lackingColumns(read.rows, record.assetType);
+        return { ...judge(read, table, ds.id, record.startTime), lacking };
     }
     catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         return { state: 'unknown', table, why: `could not verify: ${why}` };
     }
 }
-/** Write a look into the record. */
-function apply(record, ds, look) {
+/**
+ * What the rows of this datastore say about the export: only rows whose
+ * own datastore id is this datastore's count, and only a time with a zone
+ * can show that the table was written after the export started.
+ */
+function judge(read, table, datastoreId, startTime) {
+    const startMs = Date.parse(startTime ?? '');
+    const unknown = (why) => ({ state: 'unknown', table, why });
+    if (Number.isNaN(startMs))
+        return unknown(`Qualytics gave no start time for the export to compare ${table} with`);
+    if (read.rows.length === 0)
+        return unknown(read.filtered
+            ? `table ${table} holds no rows of datastore ${datastoreId}, so when it was written cannot be read`
+            : `table ${table} holds no rows, so when it was written cannot be read`);
+    const ours = read.rows.filter(r => r.datastoreId === datastoreId);
+    if (ours.length === 0) {
+        const others = [
+            ...new Set(read.rows.map(r => r.datastoreId).filter(id => id !== null))
+        ];
+        return unknown(others.length > 0
+            ? `the rows read from ${table} are of datastore ${others.slice(0, 5).join(', ')}, not ${datastoreId}, so they cannot show that this export wrote it`
+            : `the rows of ${table} carry no DATASTORE_ID, so whose they are cannot be told`);
+    }
+    let newestMs = null;
+    let zoneless = null;
+    for (const { generatedAt: at } of ours) {
+        if (at.kind === 'zoned')
+            newestMs = Math.max(newestMs ?? at.ms, at.ms);
+        else if (at.kind === 'zoneless')
+            zoneless ??= at.text;
+    }
+    if (newestMs === null)
+        return unknown(zoneless === null
+            ? `the rows of ${table} carry no readable GENERATED_AT`
+            : `GENERATED_AT in ${table} (${zoneless}) names no time zone, so it cannot show that the table was written after the export started at ${new Date(startMs).toISOString()}`);
+    if (newestMs + GENERATED_AT_SLACK_MS < startMs)
+        return { state: 'stale', table, newestMs, startMs };
+    return { state: 'verified', table };
+}
+/** Documented columns missing from any of the rows, in documented order. */
+function lackingColumns(rows, assetType) {
+    return DOCUMENTED_COLUMNS[assetType].filter(column => rows.some(row => !row.columns.includes(column)));
+}
+/**
+ * Write a look into the record. A finding that cannot tell (a time
+ * without a zone, rows of another datastore) is a note in the row and the
+ * log, not a warning: the export itself may well be fine.
+ */
+function apply(record, ds, look, log) {
     const where = `enrichment datastore ${ds.enrichment?.id}${ds.enrichment?.name ? ` (${ds.enrichment.name})` : ''}`;
     const what = `Export ${record.id} (${record.assetType} of datastore ${ds.id} (${ds.name}))`;
     const check = "Check the export's log under Activity in Qualytics and that the enrichment datastore's connection can write; `verify: false` turns this check off.";
+    let warned = false;
     switch (look.state) {
         case 'verified':
             record.table = look.table;
             record.verified = true;
-            return;
+            break;
         case 'unknown':
             record.table = look.table;
             record.verified = null;
-            if (look.why)
-                record.notes.push(`Not verified: ${look.why}.`);
-            return;
+            if (look.why) {
+                const note = `Not verified: ${look.why}.`;
+                record.notes.push(note);
+                log?.(`${what}: ${note}`);
+            }
+            break;
         case 'missing':
             record.table = null;
             record.verified = false;
             record.notes.push(`${what} succeeded, but its table is not in ${where}: looked for ${look.looked[0]} (also ${look.looked.slice(1).join(', ')}). ${check}`);
+            warned = true;
             break;
         case 'stale':
             record.table = look.table;
             record.verified = false;
             record.notes.push(`${what} succeeded, but table ${look.table} in ${where} was last written at ${new Date(look.newestMs).toISOString()}, before the export started at ${new Date(look.startMs).toISOString()}: the export did not replace it. ${check}`);
+            warned = true;
             break;
     }
+    if (look.lacking?.length) {
+        // Not the table Qualytics documents: whatever its times say, it is not
+        // the export's output as the user expects to read it.
+        record.verified = false;
+        record.notes.push(`Table ${record.table} in ${where} lacks the column${look.lacking.length === 1 ? '' : 's'} ${look.lacking.join(', ')} that Qualytics documents for the ${record.assetType} export table; whatever reads it may break.`);
+        warned = true;
+    }
     // The run still succeeds, as with an empty export, unless fail-on-warning.
-    if (record.result === 'success')
+    if (warned && record.result === 'success')
         record.result = 'warning';
 }
 /** Run `fn` over items, at most `limit` at once. */
