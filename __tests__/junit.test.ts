@@ -14,7 +14,7 @@ import { renderDotenv } from '../src/core/report/dotenv.js'
 import { renderJunit } from '../src/core/report/junit.js'
 import type { AssetType, OperationRecord, Result } from '../src/core/types.js'
 import { runCli, tmpDir } from './helpers/cli.js'
-import { startSimulator } from './helpers/fixtures.js'
+import { checksFail, startSimulator } from './helpers/fixtures.js'
 
 const TOKEN = 'qx-secret-token-0123456789abcdef'
 const redact = createRedactors([TOKEN])
@@ -231,16 +231,7 @@ describe('qualytics-export run --junit-file --dotenv-file', () => {
   })
 
   it('writes both reports for a run whose exports partly fail', async () => {
-    sim = await startSimulator({
-      behaviour: ({ assetType }) =>
-        assetType === 'checks'
-          ? {
-              durationMs: 200,
-              result: 'failure',
-              message: 'Enrichment unreachable'
-            }
-          : { durationMs: 200, result: 'success' }
-    })
+    sim = await startSimulator(checksFail('Enrichment unreachable'))
     const dir = tmpDir()
     const run = await runCli(
       [

@@ -1,7 +1,9 @@
 /**
- * The npm package `qualytics-export`, as a user gets it: packed, installed
- * into an empty prefix with no registry and an empty cache (the bundle has
- * no runtime dependency), and run from an empty folder with no clone.
+ * The npm package `qualytics-export`, as a user gets it: packed (from the
+ * repository's package.json, README and LICENSE with the bundle built from
+ * the source under test as dist/cli), installed into an empty prefix with
+ * no registry and an empty cache (the bundle has no runtime dependency),
+ * and run from an empty folder with no clone.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn, spawnSync } from 'node:child_process'
@@ -16,6 +18,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { QualyticsSimulator } from '../simulator/index.js'
 import { parse } from 'yaml'
+import { bundleDir } from './helpers/bundle.js'
 import { startSimulator, triggers } from './helpers/fixtures.js'
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
@@ -100,7 +103,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 describe('npm pack', () => {
   it('holds the command line bundle, its licences, README, LICENSE and package.json only', () => {
-    const bundle = readdirSync('dist/cli', { recursive: true })
+    const bundle = readdirSync(join(bundleDir(), 'cli'), { recursive: true })
       .map(f => `dist/cli/${String(f)}`)
       .filter(f => !f.endsWith('.map'))
     expect(packed).toEqual(

@@ -94,3 +94,13 @@ export async function waitFor(
     await new Promise(r => setTimeout(r, 20))
   }
 }
+
+/** A scenario whose checks exports fail with `message`; the rest succeed. */
+export function checksFail(message: string): Partial<Scenario> {
+  return {
+    behaviour: ({ assetType }) =>
+      assetType === 'checks'
+        ? { durationMs: 200, result: 'failure', message }
+        : { durationMs: 200, result: 'success', message: null }
+  }
+}

@@ -1,0 +1,277 @@
+/**
+ * The GitLab CI/CD component (templates/export.yml): laid out as GitLab's
+ * catalog expects, its inputs typed and named like the action's, and its
+ * script run in a shell against the simulator, as a GitLab runner would run
+ * it, leaving the dotenv report, the summary and a JUnit file.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
+import { join } from 'node:path'
+import { XMLParser } from 'fast-xml-parser'
+import type { QualyticsSimulator } from '../simulator/index.js'
+import { INPUTS } from '../src/core/config/inputs-table.js'
+import { cliEntry } from './helpers/bundle.js'
+import { tmpDir } from './helpers/cli.js'
+import { checksFail, startSimulator, triggers } from './helpers/fixtures.js'
+import {
+  includeComponent,
+  readComponent,
+  type GitlabJob
+} from './helpers/gitlab-component.js'
+
+const COMPONENT = 'templates/export.yml'
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  version: string
+}
+/** The component's own inputs: the job around the command, not the export. */
+const OWN = ['job-name', 'stage', 'rules', 'image', 'version']
+/**
+ * Action inputs the component leaves out, and why: a GitLab run has no
+ * cron of its own to read (the schedule lives in GitLab), and a secret
+ * belongs in a masked CI/CD variable, never in an input.
+ */
+const LEFT_OUT = (name: string): boolean =>
+  name === 'schedule-timezone' ||
+  INPUTS.some(i => i.name === name && i.secret === true)
+const EXPORT_INPUTS = INPUTS.filter(i => i.run !== null && !LEFT_OUT(i.name))
+
+describe('the component', () => {
+  it('is the one file under templates/, with a spec header and one job', () => {
+    expect(readdirSync('templates')).toEqual(['export.yml'])
+    const jobs = includeComponent(COMPONENT, { datastore: '42' })
+    expect(Object.keys(jobs)).toEqual(['qualytics-export'])
+    const named = includeComponent(COMPONENT, {
+      datastore: '42',
+      'job-name': 'nightly-export'
+    })
+    expect(Object.keys(named)).toEqual(['nightly-export'])
+    expect(named['nightly-export']?.resource_group).toBe('nightly-export')
+  })
+
+  it('has an input for each export input of the action, of the same name, type and default', () => {
+    const { inputs } = readComponent(COMPONENT)
+    expect(Object.keys(inputs).sort()).toEqual(
+      [...OWN, ...EXPORT_INPUTS.map(i => i.name)].sort()
+    )
+    for (const input of EXPORT_INPUTS) {
+      const spec = inputs[input.name]
+      const form = input.run
+      const type =
+        form && 'flag' in form
+          ? 'boolean'
+          : form?.value === '<bool>'
+            ? 'boolean'
+            : form?.value === '<n>'
+              ? 'number'
+              : 'string'
+      expect([input.name, spec?.type ?? 'string']).toEqual([input.name, type])
+      const typed =
+        type === 'boolean'
+          ? input.default === 'true'
+          : type === 'number'
+            ? Number(input.default)
+            : input.default
+      expect([input.name, spec?.default]).toEqual([input.name, typed])
+      expect(spec?.description?.length).toBeGreaterThan(10)
+    }
+    expect(inputs['if-running']?.options).toEqual(['wait', 'trigger'])
+    expect(inputs.version?.default).toBe(pkg.version)
+  })
+
+  it('passes every export input to the command as a variable, each under its flag', () => {
+    const job = includeComponent(COMPONENT, { datastore: '42' })[
+      'qualytics-export'
+    ] as GitlabJob
+    for (const input of EXPORT_INPUTS)
+      expect(job.variables).toHaveProperty(
+        `QE_${input.name.toUpperCase().replace(/-/g, '_')}`
+      )
+    const script = job.script.join('\n')
+    const lists = [...script.matchAll(/for flag in ([\w -]+); do/g)].map(m =>
+      (m[1] ?? '').split(' ')
+    )
+    const presence = EXPORT_INPUTS.filter(i => i.run && 'flag' in i.run)
+    expect(lists).toEqual([
+      EXPORT_INPUTS.filter(i => !presence.includes(i)).map(i => i.name),
+      presence.map(i => i.name)
+    ])
+    // No input is pasted into a command line.
+    for (const line of [...job.before_script, ...job.script])
+      expect(line).not.toContain('$[[')
+  })
+
+  it('runs on Node 24 only in scheduled and manual pipelines by default, keeping every report', () => {
+    const job = includeComponent(COMPONENT, { datastore: '42' })[
+      'qualytics-export'
+    ] as GitlabJob
+    expect(job.image).toBe('node:24-slim')
+    expect(job.rules).toEqual([
+      { if: '$CI_PIPELINE_SOURCE == "schedule"' },
+      { if: '$CI_PIPELINE_SOURCE == "web"' }
+    ])
+    expect(job.artifacts).toEqual({
+      when: 'always',
+      expose_as: 'Qualytics export',
+      paths: [
+        'qualytics-export-summary.md',
+        'qualytics-export-operations.json'
+      ],
+      reports: {
+        junit: 'qualytics-export-junit.xml',
+        dotenv: 'qualytics-export.env'
+      }
+    })
+  })
+
+  it('refuses what GitLab would refuse: a wrong type, an unknown input, a value not offered', () => {
+    expect(() =>
+      includeComponent(COMPONENT, { datastore: '42', wait: 'false' })
+    ).toThrow(/'wait' is a boolean/)
+    expect(() => includeComponent(COMPONENT, { datastor: '42' })).toThrow(
+      /unknown input 'datastor'/
+    )
+    expect(() =>
+      includeComponent(COMPONENT, { datastore: '42', 'if-running': 'skip' })
+    ).toThrow(/not one of wait, trigger/)
+  })
+})
+
+/** Run the job's before_script and script in one shell, as a runner does. */
+function runJob(
+  job: GitlabJob,
+  cwd: string,
+  env: Record<string, string>
+): Promise<{ code: number | null; log: string }> {
+  // `qualytics-export` on PATH is the bundle under test, so the install
+  // line (`command -v … ||`) is skipped, as in an image that ships it.
+  const bin = join(cwd, '.bin')
+  mkdirSync(bin)
+  writeFileSync(
+    join(bin, 'qualytics-export'),
+    `#!/bin/sh\nexec "${process.execPath}" "${cliEntry()}" "$@"\n`
+  )
+  chmodSync(join(bin, 'qualytics-export'), 0o755)
+  const child = spawn(
+    'sh',
+    ['-e', '-c', [...job.before_script, ...job.script].join('\n')],
+    {
+      cwd,
+      env: {
+        PATH: `${bin}:/usr/bin:/bin`,
+        ...job.variables,
+        ...env
+      },
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
+  let log = ''
+  child.stdout.on('data', (d: Buffer) => (log += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (log += d.toString()))
+  return new Promise(done => child.on('close', code => done({ code, log })))
+}
+
+interface JunitCase {
+  '@_name': string
+  failure?: { '@_message': string }
+}
+
+describe("the component's script against the simulator", () => {
+  let sim: QualyticsSimulator | undefined
+  afterEach(async () => {
+    await sim?.close()
+    sim = undefined
+  })
+
+  it('fails the job on a failed export and leaves the dotenv report, the summary and JUnit', async () => {
+    sim = await startSimulator(checksFail('Enrichment unreachable'))
+    const job = includeComponent(COMPONENT, {
+      datastore: '42',
+      options: 'anomalies,checks',
+      'poll-interval': '1s',
+      'include-deleted': true
+    })['qualytics-export'] as GitlabJob
+    const dir = tmpDir()
+    // The CI/CD variables a project sets: the URL, the masked token.
+    const run = await runJob(job, dir, {
+      QUALYTICS_URL: sim.url,
+      QUALYTICS_TOKEN: sim.token
+    })
+    expect(run.code).not.toBe(0)
+    expect(run.log).toMatch(
+      /checks of datastore 42.*failure.*Enrichment unreachable/
+    )
+    expect(run.log).not.toContain(sim.token)
+    const [anomalies, checks] = [...sim.operations.keys()].sort((a, b) => a - b)
+    // The boolean input reached the command as its presence flag.
+    expect(triggers(sim)).toEqual(
+      ['anomalies', 'checks'].map(asset => ({
+        type: 'export',
+        datastore_id: 42,
+        asset_type: asset,
+        include_deleted: true
+      }))
+    )
+    const dotenv = readFileSync(join(dir, job.artifacts.reports.dotenv), 'utf8')
+    expect(dotenv).toBe(
+      `QUALYTICS_EXPORT_RESULT=failure\nQUALYTICS_EXPORT_OPERATION_ID=${anomalies}\nQUALYTICS_EXPORT_OPERATION_IDS=${anomalies},${checks}\nQUALYTICS_EXPORT_DATASTORES=42\n`
+    )
+    for (const path of job.artifacts.paths)
+      expect([path, existsSync(join(dir, path))]).toEqual([path, true])
+    expect(
+      readFileSync(join(dir, 'qualytics-export-summary.md'), 'utf8')
+    ).toMatch(/Enrichment unreachable/)
+    const operations = JSON.parse(
+      readFileSync(join(dir, 'qualytics-export-operations.json'), 'utf8')
+    ) as Array<{ id: number; result: string }>
+    expect(operations.map(o => [o.id, o.result])).toEqual([
+      [anomalies, 'success'],
+      [checks, 'failure']
+    ])
+    const junit = new XMLParser({
+      ignoreAttributes: false,
+      isArray: name => name === 'testcase'
+    }).parse(readFileSync(join(dir, job.artifacts.reports.junit), 'utf8')) as {
+      testsuites: { testsuite: { testcase: JunitCase[] } }
+    }
+    const cases = junit.testsuites.testsuite.testcase
+    expect(cases.map(c => c['@_name'])).toEqual([
+      'anomalies of datastore 42 (Sales Warehouse)',
+      'checks of datastore 42 (Sales Warehouse)'
+    ])
+    expect(cases[0]?.failure).toBeUndefined()
+    expect(cases[1]?.failure?.['@_message']).toBe('Enrichment unreachable')
+  })
+
+  it('passes with the url input instead of the variable, and a value with shell characters stays a value', async () => {
+    sim = await startSimulator()
+    const job = includeComponent(COMPONENT, {
+      url: sim.url,
+      datastore: '43',
+      options: 'checks',
+      'poll-interval': '1s'
+    })['qualytics-export'] as GitlabJob
+    const dir = tmpDir()
+    const run = await runJob(job, dir, { QUALYTICS_TOKEN: sim.token })
+    expect([run.code, run.log]).toEqual([0, expect.stringMatching(/success/)])
+    expect(readFileSync(join(dir, 'qualytics-export.env'), 'utf8')).toMatch(
+      /^QUALYTICS_EXPORT_RESULT=success$/m
+    )
+    const hostile = includeComponent(COMPONENT, {
+      url: sim.url,
+      datastore: '42; touch pwned $(touch pwned2)'
+    })['qualytics-export'] as GitlabJob
+    const cwd = tmpDir()
+    const bad = await runJob(hostile, cwd, { QUALYTICS_TOKEN: sim.token })
+    expect(bad.code).toBe(2)
+    expect(bad.log).toMatch(/--datastore/)
+    expect(readdirSync(cwd).filter(f => f.startsWith('pwned'))).toEqual([])
+  })
+})
