@@ -86,23 +86,36 @@ describe('the component', () => {
     expect(inputs.version?.default).toBe(pkg.version)
   })
 
-  it('passes every export input to the command as a variable, each under its flag', () => {
+  it('passes every export input to the command under its flag: text as a variable each, booleans and numbers as words', () => {
     const job = includeComponent(COMPONENT, { datastore: '42' })[
       'qualytics-export'
     ] as GitlabJob
-    for (const input of EXPORT_INPUTS)
-      expect(job.variables).toHaveProperty(
-        `QE_${input.name.toUpperCase().replace(/-/g, '_')}`
-      )
-    const script = job.script.join('\n')
-    const lists = [...script.matchAll(/for flag in ([\w -]+); do/g)].map(m =>
-      (m[1] ?? '').split(' ')
-    )
+    const { variables } = job
     const presence = EXPORT_INPUTS.filter(i => i.run && 'flag' in i.run)
-    expect(lists).toEqual([
-      EXPORT_INPUTS.filter(i => !presence.includes(i)).map(i => i.name),
-      presence.map(i => i.name)
-    ])
+    const typed = EXPORT_INPUTS.filter(
+      i =>
+        i.run &&
+        !('flag' in i.run) &&
+        (i.run.value === '<bool>' || i.run.value === '<n>')
+    )
+    const text = EXPORT_INPUTS.filter(
+      i => !presence.includes(i) && !typed.includes(i)
+    )
+    for (const input of text)
+      expect(variables).toHaveProperty(
+        `QE_${input.name.toUpperCase().replace(/-/g, '_')}`,
+        input.name === 'datastore' ? '42' : input.default
+      )
+    const words = (value: string | undefined): string[] =>
+      (value ?? '').split(' ').map(w => w.split('=')[0] ?? '')
+    expect(words(variables.QE_VALUES)).toEqual(typed.map(i => i.name))
+    expect(words(variables.QE_SWITCHES)).toEqual(presence.map(i => i.name))
+    // Every value is a string, as GitLab wants variables.
+    for (const value of Object.values(variables))
+      expect(typeof value).toBe('string')
+    const script = job.script.join('\n')
+    const list = /for flag in ([\w -]+); do/.exec(script)?.[1]?.split(' ')
+    expect(list).toEqual(text.map(i => i.name))
     // No input is pasted into a command line.
     for (const line of [...job.before_script, ...job.script])
       expect(line).not.toContain('$[[')

@@ -99,6 +99,16 @@ describe('the version', () => {
     expect(pins).toBeGreaterThan(0)
   })
 
+  it('is the GitLab component release the docs and the component install', () => {
+    const gitlab = readFileSync('docs/gitlab.md', 'utf8')
+    const refs = [
+      ...gitlab.matchAll(/qualytics-export-action\/v(\d+\.\d+\.\d+)\//g),
+      ...gitlab.matchAll(/qualytics-export-action\/export@(\d+\.\d+\.\d+)/g)
+    ].map(m => m[1])
+    expect(refs.length).toBeGreaterThanOrEqual(2)
+    expect(new Set(refs)).toEqual(new Set([pkg.version]))
+  })
+
   it('is the only tag the release workflow accepts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'qea-release-'))
     for (const file of ['package.json', 'CHANGELOG.md'])

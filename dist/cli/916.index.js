@@ -181,9 +181,9 @@ function formatRun(date, tz) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ findRepoRoot),
 /* harmony export */   N: () => (/* binding */ workflowDir)
 /* harmony export */ });
-/* unused harmony export findRepoRoot */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -222,7 +222,7 @@ async function findRepoRoot(start) {
  * refuses (a schedule there would never run) and reading falls back to the
  * current folder.
  */
-async function workflowDir(flags, command, write, cwd = process.cwd()) {
+async function workflowDir(flags, command, write, cwd = process.cwd(), defaultDir = _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ) {
     const given = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .AM)(flags, 'dir');
     if (given !== undefined) {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, given);
@@ -238,14 +238,14 @@ async function workflowDir(flags, command, write, cwd = process.cwd()) {
     }
     const root = await findRepoRoot(cwd);
     if (root === null && write)
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`qualytics-export ${command}: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)} is not inside a git repository (no .git here or above), and GitHub reads workflows only from .github/workflows at a repository's root. Run it from your repository, or give --dir.`);
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`qualytics-export ${command}: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)} is not inside a git repository (no .git here or above), and ${defaultDir === _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ ? "GitHub reads workflows only from .github/workflows at a repository's root" : `the file belongs in ${defaultDir} at a repository's root`}. Run it from your repository, or give --dir.`);
     const base = root ?? cwd;
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ);
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, defaultDir);
     return {
         absolute,
         shown: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, absolute) || '.',
         base,
-        parts: _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ.split('/')
+        parts: defaultDir.split('/')
     };
 }
 

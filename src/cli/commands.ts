@@ -68,6 +68,18 @@ export const SCHEDULE: CommandSpec = {
       description:
         'Pin the action to this full 40-character commit SHA (the tag it\nreplaces stays as a comment, which Dependabot updates).'
     },
+    target: {
+      type: 'string',
+      value: '<ci>',
+      description:
+        'github (default): a workflow in .github/workflows. gitlab: a CI file\nin .gitlab that includes the GitLab component, and the pipeline\nschedule to create.'
+    },
+    ref: {
+      type: 'string',
+      value: '<branch>',
+      description:
+        'With --target gitlab: the branch the pipeline schedule runs on\n(default main).'
+    },
     'runs-on': {
       type: 'string',
       value: '<label>',
@@ -92,7 +104,10 @@ export const SCHEDULE: CommandSpec = {
     "schedule-timezone); the job's timeout-minutes is the action's timeout + 15.",
     '',
     'The workflow reads the URL from the repository variable QUALYTICS_URL and',
-    'the token from the secret QUALYTICS_TOKEN; it never holds a token itself.'
+    'the token from the secret QUALYTICS_TOKEN; it never holds a token itself.',
+    '',
+    'GitLab: --target gitlab writes .gitlab/qualytics-export-<name>.yml (include',
+    'it from .gitlab-ci.yml) and prints the pipeline schedule to create.'
   ]
 }
 

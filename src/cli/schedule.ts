@@ -1,4 +1,4 @@
-import { join, relative } from 'node:path'
+import { join, relative, sep } from 'node:path'
 import { parseConfig, type RawInputs } from '../core/config/config.js'
 import { INPUTS } from '../core/config/inputs-table.js'
 import { checkCron } from '../core/schedule/cron-rules.js'
@@ -27,7 +27,13 @@ import {
   workflowFileName,
   type ScheduleSpec
 } from './workflow-file.js'
-import { workflowDir } from './workflow-dir.js'
+import { findRepoRoot, workflowDir } from './workflow-dir.js'
+import {
+  GITLAB_DIR,
+  pipelineScheduleHowTo,
+  renderGitlabFile
+} from './gitlab-file.js'
+import { DEFAULT_DIR } from './commands.js'
 import { stdout, stderr } from './terminal.js'
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/
@@ -41,12 +47,21 @@ const LABEL = /^[\w.-]+$/
  */
 export async function scheduleCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(SCHEDULE, argv)
-  const { spec, warnings } = buildSpec(flags)
-  const text = renderWorkflow(spec)
+  const target = ciTarget(flags)
+  const { spec, warnings } = buildSpec(flags, target)
+  const gitlab = target === 'gitlab'
+  const text = gitlab ? renderGitlabFile(spec) : renderWorkflow(spec)
+  let written: { shown: string; fromRoot: string } | undefined
   if (flags.print) {
     stdout.write(text)
   } else {
-    const dir = await workflowDir(flags, 'schedule', true)
+    const dir = await workflowDir(
+      flags,
+      'schedule',
+      true,
+      process.cwd(),
+      gitlab ? GITLAB_DIR : DEFAULT_DIR
+    )
     const shown = (path: string): string => relative(process.cwd(), path)
     const file = workflowFileName(spec.name)
     const path = join(dir.shown, file)
@@ -68,29 +83,72 @@ export async function scheduleCommand(argv: string[]): Promise<number> {
       throw error
     }
     stdout.write(`Wrote ${path}\n`)
+    const root = (await findRepoRoot(dir.absolute)) ?? process.cwd()
+    written = {
+      shown: path,
+      fromRoot: relative(root, join(dir.absolute, file)).split(sep).join('/')
+    }
   }
   const out = flags.print ? stderr : stdout
   const zone = spec.timezone ?? 'UTC'
+  const next = gitlab
+    ? [
+        ...(written
+          ? [
+              'Next: include the file from .gitlab-ci.yml:',
+              '  include:',
+              `    - local: ${written.fromRoot}`
+            ]
+          : []),
+        'Set the CI/CD variables QUALYTICS_URL and QUALYTICS_TOKEN (masked) in',
+        'Settings > CI/CD > Variables.',
+        ...pipelineScheduleHowTo(spec, stringFlag(flags, 'ref') ?? 'main')
+      ]
+    : flags.print
+      ? []
+      : [
+          'Next: set the repository variable QUALYTICS_URL and the secret QUALYTICS_TOKEN,',
+          'then commit the file to the default branch (GitHub runs schedules only there).'
+        ]
   out.write(
     [
       `Schedule: ${spec.description} (${zone}), cron '${spec.cron}'.`,
       'Next runs:',
       ...nextRuns(spec.cron, zone, 3).map(d => `  ${formatRun(d, zone)}`),
       ...warnings.map(w => `Warning: cron '${spec.cron}' ${w}.`),
-      ...(flags.print
-        ? []
-        : [
-            'Next: set the repository variable QUALYTICS_URL and the secret QUALYTICS_TOKEN,',
-            'then commit the file to the default branch (GitHub runs schedules only there).'
-          ]),
+      ...next,
       ''
     ].join('\n')
   )
   return 0
 }
 
+/** Flags that only make sense for one target. */
+const GITHUB_ONLY = ['uses', 'pin', 'runs-on']
+
+/** `--target`: github (default) or gitlab, with the flags each refuses. */
+function ciTarget(flags: Flags): 'github' | 'gitlab' {
+  const target = (stringFlag(flags, 'target') ?? 'github').toLowerCase()
+  if (target !== 'github' && target !== 'gitlab')
+    throw new UsageError(`--target '${target}' must be github or gitlab`)
+  const foreign =
+    target === 'gitlab'
+      ? GITHUB_ONLY.filter(f => flags[f] !== undefined)
+      : flags.ref === undefined
+        ? []
+        : ['ref']
+  if (foreign.length > 0)
+    throw new UsageError(
+      `--${foreign[0]} does not apply to --target ${target}${target === 'gitlab' ? ': the GitLab job runs the component on your GitLab runners' : ': it is the branch of a GitLab pipeline schedule'}`
+    )
+  return target
+}
+
 /** Validate every flag and turn them into what the workflow will hold. */
-function buildSpec(flags: Flags): { spec: ScheduleSpec; warnings: string[] } {
+function buildSpec(
+  flags: Flags,
+  target: 'github' | 'gitlab'
+): { spec: ScheduleSpec; warnings: string[] } {
   // Shell quoting varies; the file gets single spaces, as GitHub splits on them.
   const cron = requiredFlag(flags, 'crontab', "'17 6 * * *'")
     .split(/\s+/)
@@ -123,7 +181,7 @@ function buildSpec(flags: Flags): { spec: ScheduleSpec; warnings: string[] } {
   const { errors, warnings } = checkCron(cron, name)
   if (errors.length > 0)
     throw new UsageError(
-      `--crontab '${cron}' is not a schedule GitHub runs:\n${errors.map(e => `  - ${e}`).join('\n')}`
+      `--crontab '${cron}' is not a schedule ${target === 'gitlab' ? 'GitLab' : 'GitHub'} runs:\n${errors.map(e => `  - ${e}`).join('\n')}`
     )
   const { uses, usesComment } = actionRef(flags)
   const runsOn = stringFlag(flags, 'runs-on') ?? 'ubuntu-latest'

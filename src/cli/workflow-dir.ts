@@ -53,7 +53,8 @@ export async function workflowDir(
   flags: Flags,
   command: string,
   write: boolean,
-  cwd = process.cwd()
+  cwd = process.cwd(),
+  defaultDir = DEFAULT_DIR
 ): Promise<WorkflowDir> {
   const given = stringFlag(flags, 'dir')
   if (given !== undefined) {
@@ -72,14 +73,14 @@ export async function workflowDir(
   const root = await findRepoRoot(cwd)
   if (root === null && write)
     throw new UsageError(
-      `qualytics-export ${command}: ${resolve(cwd)} is not inside a git repository (no .git here or above), and GitHub reads workflows only from .github/workflows at a repository's root. Run it from your repository, or give --dir.`
+      `qualytics-export ${command}: ${resolve(cwd)} is not inside a git repository (no .git here or above), and ${defaultDir === DEFAULT_DIR ? "GitHub reads workflows only from .github/workflows at a repository's root" : `the file belongs in ${defaultDir} at a repository's root`}. Run it from your repository, or give --dir.`
     )
   const base = root ?? cwd
-  const absolute = join(base, DEFAULT_DIR)
+  const absolute = join(base, defaultDir)
   return {
     absolute,
     shown: relative(cwd, absolute) || '.',
     base,
-    parts: DEFAULT_DIR.split('/')
+    parts: defaultDir.split('/')
   }
 }

@@ -81,7 +81,7 @@ export function defaultScheduleName(
 }
 
 /** A YAML single-quoted scalar (values are validated, but quotes stay safe). */
-function sq(value: string): string {
+export function sq(value: string): string {
   return `'${value.replace(/'/g, "''")}'`
 }
 
