@@ -1,5 +1,5 @@
-export const id = 65;
-export const ids = [65];
+export const id = 437;
+export const ids = [437];
 export const modules = {
 
 /***/ 1855:
@@ -126,27 +126,145 @@ async function writeFileNoFollow(dir, name, text, replace, shown) {
 
 /***/ }),
 
-/***/ 5065:
+/***/ 8437:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   scheduleCommand: () => (/* binding */ scheduleCommand)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_config_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5390);
-/* harmony import */ var _core_config_inputs_table_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6808);
-/* harmony import */ var _core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(911);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _core_types_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3054);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6890);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1654);
-/* harmony import */ var _safe_write_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1855);
-/* harmony import */ var _when_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9964);
-/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9668);
-/* harmony import */ var _workflow_dir_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8011);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1028);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  scheduleCommand: () => (/* binding */ scheduleCommand)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/config/config.ts
+var config_config = __webpack_require__(5390);
+// EXTERNAL MODULE: ./src/core/config/inputs-table.ts
+var inputs_table = __webpack_require__(6808);
+// EXTERNAL MODULE: ./src/core/schedule/cron-rules.ts
+var cron_rules = __webpack_require__(911);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/types.ts
+var types = __webpack_require__(3054);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var args = __webpack_require__(6890);
+// EXTERNAL MODULE: ./src/cli/commands.ts
+var commands = __webpack_require__(1654);
+// EXTERNAL MODULE: ./src/cli/safe-write.ts
+var safe_write = __webpack_require__(1855);
+// EXTERNAL MODULE: ./src/cli/when.ts
+var when = __webpack_require__(9964);
+// EXTERNAL MODULE: ./src/cli/workflow-file.ts
+var workflow_file = __webpack_require__(9668);
+// EXTERNAL MODULE: ./src/cli/workflow-dir.ts
+var workflow_dir = __webpack_require__(8011);
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __webpack_require__(3323);
+;// CONCATENATED MODULE: ./src/cli/gitlab-file.ts
+/**
+ * `schedule --target gitlab`: the CI file that includes the GitLab
+ * component (templates/export.yml) for one schedule, and the pipeline
+ * schedule to create, since GitLab keeps crons outside the YAML.
+ */
+
+
+
+/** Where `schedule --target gitlab` writes, at the repository's root. */
+const GITLAB_DIR = '.gitlab';
+/** The pipeline variable that tells a scheduled pipeline which export job to run. */
+const SCHEDULE_VARIABLE = 'QUALYTICS_EXPORT_SCHEDULE';
+/**
+ * The component, at the release of this command line: a remote include
+ * works on any GitLab that can reach GitHub, with no catalog mirror.
+ */
+const COMPONENT_URL = `https://raw.githubusercontent.com/qualytics/qualytics-export-action/v${version/* VERSION */.x}/templates/export.yml`;
+/**
+ * Action inputs the component has no input for: the cron's zone belongs to
+ * the pipeline schedule (`--cronTimeZone`), and a GitLab run reads no cron.
+ */
+const NOT_COMPONENT_INPUTS = new Set(['schedule-timezone']);
+/** A value as the component's typed input wants it: booleans and numbers bare. */
+function typed(name, value) {
+    const form = inputs_table/* INPUTS */.mc.find(i => i.name === name)?.run;
+    const bare = form !== undefined &&
+        form !== null &&
+        ('flag' in form || form.value === '<bool>' || form.value === '<n>');
+    return bare ? value : (0,workflow_file.sq)(value);
+}
+/** The job's name in the pipeline. */
+function gitlabJobName(spec) {
+    return `${workflow_file/* FILE_PREFIX */.us}${spec.name}`;
+}
+/** The CI file for a schedule, to include from .gitlab-ci.yml. */
+function renderGitlabFile(spec) {
+    const only = `$${SCHEDULE_VARIABLE} == "${spec.name}"`;
+    const inputs = [
+        ['job-name', (0,workflow_file.sq)(gitlabJobName(spec))],
+        spec.datastoreTags
+            ? ['datastore-tags', (0,workflow_file.sq)(spec.datastoreTags)]
+            : ['datastore', (0,workflow_file.sq)(spec.datastore)],
+        ['options', (0,workflow_file.sq)(spec.options)],
+        ...(spec.containers
+            ? [['containers', (0,workflow_file.sq)(spec.containers)]]
+            : []),
+        ...(spec.containerTags
+            ? [['container-tags', (0,workflow_file.sq)(spec.containerTags)]]
+            : []),
+        ...spec.more
+            .filter(([name]) => !NOT_COMPONENT_INPUTS.has(name))
+            .map(([name, value]) => [name, typed(name, value)])
+    ];
+    return `# Qualytics metadata export "${spec.name}": ${spec.description} (${spec.timezone ?? 'UTC'}).
+# Written by \`qualytics-export schedule --target gitlab\` ${version/* VERSION */.x}; edit freely.
+# Include it from .gitlab-ci.yml. GitLab keeps the cron in a pipeline
+# schedule (Build > Pipeline schedules) that sets ${SCHEDULE_VARIABLE}
+# to "${spec.name}"; the command that wrote this file printed how to create it.
+# Needs the CI/CD variables QUALYTICS_URL and QUALYTICS_TOKEN (masked).
+include:
+  - remote: ${(0,workflow_file.sq)(COMPONENT_URL)}
+    inputs:
+      rules:
+        - if: ${(0,workflow_file.sq)(`$CI_PIPELINE_SOURCE == "schedule" && ${only}`)}
+        - if: ${(0,workflow_file.sq)(`$CI_PIPELINE_SOURCE == "web" && ${only}`)}
+${inputs.map(([name, value]) => `      ${name}: ${value}`).join('\n')}
+`;
+}
+/** A word for a POSIX shell, in single quotes. */
+function shellWord(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/**
+ * How to create the pipeline schedule: with glab, or with the REST API
+ * (POST /projects/:id/pipeline_schedules, then its variable).
+ */
+function pipelineScheduleHowTo(spec, ref) {
+    const zone = spec.timezone ?? 'UTC';
+    const description = `Qualytics export ${spec.name}`;
+    return [
+        'Create the pipeline schedule (GitLab keeps crons outside the YAML), with glab:',
+        `  glab schedule create --description ${shellWord(description)} --ref ${shellWord(ref)} \\`,
+        `    --cron ${shellWord(spec.cron)} --cronTimeZone ${shellWord(zone)} \\`,
+        `    --variable ${shellWord(`${SCHEDULE_VARIABLE}:${spec.name}`)}`,
+        'or with the API (a token with the api scope; <project> is the project id or its URL-encoded path):',
+        '  curl --fail --request POST --header "PRIVATE-TOKEN: $GITLAB_TOKEN" \\',
+        `    --data-urlencode ${shellWord(`description=${description}`)} --data-urlencode ${shellWord(`ref=${ref}`)} \\`,
+        `    --data-urlencode ${shellWord(`cron=${spec.cron}`)} --data-urlencode ${shellWord(`cron_timezone=${zone}`)} \\`,
+        '    "https://<your GitLab>/api/v4/projects/<project>/pipeline_schedules"',
+        '  curl --fail --request POST --header "PRIVATE-TOKEN: $GITLAB_TOKEN" \\',
+        `    --data-urlencode ${shellWord(`key=${SCHEDULE_VARIABLE}`)} --data-urlencode ${shellWord(`value=${spec.name}`)} \\`,
+        '    "https://<your GitLab>/api/v4/projects/<project>/pipeline_schedules/<id from the answer>/variables"',
+        'or in the UI: Build > Pipeline schedules > New schedule, with that cron, zone and variable.'
+    ];
+}
+
+// EXTERNAL MODULE: ./src/cli/terminal.ts
+var terminal = __webpack_require__(1028);
+;// CONCATENATED MODULE: ./src/cli/schedule.ts
+
+
 
 
 
@@ -169,84 +287,122 @@ const LABEL = /^[\w.-]+$/;
  * `.github/workflows/qualytics-export-<name>.yml` and say when it runs.
  */
 async function scheduleCommand(argv) {
-    const flags = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseFlags */ .bQ)(_commands_js__WEBPACK_IMPORTED_MODULE_6__/* .SCHEDULE */ .c7, argv);
-    const { spec, warnings } = buildSpec(flags);
-    const text = (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_11__/* .renderWorkflow */ .cn)(spec);
+    const flags = (0,args/* parseFlags */.bQ)(commands/* SCHEDULE */.c7, argv);
+    const target = ciTarget(flags);
+    const { spec, warnings } = buildSpec(flags, target);
+    const gitlab = target === 'gitlab';
+    const text = gitlab ? renderGitlabFile(spec) : (0,workflow_file/* renderWorkflow */.cn)(spec);
+    let written;
     if (flags.print) {
-        _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stdout */ .Uo.write(text);
+        terminal/* stdout */.Uo.write(text);
     }
     else {
-        const dir = await (0,_workflow_dir_js__WEBPACK_IMPORTED_MODULE_9__/* .workflowDir */ .N)(flags, 'schedule', true);
-        const shown = (path) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(process.cwd(), path);
-        const file = (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_11__/* .workflowFileName */ .Jo)(spec.name);
-        const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir.shown, file);
+        const dir = await (0,workflow_dir/* workflowDir */.N)(flags, 'schedule', true, process.cwd(), gitlab ? GITLAB_DIR : commands/* DEFAULT_DIR */.eJ);
+        const shown = (path) => (0,external_node_path_.relative)(process.cwd(), path);
+        const file = (0,workflow_file/* workflowFileName */.Jo)(spec.name);
+        const path = (0,external_node_path_.join)(dir.shown, file);
         try {
-            const real = await (0,_safe_write_js__WEBPACK_IMPORTED_MODULE_7__/* .ensureRealDir */ .q5)(dir.base, dir.parts, shown);
+            const real = await (0,safe_write/* ensureRealDir */.q5)(dir.base, dir.parts, shown);
             // 'force' replaces a regular file only; a link there is refused.
-            await (0,_safe_write_js__WEBPACK_IMPORTED_MODULE_7__/* .writeFileNoFollow */ .qI)(real, file, text, flags.force === true, shown);
+            await (0,safe_write/* writeFileNoFollow */.qI)(real, file, text, flags.force === true, shown);
         }
         catch (error) {
-            if (error instanceof _safe_write_js__WEBPACK_IMPORTED_MODULE_7__/* .ExistsError */ .Ry) {
-                _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stderr */ .vF.write(`qualytics-export schedule: ${path} already exists; add --force to replace it, or pick another --name.\n`);
+            if (error instanceof safe_write/* ExistsError */.Ry) {
+                terminal/* stderr */.vF.write(`qualytics-export schedule: ${path} already exists; add --force to replace it, or pick another --name.\n`);
                 return 1;
             }
-            if (error instanceof _safe_write_js__WEBPACK_IMPORTED_MODULE_7__/* .UnsafePathError */ .k0) {
-                _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stderr */ .vF.write(`qualytics-export schedule: ${error.message}\n`);
+            if (error instanceof safe_write/* UnsafePathError */.k0) {
+                terminal/* stderr */.vF.write(`qualytics-export schedule: ${error.message}\n`);
                 return 1;
             }
             throw error;
         }
-        _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stdout */ .Uo.write(`Wrote ${path}\n`);
+        terminal/* stdout */.Uo.write(`Wrote ${path}\n`);
+        const root = (await (0,workflow_dir/* findRepoRoot */.G)(dir.absolute)) ?? process.cwd();
+        written = {
+            shown: path,
+            fromRoot: (0,external_node_path_.relative)(root, (0,external_node_path_.join)(dir.absolute, file)).split(external_node_path_.sep).join('/')
+        };
     }
-    const out = flags.print ? _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stderr */ .vF : _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .stdout */ .Uo;
+    const out = flags.print ? terminal/* stderr */.vF : terminal/* stdout */.Uo;
     const zone = spec.timezone ?? 'UTC';
-    out.write([
-        `Schedule: ${spec.description} (${zone}), cron '${spec.cron}'.`,
-        'Next runs:',
-        ...(0,_when_js__WEBPACK_IMPORTED_MODULE_8__/* .nextRuns */ .Oz)(spec.cron, zone, 3).map(d => `  ${(0,_when_js__WEBPACK_IMPORTED_MODULE_8__/* .formatRun */ .TI)(d, zone)}`),
-        ...warnings.map(w => `Warning: cron '${spec.cron}' ${w}.`),
-        ...(flags.print
+    const next = gitlab
+        ? [
+            ...(written
+                ? [
+                    'Next: include the file from .gitlab-ci.yml:',
+                    '  include:',
+                    `    - local: ${written.fromRoot}`
+                ]
+                : []),
+            'Set the CI/CD variables QUALYTICS_URL and QUALYTICS_TOKEN (masked) in',
+            'Settings > CI/CD > Variables.',
+            ...pipelineScheduleHowTo(spec, (0,args/* stringFlag */.AM)(flags, 'ref') ?? 'main')
+        ]
+        : flags.print
             ? []
             : [
                 'Next: set the repository variable QUALYTICS_URL and the secret QUALYTICS_TOKEN,',
                 'then commit the file to the default branch (GitHub runs schedules only there).'
-            ]),
+            ];
+    out.write([
+        `Schedule: ${spec.description} (${zone}), cron '${spec.cron}'.`,
+        'Next runs:',
+        ...(0,when/* nextRuns */.Oz)(spec.cron, zone, 3).map(d => `  ${(0,when/* formatRun */.TI)(d, zone)}`),
+        ...warnings.map(w => `Warning: cron '${spec.cron}' ${w}.`),
+        ...next,
         ''
     ].join('\n'));
     return 0;
 }
+/** Flags that only make sense for one target. */
+const GITHUB_ONLY = ['uses', 'pin', 'runs-on'];
+/** `--target`: github (default) or gitlab, with the flags each refuses. */
+function ciTarget(flags) {
+    const target = ((0,args/* stringFlag */.AM)(flags, 'target') ?? 'github').toLowerCase();
+    if (target !== 'github' && target !== 'gitlab')
+        throw new args/* UsageError */.eb(`--target '${target}' must be github or gitlab`);
+    const foreign = target === 'gitlab'
+        ? GITHUB_ONLY.filter(f => flags[f] !== undefined)
+        : flags.ref === undefined
+            ? []
+            : ['ref'];
+    if (foreign.length > 0)
+        throw new args/* UsageError */.eb(`--${foreign[0]} does not apply to --target ${target}${target === 'gitlab' ? ': the GitLab job runs the component on your GitLab runners' : ': it is the branch of a GitLab pipeline schedule'}`);
+    return target;
+}
 /** Validate every flag and turn them into what the workflow will hold. */
-function buildSpec(flags) {
+function buildSpec(flags, target) {
     // Shell quoting varies; the file gets single spaces, as GitHub splits on them.
-    const cron = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .requiredFlag */ .SN)(flags, 'crontab', "'17 6 * * *'")
+    const cron = (0,args/* requiredFlag */.SN)(flags, 'crontab', "'17 6 * * *'")
         .split(/\s+/)
         .join(' ');
-    const datastore = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'datastore');
-    const datastoreTags = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'datastore-tags');
+    const datastore = (0,args/* stringFlag */.AM)(flags, 'datastore');
+    const datastoreTags = (0,args/* stringFlag */.AM)(flags, 'datastore-tags');
     if (datastore === undefined && datastoreTags === undefined)
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb('--datastore is required (e.g. --datastore 42), or --datastore-tags to select datastores by tag');
-    const timezone = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'timezone');
+        throw new args/* UsageError */.eb('--datastore is required (e.g. --datastore 42), or --datastore-tags to select datastores by tag');
+    const timezone = (0,args/* stringFlag */.AM)(flags, 'timezone');
     const config = checkInputs(flags, timezone);
     const options = flags.options === undefined
         ? 'all'
-        : config.assetTypes.join(',') === _core_types_js__WEBPACK_IMPORTED_MODULE_12__/* .ALL_ASSET_TYPES */ .H.join(',')
+        : config.assetTypes.join(',') === types/* ALL_ASSET_TYPES */.H.join(',')
             ? 'all'
             : config.assetTypes.join(',');
     const ids = config.datastores.join(',');
     const tags = config.datastoreTags.join(',');
-    const name = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'name') ??
+    const name = (0,args/* stringFlag */.AM)(flags, 'name') ??
         (ids
-            ? (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_11__/* .defaultScheduleName */ .Ul)(ids, options)
+            ? (0,workflow_file/* defaultScheduleName */.Ul)(ids, options)
             : `tags-${slug(tags)}-${options.split(',').join('-')}`);
     if (!NAME.test(name))
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--name '${name}' must be letters, digits, '.', '_' or '-' (at most 80, starting with a letter or digit)`);
-    const { errors, warnings } = (0,_core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_3__/* .checkCron */ .Pi)(cron, name);
+        throw new args/* UsageError */.eb(`--name '${name}' must be letters, digits, '.', '_' or '-' (at most 80, starting with a letter or digit)`);
+    const { errors, warnings } = (0,cron_rules/* checkCron */.Pi)(cron, name);
     if (errors.length > 0)
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--crontab '${cron}' is not a schedule GitHub runs:\n${errors.map(e => `  - ${e}`).join('\n')}`);
+        throw new args/* UsageError */.eb(`--crontab '${cron}' is not a schedule ${target === 'gitlab' ? 'GitLab' : 'GitHub'} runs:\n${errors.map(e => `  - ${e}`).join('\n')}`);
     const { uses, usesComment } = actionRef(flags);
-    const runsOn = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'runs-on') ?? 'ubuntu-latest';
+    const runsOn = (0,args/* stringFlag */.AM)(flags, 'runs-on') ?? 'ubuntu-latest';
     if (!LABEL.test(runsOn))
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--runs-on '${runsOn}' is not a runner label`);
+        throw new args/* UsageError */.eb(`--runs-on '${runsOn}' is not a runner label`);
     const special = [
         'datastore',
         'datastore-tags',
@@ -270,7 +426,7 @@ function buildSpec(flags) {
             uses,
             usesComment,
             runsOn,
-            description: (0,_when_js__WEBPACK_IMPORTED_MODULE_8__/* .describeCron */ .MX)(cron)
+            description: (0,when/* describeCron */.MX)(cron)
         },
         warnings
     };
@@ -288,16 +444,16 @@ function slug(tags) {
  * can require SHA pins), with the tag it replaces kept as a comment.
  */
 function actionRef(flags) {
-    const uses = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'uses') ?? _workflow_file_js__WEBPACK_IMPORTED_MODULE_11__/* .DEFAULT_USES */ .tX;
+    const uses = (0,args/* stringFlag */.AM)(flags, 'uses') ?? workflow_file/* DEFAULT_USES */.tX;
     if (!USES.test(uses))
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--uses '${uses}' is not an action reference such as ${_workflow_file_js__WEBPACK_IMPORTED_MODULE_11__/* .DEFAULT_USES */ .tX} or ./`);
-    const pin = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, 'pin');
+        throw new args/* UsageError */.eb(`--uses '${uses}' is not an action reference such as ${workflow_file/* DEFAULT_USES */.tX} or ./`);
+    const pin = (0,args/* stringFlag */.AM)(flags, 'pin');
     if (pin === undefined)
         return { uses };
     if (!/^[0-9a-f]{40}$/i.test(pin))
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--pin '${pin}' is not a full commit SHA; give all 40 hex digits (git rev-parse v1), as GitHub pins only full SHAs`);
+        throw new args/* UsageError */.eb(`--pin '${pin}' is not a full commit SHA; give all 40 hex digits (git rev-parse v1), as GitHub pins only full SHAs`);
     if (uses.startsWith('./'))
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_5__/* .UsageError */ .eb(`--pin needs an owner/repo@ref action; --uses '${uses}' is a local path`);
+        throw new args/* UsageError */.eb(`--pin needs an owner/repo@ref action; --uses '${uses}' is a local path`);
     const at = uses.lastIndexOf('@');
     const ref = uses.slice(at + 1);
     return {
@@ -313,18 +469,18 @@ function actionRef(flags) {
  */
 function checkInputs(flags, timezone) {
     const raw = {};
-    for (const input of _core_config_inputs_table_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUTS */ .mc) {
+    for (const input of inputs_table/* INPUTS */.mc) {
         if (!input.schedule)
             continue;
         const flag = typeof input.schedule === 'string' ? input.schedule : input.name;
-        const value = flags[flag] === true ? 'true' : (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .stringFlag */ .AM)(flags, flag);
+        const value = flags[flag] === true ? 'true' : (0,args/* stringFlag */.AM)(flags, flag);
         if (value === undefined)
             continue;
         raw[input.name] =
             input.name === 'schedule-timezone' ? spelling(value) : value;
     }
     try {
-        const config = (0,_core_config_config_js__WEBPACK_IMPORTED_MODULE_1__/* .parseConfig */ .o)({
+        const config = (0,config_config/* parseConfig */.o)({
             ...raw,
             url: 'https://placeholder.invalid',
             token: 'placeholder'
@@ -336,8 +492,8 @@ function checkInputs(flags, timezone) {
         };
     }
     catch (error) {
-        if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz && error.input === 'schedule-timezone')
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('timezone', error.problem);
+        if (error instanceof errors/* InputError */.dz && error.input === 'schedule-timezone')
+            throw new errors/* InputError */.dz('timezone', error.problem);
         throw error;
     }
 }
@@ -438,9 +594,9 @@ function formatRun(date, tz) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ findRepoRoot),
 /* harmony export */   N: () => (/* binding */ workflowDir)
 /* harmony export */ });
-/* unused harmony export findRepoRoot */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -479,7 +635,7 @@ async function findRepoRoot(start) {
  * refuses (a schedule there would never run) and reading falls back to the
  * current folder.
  */
-async function workflowDir(flags, command, write, cwd = process.cwd()) {
+async function workflowDir(flags, command, write, cwd = process.cwd(), defaultDir = _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ) {
     const given = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .stringFlag */ .AM)(flags, 'dir');
     if (given !== undefined) {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd, given);
@@ -495,14 +651,14 @@ async function workflowDir(flags, command, write, cwd = process.cwd()) {
     }
     const root = await findRepoRoot(cwd);
     if (root === null && write)
-        throw new _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`qualytics-export ${command}: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)} is not inside a git repository (no .git here or above), and GitHub reads workflows only from .github/workflows at a repository's root. Run it from your repository, or give --dir.`);
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`qualytics-export ${command}: ${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)} is not inside a git repository (no .git here or above), and ${defaultDir === _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ ? "GitHub reads workflows only from .github/workflows at a repository's root" : `the file belongs in ${defaultDir} at a repository's root`}. Run it from your repository, or give --dir.`);
     const base = root ?? cwd;
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ);
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, defaultDir);
     return {
         absolute,
         shown: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(cwd, absolute) || '.',
         base,
-        parts: _commands_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_DIR */ .eJ.split('/')
+        parts: defaultDir.split('/')
     };
 }
 
