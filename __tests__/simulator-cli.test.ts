@@ -90,6 +90,31 @@ describe('simulator: command line', () => {
     expect(/^INPUT_TOKEN=(.*)$/m.exec(env)?.[1]).toBe(DEFAULT_TOKEN)
   })
 
+  it('queues each export for --queued milliseconds first (0: none)', async () => {
+    const trigger = async (args: string[]): Promise<string | undefined> => {
+      const { url, token } = await startCli(args)
+      const res = await fetch(`${url}/api/operations/run`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json'
+        },
+        body: JSON.stringify(exportBody(42, 'anomalies'))
+      })
+      child?.kill('SIGTERM')
+      return ((await res.json()) as { result?: string }).result
+    }
+    expect(await trigger(['--queued', '90000'])).toBe('queued')
+    expect(await trigger(['--queued', '0'])).toBe('running')
+    const bad = spawnSync(TSX, ['simulator/cli.ts', '--queued', 'soon'], {
+      encoding: 'utf8'
+    })
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain(
+      "--queued must be a non-negative number, got 'soon'"
+    )
+  })
+
   it('accepts --token and ends every export as --result and --message say', async () => {
     const { url, token } = await startCli([
       '--token',

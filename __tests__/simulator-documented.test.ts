@@ -4,7 +4,15 @@
  * source records, teams and tags as objects, and /api/openapi.json.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { EXPORT_COLUMNS, ManualClock } from '../simulator/index.js'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import {
+  demoScenario,
+  EXPORT_COLUMNS,
+  ManualClock,
+  QualyticsSimulator
+} from '../simulator/index.js'
+import { runAction } from './helpers/bundle.js'
 import { call, closeAll, SHARED, start, trigger } from './helpers/sim-client.js'
 
 afterEach(closeAll)
@@ -154,4 +162,26 @@ describe('simulator: /api/openapi.json', () => {
       expect.arrayContaining(['datastore', 'result', 'id', 'operation_type'])
     )
   })
+})
+
+describe('simulator: the demo scenario', () => {
+  it("demonstrates the fan-out recipe: its plan step selects the demo's tagged, linked datastores", async () => {
+    const workflow = parse(readFileSync('examples/fan-out.yml', 'utf8')) as {
+      jobs: { plan: { steps: { with: Record<string, string> }[] } }
+    }
+    const planned = workflow.jobs.plan.steps[0]?.with ?? {}
+    const sim = await QualyticsSimulator.start(demoScenario())
+    try {
+      const run = await runAction({
+        inputs: { ...planned, url: sim.url, token: sim.token }
+      })
+      expect(run.code).toBe(0)
+      expect(planned['datastore-tags']).toBe('nightly-export')
+      expect(JSON.parse(run.outputs.datastores ?? '')).toEqual([42, 43])
+      expect(run.outputs.matrix).toMatch(/42/)
+      expect(sim.count('POST')).toBe(0)
+    } finally {
+      await sim.close()
+    }
+  }, 30_000)
 })
