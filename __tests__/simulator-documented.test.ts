@@ -10,7 +10,8 @@ import {
   demoScenario,
   EXPORT_COLUMNS,
   ManualClock,
-  QualyticsSimulator
+  QualyticsSimulator,
+  type RowTimeForm
 } from '../simulator/index.js'
 import { runAction } from './helpers/bundle.js'
 import { call, closeAll, SHARED, start, trigger } from './helpers/sim-client.js'
@@ -126,6 +127,66 @@ describe('simulator: the enrichment datastore as documented', () => {
     expect(theirs.body.source_records).toBe('[]')
     const bad = await read('_sales_anomalies_export', "nonsense='1'")
     expect(bad.status).toBe(400)
+  })
+})
+
+describe('simulator: enrichment tables as a warehouse may hand them back', () => {
+  const rowsOf = async (
+    sim: Awaited<ReturnType<typeof start>>,
+    path: string,
+    filter?: string
+  ): Promise<Row[]> => {
+    const q = new URLSearchParams({ path, ...(filter && { filter }) })
+    const r = await call(
+      sim,
+      'GET',
+      `/api/datastores/100/source-records?${q.toString()}`
+    )
+    return JSON.parse(r.body.source_records as string) as Row[]
+  }
+
+  it('gives generated_at in the form the scenario asks for', async () => {
+    const clock = new ManualClock()
+    const sim = await start({ datastores: SHARED, queuedMs: 0 }, clock)
+    await trigger(sim, 42, 'anomalies')
+    clock.advance(5000)
+    const at = Date.UTC(2026, 0, 1, 0, 0, 2, 500)
+    const forms: [RowTimeForm, unknown][] = [
+      ['documented', '2026-01-01 00:00:02+0000'],
+      ['zoneless', '2026-01-01 00:00:02'],
+      ['epoch-s', Math.floor(at / 1000)],
+      ['epoch-ms', at],
+      ['epoch-us', at * 1000]
+    ]
+    for (const [form, expected] of forms) {
+      sim.scenario.rowTimes = form
+      const [row] = await rowsOf(sim, '_sales_anomalies_export')
+      expect([form, row?.generated_at]).toEqual([form, expected])
+    }
+  })
+
+  it('overwrites a table two datastores share through one prefix, and can ignore filter', async () => {
+    const clock = new ManualClock()
+    const clash = SHARED.map(d =>
+      d.enrichment ? { ...d, enrichment: { ...d.enrichment, prefix: 'x' } } : d
+    )
+    const sim = await start({ datastores: clash, queuedMs: 0 }, clock)
+    await trigger(sim, 42, 'anomalies')
+    clock.advance(5000)
+    await trigger(sim, 43, 'anomalies')
+    clock.advance(5000)
+    const rows = await rowsOf(sim, '_x_anomalies_export')
+    expect(new Set(rows.map(r => r.datastore_id))).toEqual(new Set([43]))
+    expect(
+      await rowsOf(sim, '_x_anomalies_export', "datastore_id='42'")
+    ).toEqual([])
+    sim.scenario.ignoreRecordFilter = true
+    const ignored = await rowsOf(
+      sim,
+      '_x_anomalies_export',
+      "datastore_id='42'"
+    )
+    expect(ignored.map(r => r.datastore_id)).toEqual([43, 43])
   })
 })
 

@@ -60,11 +60,36 @@ export function warehouseTime(ms: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}+0000`
 }
 
+/**
+ * How `generated_at` comes back: as documented, or as a warehouse may hand
+ * it back (no zone; epoch seconds, milliseconds or microseconds).
+ */
+export type RowTimeForm =
+  'documented' | 'zoneless' | 'epoch-s' | 'epoch-ms' | 'epoch-us'
+
+/** `generated_at` of a table written at `ms`, in one of the forms. */
+export function rowTime(ms: number, form: RowTimeForm): string | number {
+  switch (form) {
+    case 'zoneless':
+      return warehouseTime(ms).slice(0, 19)
+    case 'epoch-s':
+      return Math.floor(ms / 1000)
+    case 'epoch-ms':
+      return ms
+    case 'epoch-us':
+      return ms * 1000
+    default:
+      return warehouseTime(ms)
+  }
+}
+
 /** What one exported row is about. */
 export interface RowSource {
   datastoreId: number
   datastoreName: string
   generatedAtMs: number
+  /** Default 'documented'. */
+  timeForm?: RowTimeForm
 }
 
 function value(
@@ -87,7 +112,7 @@ function value(
     case 'source_container':
       return `table_${(i % 3) + 1}`
     case 'generated_at':
-      return generated
+      return rowTime(src.generatedAtMs, src.timeForm ?? 'documented')
     case 'created':
     case 'last_updated':
     case 'last_asserted':

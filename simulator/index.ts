@@ -43,5 +43,10 @@ export {
 } from './history.js'
 export { expectedSelection, FLEET_TAGS, generateFleet } from './fleet.js'
 export { STALE_AGE_MS, tableName } from './landing.js'
-export { EXPORT_COLUMNS, warehouseTime } from './export-rows.js'
+export {
+  EXPORT_COLUMNS,
+  rowTime,
+  warehouseTime,
+  type RowTimeForm
+} from './export-rows.js'
 export { SIMULATOR_API_VERSION } from './openapi.js'

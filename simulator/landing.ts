@@ -271,9 +271,14 @@ export function sourceRecords(
   const rows = exportRows(table.assetType, table.rows, {
     datastoreId: table.datastore.id,
     datastoreName: table.datastore.name,
-    generatedAtMs: table.generatedAt
+    generatedAtMs: table.generatedAt,
+    timeForm: scenario.rowTimes
   })
-    .filter(row => filter.every(([c, v]) => String(row[c]) === v))
+    .filter(
+      row =>
+        scenario.ignoreRecordFilter ||
+        filter.every(([c, v]) => String(row[c]) === v)
+    )
     .slice(0, SOURCE_RECORDS_CAP)
   return { status: 200, body: { source_records: JSON.stringify(rows) } }
 }

@@ -106,6 +106,7 @@ export interface ChaosConfig {
 }
 
 import type { SeedOperation } from './history.js'
+import type { RowTimeForm } from './export-rows.js'
 
 /** Everything that decides how the simulated server answers. */
 export interface Scenario {
@@ -132,6 +133,10 @@ export interface Scenario {
   landing?: (req: { datastoreId: number; assetType: AssetType }) => Landing
   /** Export table names: `_<prefix>_anomalies_export` (new, default) or `_<prefix>_export_anomalies` (old). */
   tableNaming?: 'new' | 'old'
+  /** How source-records rows give `generated_at` (default as documented, `2024-06-11 18:42:31+0000`). */
+  rowTimes?: RowTimeForm
+  /** source-records ignores `filter` and returns every row (as a server without it would). */
+  ignoreRecordFilter?: boolean
   /** Shape of GET /api/datastores/{id}/listing (default a plain array). */
   listingShape?: 'array' | 'envelope'
   /** Echo the Authorization header back in error bodies (redaction tests). */
