@@ -35,12 +35,14 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
 const OWN = ['job-name', 'stage', 'rules', 'image', 'version']
 /**
  * Action inputs the component leaves out, and why: a GitLab run has no
- * cron of its own to read (the schedule lives in GitLab), and a secret
- * belongs in a masked CI/CD variable, never in an input.
+ * cron of its own to read (the schedule lives in GitLab), the results file
+ * is always written (qualytics-export-results.json, an artifact), and a
+ * secret belongs in a masked CI/CD variable, never in an input.
  */
 const LEFT_OUT = (name: string): boolean =>
   name === 'schedule-timezone' ||
-  INPUTS.some(i => i.name === name && i.secret === true)
+  name === 'results-file' ||
+  INPUTS.some(i => i.name === name && Boolean(i.secret))
 const EXPORT_INPUTS = INPUTS.filter(i => i.run !== null && !LEFT_OUT(i.name))
 
 describe('the component', () => {
@@ -135,7 +137,8 @@ describe('the component', () => {
       expose_as: 'Qualytics export',
       paths: [
         'qualytics-export-summary.md',
-        'qualytics-export-operations.json'
+        'qualytics-export-operations.json',
+        'qualytics-export-results.json'
       ],
       reports: {
         junit: 'qualytics-export-junit.xml',
