@@ -10,10 +10,13 @@ import { checksOfSchedule, nextPause } from '../src/core/run/polling.js'
 import {
   lastSuccess,
   recentDurations,
-  runningExport,
+  judgeRunning,
+  runningExports,
+  stuckAfterMs,
   type ExportHistory
 } from '../src/core/run/history.js'
 import { toListedExport } from '../src/core/client/operations-list.js'
+import { operation } from '../src/core/client/schemas.js'
 import { matchListed } from '../src/core/run/watch.js'
 import type { PlannedExport } from '../src/core/types.js'
 
@@ -221,14 +224,87 @@ describe('reading a history', () => {
       item({ id: 4, result: 'running', end_time: null, asset_type: 'checks' }),
       item({ id: 2, result: 'running', end_time: null, include_deleted: true })
     ])
-    expect(runningExport(h, planned, new Set())?.id).toBe(3)
-    expect(runningExport(h, planned, new Set([3]))?.id).toBe(5)
-    expect(runningExport(h, planned, new Set([3, 5]))).toBeNull()
+    const ids = (claimed: number[]): number[] =>
+      runningExports(h, planned, new Set(claimed)).map(e => e.id)
+    expect(ids([])).toEqual([3, 5])
+    expect(ids([3])).toEqual([5])
+    expect(ids([3, 5])).toEqual([])
     const filtered = {
       ...planned,
       body: { ...planned.body, container_ids: [1] }
     }
-    expect(runningExport(h, filtered, new Set())).toBeNull()
+    expect(runningExports(h, filtered, new Set())).toEqual([])
+  })
+
+  it('calls an export stuck past a day, or past five times the longest success of its kind', () => {
+    const day = 24 * 3_600_000
+    expect(stuckAfterMs({ state: 'unknown', reason: 'x' }, 'anomalies')).toBe(
+      day
+    )
+    const long = historyOf([
+      item({
+        id: 1,
+        start_time: '2026-01-01T00:00:00Z',
+        end_time: '2026-01-01T10:00:00Z'
+      }),
+      item({
+        id: 2,
+        asset_type: 'checks',
+        start_time: '2026-01-01T00:00:00Z',
+        end_time: '2026-01-02T00:00:00Z'
+      })
+    ])
+    expect(stuckAfterMs(long, 'anomalies')).toBe(50 * 3_600_000)
+  })
+
+  it('follows only what its own read says is queued or running, and not stuck', () => {
+    const now = Date.parse('2026-01-10T00:00:00Z')
+    const own = (over: Record<string, unknown>) =>
+      operation(
+        item({
+          id: 9,
+          result: 'running',
+          end_time: null,
+          start_time: '2026-01-09T23:00:00Z',
+          ...over
+        }),
+        'own'
+      )
+    const day = 24 * 3_600_000
+    expect(judgeRunning(own({ result: 'queued' }), planned, now, day)).toEqual(
+      expect.objectContaining({ follow: true })
+    )
+    expect(
+      judgeRunning(
+        own({ result: 'success', end_time: '2026-01-07T00:00:00Z' }),
+        planned,
+        now,
+        day
+      )
+    ).toEqual(expect.objectContaining({ follow: false }))
+    expect(
+      judgeRunning(own({ result: 'pending' }), planned, now, day).follow
+    ).toBe(false)
+    expect(
+      judgeRunning(own({ datastore: { id: 43 } }), planned, now, day).follow
+    ).toBe(false)
+    const old = judgeRunning(
+      own({ start_time: '2025-12-10T00:00:00Z' }),
+      planned,
+      now,
+      day
+    )
+    expect(old).toMatchObject({ follow: false, stuck: true })
+    expect(old.follow === false && old.why).toMatch(/export 9 .*stuck/)
+    // A start in the future is not stuck.
+    expect(
+      judgeRunning(
+        own({ start_time: '2026-02-01T00:00:00Z' }),
+        planned,
+        now,
+        day
+      ).follow
+    ).toBe(true)
   })
 })
 

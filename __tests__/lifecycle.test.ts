@@ -6,9 +6,8 @@
  * takes about two real seconds.
  */
 import { describe, expect, it } from '@jest/globals'
-import { parseConfig } from '../src/core/config/config.js'
-import { runExportJob, type JobOutcome } from '../src/core/run/job.js'
-import { createRedactor } from '../src/core/output/redact.js'
+import type { JobOutcome } from '../src/core/run/job.js'
+import { runJob } from './helpers/in-process.js'
 import { FastClock } from './helpers/virtual-clock.js'
 import {
   HOSTILE_TOKEN,
@@ -77,21 +76,15 @@ async function runThrough(
     }
     return false
   })
-  const config = parseConfig({
-    url: server.url,
-    token: HOSTILE_TOKEN,
-    datastore: '42',
-    options: 'checks',
-    verify: 'false',
-    'poll-interval': '10s',
-    ...inputs
-  })
-  const lines: string[] = []
   try {
-    const outcome = await runExportJob(config, {
-      clock,
-      redact: createRedactor(config.token),
-      hooks: { log: m => lines.push(m), warn: m => lines.push(`warn: ${m}`) }
+    const { outcome, lines } = await runJob(clock, {
+      url: server.url,
+      token: HOSTILE_TOKEN,
+      datastore: '42',
+      options: 'checks',
+      verify: 'false',
+      'poll-interval': '10s',
+      ...inputs
     })
     return { outcome, lines, seen: server.seen }
   } finally {

@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { id, serverTimeMs } from '../src/core/client/schema.js'
 import { operation, operationPage } from '../src/core/client/schemas.js'
 import { identityMismatch, isExportOf } from '../src/core/client/identity.js'
-import { lookFrom, pickOurs, type Look } from '../src/core/run/trigger.js'
+import { lookFrom, pickOurs, type Look } from '../src/core/run/look.js'
 import type { ExportList } from '../src/core/client/client-types.js'
 import { parseStateIds } from '../src/action/post-state.js'
 
@@ -149,76 +149,116 @@ describe('identity', () => {
 describe('the look and adoption', () => {
   const before = '2026-12-01T06:00:00Z'
   const after = '2026-12-02T06:00:05Z'
+  const whole: Look = { usable: true, ids: new Set(), whole: true, topId: null }
 
-  it('adopts only what is not in the look and not older than its newest item', () => {
-    const look = lookFrom(listed([item(10, before)]), 42)
-    const later = listed([item(10, before), item(11, after)])
-    expect(pickOurs(later, planned, look, new Set(), 0)).toEqual({
+  it('adopts only what is not in the look, whatever the clocks say', () => {
+    // The one earlier export claims to be from the future; ours from the past.
+    const look = lookFrom(listed([item(10, '2099-01-01T00:00:00')]))
+    const later = listed([item(11, before), item(10, '2099-01-01T00:00:00')])
+    expect(pickOurs(later, planned, look, new Set())).toEqual({
       found: expect.objectContaining({ id: 11 })
     })
     // Yesterday's export, already in the look, is never ours.
     expect(
-      pickOurs(listed([item(10, before)]), planned, look, new Set(), 0)
-    ).toEqual({ found: null })
-    // An item not in the look but older than its newest: not ours.
-    expect(
-      pickOurs(
-        listed([item(12, '2026-11-30T00:00:00Z')]),
-        planned,
-        look,
-        new Set(),
-        0
-      )
+      pickOurs(listed([item(10, before)]), planned, look, new Set())
     ).toEqual({ found: null })
   })
 
-  it('skips claimed, schedule-started and foreign items', () => {
-    const look: Look = { usable: true, ids: new Set(), newestMs: null }
+  it('on a full page, takes only ids above everything listed before', () => {
+    const page = [item(30, after), item(20, before)]
+    const look = lookFrom(listed(page, 2))
+    expect(look).toMatchObject({ usable: true, whole: false, topId: 30 })
+    // 25 was never listed, but the server's order puts it before the look.
+    expect(
+      pickOurs(
+        listed([item(31, after), item(30, after)], 2),
+        planned,
+        look,
+        new Set()
+      )
+    ).toEqual({ found: expect.objectContaining({ id: 31 }) })
+    expect(
+      pickOurs(
+        listed([item(30, after), item(25, after)], 2),
+        planned,
+        look,
+        new Set()
+      )
+    ).toEqual({ found: null })
+    // A full page that does not reach back to the look may have left ours out.
+    expect(
+      pickOurs(
+        listed(
+          [
+            item(41, after, { asset_type: 'checks' }),
+            item(40, after, { asset_type: 'checks' })
+          ],
+          2
+        ),
+        planned,
+        look,
+        new Set()
+      )
+    ).toHaveProperty('cannotTell')
+  })
+
+  it('skips claimed, schedule-started and foreign items, and takes the lowest id', () => {
     const list = listed([
       item(1, after, { schedule: { id: 3 } }),
       item(2, after),
       item(3, after, { datastore: { id: 43 } }),
       item(4, after, { datastore: undefined })
     ])
-    expect(pickOurs(list, planned, look, new Set([2]), 0)).toEqual({
+    expect(pickOurs(list, planned, whole, new Set([2]))).toEqual({
       found: null
     })
+    expect(
+      pickOurs(
+        listed([item(8, after), item(6, before)]),
+        planned,
+        whole,
+        new Set()
+      )
+    ).toEqual({ found: expect.objectContaining({ id: 6 }) })
   })
 
   it('says "cannot tell" when the page cannot be read, or holds unreadable items', () => {
-    const look: Look = { usable: true, ids: new Set(), newestMs: null }
     expect(
-      pickOurs(
-        { kind: 'cannot-tell', reason: 'x' },
-        planned,
-        look,
-        new Set(),
-        0
-      )
+      pickOurs({ kind: 'cannot-tell', reason: 'x' }, planned, whole, new Set())
     ).toEqual({ cannotTell: 'x' })
     expect(
-      pickOurs(listed([{ id: 'x' }]), planned, look, new Set(), 0)
+      pickOurs(listed([{ id: 'x' }]), planned, whole, new Set())
     ).toHaveProperty('cannotTell')
     expect(
-      pickOurs({ kind: 'missing' }, planned, look, new Set(), 0)
+      pickOurs({ kind: 'missing' }, planned, whole, new Set())
     ).toHaveProperty('cannotTell')
   })
 
-  it('does not trust a full page that ignored the newest-first order', () => {
+  it('does not trust a full page out of the newest-first order', () => {
     const items = [item(1, before), item(2, after)]
-    expect(lookFrom(listed(items, 2), 42).usable).toBe(false)
-    expect(lookFrom(listed(items, 50), 42).usable).toBe(true)
+    expect(lookFrom(listed(items, 2)).usable).toBe(false)
+    expect(lookFrom(listed(items, 50)).usable).toBe(true)
+    const look = lookFrom(listed([item(2, after), item(1, before)], 2))
+    expect(
+      pickOurs(
+        listed([item(3, after), item(4, after)], 2),
+        planned,
+        look,
+        new Set()
+      )
+    ).toHaveProperty('cannotTell')
   })
 
-  it('without a usable look, finding nothing is "cannot tell", never "post again"', () => {
+  it('without a usable look nothing is ours, and finding nothing is "cannot tell"', () => {
     const look: Look = { usable: false, reason: 'no list' }
-    const sent = Date.parse(after)
     expect(
-      pickOurs(listed([item(1, before)]), planned, look, new Set(), sent)
+      pickOurs(listed([item(1, before)]), planned, look, new Set())
     ).toEqual({ cannotTell: 'no list' })
     expect(
-      pickOurs(listed([item(2, after)]), planned, look, new Set(), sent)
-    ).toEqual({ found: expect.objectContaining({ id: 2 }) })
+      pickOurs(listed([item(2, after)]), planned, look, new Set())
+    ).toEqual({
+      cannotTell: 'no list'
+    })
   })
 })
 

@@ -24,6 +24,11 @@ export interface ListedPage {
   exports: ListedExport[]
   /** As many items as asked for: later pages may hold more. */
   full: boolean
+  /**
+   * Items that say they are of another type or another datastore than
+   * asked: the server ignores its filters.
+   */
+  foreign: number
 }
 
 /** Page size of a history read (also what the trigger's look asks for). */
@@ -84,7 +89,12 @@ export async function listExports(
       const items = page.items.items
       return {
         exports: items.flatMap(op => asListedExport(op) ?? []),
-        full: items.length + page.items.unreadable >= options.size
+        full: items.length + page.items.unreadable >= options.size,
+        foreign: items.filter(
+          op =>
+            (op.type !== null && op.type !== 'export') ||
+            (op.datastoreId !== null && !datastoreIds.includes(op.datastoreId))
+        ).length
       }
     })
   } catch (error) {

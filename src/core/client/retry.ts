@@ -135,7 +135,7 @@ export function verifyPolicy(now: number, deadline: number): RetryPolicy {
   return readPolicy(3, Math.min(deadline, now + VERIFY_READ_MS))
 }
 
-/** The one list read of a datastore's exports before its first POST. */
+/** A list read of a datastore's exports before one of its POSTs. */
 export function lookPolicy(now: number, deadline: number): RetryPolicy {
   return {
     maxAttempts: 3,

@@ -1,6 +1,16 @@
 import type { ExportList } from '../client/client-types.js'
 import { exportsIn, type ListedExport } from '../client/operations-list.js'
-import type { AssetType, PlannedExport, OperationRecord } from '../types.js'
+import type {
+  AssetType,
+  Operation,
+  PlannedExport,
+  OperationRecord
+} from '../types.js'
+import type { QualyticsClient } from '../client/client.js'
+import { identityMismatch } from '../client/identity.js'
+import type { RetryPolicy } from '../client/retry.js'
+import { formatDuration } from '../config/duration.js'
+import { isTerminal } from '../domain/results.js'
 import { expectationFrom, type Expectation } from './polling.js'
 import { countMissedRuns } from '../schedule/missed-runs.js'
 
@@ -93,32 +103,140 @@ export function lastSuccess(
 }
 
 /**
- * An export of the planned datastore and asset type that is running now and
- * may be followed instead of starting another (`if-running: wait`): still
- * running (no end time), not claimed by this run, and doing what ours would.
- * A Qualytics schedule's or flow's export counts too: it writes the same
- * table, and a second one is the pile-up the input exists to prevent. A plan
- * with a container filter never follows one (the list cannot say which
- * containers a running export covers), and neither does one whose
- * `include_deleted` differs. Oldest first: the one that ends soonest.
+ * Exports of the planned datastore and asset type that the list shows
+ * running now, and that may be followed instead of starting another
+ * (`if-running: wait`): queued or running with no end time, not claimed by
+ * this run, and doing what ours would. A Qualytics schedule's or flow's
+ * export counts too: it writes the same table, and a second one is the
+ * pile-up the input exists to prevent. A plan with a container filter
+ * never follows one (the list cannot say which containers a running
+ * export covers), and neither does one whose `include_deleted` differs.
+ * Oldest (lowest id) first: the one that ends soonest. The list only
+ * proposes; confirmRunning decides.
  */
-export function runningExport(
+export function runningExports(
   history: ExportHistory,
   planned: PlannedExport,
   claimed: ReadonlySet<number>
-): ListedExport | null {
+): ListedExport[] {
   const { body } = planned
   if (body.container_ids !== undefined || body.container_tags !== undefined)
-    return null
-  const running = ofType(history, planned.assetType).filter(
-    e =>
-      (e.result === 'running' || e.result === 'queued') &&
-      e.endTime === null &&
-      !claimed.has(e.id) &&
-      (e.includeDeleted === null || e.includeDeleted === body.include_deleted)
-  )
-  return running.sort((a, b) => a.id - b.id)[0] ?? null
+    return []
+  return ofType(history, planned.assetType)
+    .filter(
+      e =>
+        (e.result === 'running' || e.result === 'queued') &&
+        e.endTime === null &&
+        !claimed.has(e.id) &&
+        (e.includeDeleted === null || e.includeDeleted === body.include_deleted)
+    )
+    .sort((a, b) => a.id - b.id)
 }
+
+/** A running export older than this is stuck (unless its kind runs longer). */
+export const STUCK_FLOOR_MS = 24 * 3_600_000
+/** ...or older than this many times the longest successful export of its kind. */
+export const STUCK_FACTOR = 5
+
+/**
+ * How old a running export may be and still be followed: the longest of
+ * a day and five times the longest successful export of this asset type
+ * in the history.
+ */
+export function stuckAfterMs(
+  history: ExportHistory,
+  assetType: AssetType
+): number {
+  const longest = successes(history, assetType).reduce(
+    (m, e) => Math.max(m, ms(e.endTime) - ms(e.startTime)),
+    0
+  )
+  return Math.max(STUCK_FLOOR_MS, STUCK_FACTOR * longest)
+}
+
+/** What the export's own read says about following it. */
+export type FollowVerdict =
+  | { follow: true; operation: Operation }
+  | { follow: false; why: string; stuck?: boolean }
+
+/**
+ * The list proposed a running export; its own `GET /api/operations/{id}`
+ * decides: it must say queued or running (no end), not contradict the
+ * plan, and have started no longer ago than `stuckAfter` on `nowMs` (a
+ * start the read does not give, or one in the future, is not stuck).
+ */
+export function judgeRunning(
+  own: Operation,
+  planned: PlannedExport,
+  nowMs: number,
+  stuckAfter: number
+): FollowVerdict {
+  const id = own.id
+  const mismatch = identityMismatch(own, planned)
+  if (mismatch) return { follow: false, why: mismatch }
+  if (isTerminal(own))
+    return {
+      follow: false,
+      why: `the list shows export ${id} running, but its own read says it ended (result ${own.resultText})`
+    }
+  if (own.result !== 'queued' && own.result !== 'running')
+    return {
+      follow: false,
+      why: `export ${id} reports result ${own.resultText}, neither queued nor running`
+    }
+  const started = Date.parse(own.startTime ?? own.created ?? '')
+  if (Number.isFinite(started) && nowMs - started > stuckAfter)
+    return {
+      follow: false,
+      stuck: true,
+      why: `export ${id} (${planned.assetType} of datastore ${planned.datastoreId}) has been ${own.result} since ${own.startTime ?? own.created}, longer than ${formatDuration(stuckAfter)}: it looks stuck, so it is not followed and this run starts its own`
+    }
+  return { follow: true, operation: own }
+}
+
+/**
+ * The first of the listed running exports whose own read confirms it
+ * (judgeRunning), or null. A stuck one is a warning; one the own read
+ * cannot confirm is a log line. Each candidate costs one read.
+ */
+export async function confirmRunning(
+  candidates: readonly ListedExport[],
+  planned: PlannedExport,
+  options: {
+    client: QualyticsClient
+    policy: RetryPolicy
+    nowMs: number
+    stuckAfter: number
+    log: (message: string) => void
+    warn: (message: string) => void
+  }
+): Promise<Operation | null> {
+  for (const listed of candidates.slice(0, MAX_FOLLOW_READS)) {
+    let own: Operation
+    try {
+      own = await options.client.getOperation(listed.id, options.policy)
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error)
+      options.log(
+        `Export ${listed.id} is listed as running, but its own read failed (${why}); not following it.`
+      )
+      continue
+    }
+    const verdict = judgeRunning(
+      own,
+      planned,
+      options.nowMs,
+      options.stuckAfter
+    )
+    if (verdict.follow) return verdict.operation
+    if (verdict.stuck) options.warn(`${verdict.why}.`)
+    else options.log(`Not following: ${verdict.why}.`)
+  }
+  return null
+}
+
+/** Listed running exports whose own read is tried before triggering. */
+const MAX_FOLLOW_READS = 3
 
 /**
  * The run's use of the history read, kept beside the runner: one read per
@@ -166,14 +284,14 @@ export class HistoryBook {
 /** What the history told the run about one export. */
 export interface Learned {
   expect: Expectation | null
-  /** Running now and worth following (`if-running: wait`). */
-  running: ListedExport | null
+  /** How old a running export may be and still be followed. */
+  stuckAfter: number
 }
 
 /**
  * Fill the record's `last_success_at` and, on a scheduled run,
- * `missed_runs` (with a note when above 0); return the expectation and any
- * export to follow.
+ * `missed_runs` (with a note when above 0); return the expectation and the
+ * age past which a running export is stuck.
  */
 export async function learnFromHistory(
   record: OperationRecord,
@@ -183,8 +301,6 @@ export async function learnFromHistory(
     nowMs: number
     pollIntervalMs: number
     schedule: RunSchedule | null
-    claimed: ReadonlySet<number>
-    follow: boolean
   }
 ): Promise<Learned> {
   const last = lastSuccess(history, planned.assetType, options.nowMs)
@@ -205,9 +321,7 @@ export async function learnFromHistory(
   const durations = recentDurations(history, planned.assetType)
   return {
     expect: expectationFrom(durations, options.pollIntervalMs),
-    running: options.follow
-      ? runningExport(history, planned, options.claimed)
-      : null
+    stuckAfter: stuckAfterMs(history, planned.assetType)
   }
 }
 
@@ -217,7 +331,7 @@ export async function learnFromHistory(
  */
 export function followRunning(
   record: OperationRecord,
-  op: ListedExport,
+  op: Operation,
   claimed: Set<number>
 ): string {
   claimed.add(op.id)
@@ -226,12 +340,12 @@ export function followRunning(
   record.notes.push(
     `followed export ${op.id}, already running in Qualytics (if-running: wait)`
   )
-  return `Following export ${op.id} (${op.assetType} of datastore ${op.datastoreId}), already running in Qualytics, instead of starting another (if-running: wait).`
+  return `Following export ${op.id} (${record.assetType} of datastore ${record.datastoreId}), already ${op.result === 'queued' ? 'queued' : 'running'} in Qualytics, instead of starting another (if-running: wait); this run did not start it, so it never aborts it.`
 }
 
 /** When a server-reported export started, on our clock (server minus skew). */
 export function startedOnOurClock(
-  op: ListedExport,
+  op: Operation,
   serverSkewMs: number
 ): number | undefined {
   const started = Date.parse(op.startTime ?? op.created ?? '')

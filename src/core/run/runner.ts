@@ -14,6 +14,7 @@ import { formatDuration } from '../config/duration.js'
 import { StatusWatch } from './watch.js'
 import { overallResult } from '../domain/results.js'
 import {
+  applyFields,
   flagEmptyExports,
   markNotStarted,
   markStopped,
@@ -22,19 +23,23 @@ import {
 } from '../domain/records.js'
 import type { RunContext, RunHooks } from './context.js'
 import {
+  confirmRunning,
   followRunning,
+  historyFrom,
   HistoryBook,
   learnFromHistory,
+  runningExports,
   startedOnOurClock,
   type RunSchedule
 } from './history.js'
-import {
-  exportsBefore,
-  takeLooks,
-  TriggerState,
-  triggerExport
-} from './trigger.js'
-import type { OperationRecord, PlannedExport, Result } from '../types.js'
+import { takeLooks, TriggerState, triggerExport } from './trigger.js'
+import { readPolicy } from '../client/retry.js'
+import type {
+  Operation,
+  OperationRecord,
+  PlannedExport,
+  Result
+} from '../types.js'
 import type { ExportConfig } from '../config/config.js'
 
 /** How the run ended. */
@@ -44,6 +49,9 @@ export interface RunOutcome {
   ended: 'finished' | 'not-waited' | 'timeout' | 'cancelled'
   elapsedMs: number
 }
+
+/** A follower's margin, past the starter's pause, for its read and POST. */
+export const FOLLOWER_GRACE_MS = 2000
 
 /**
  * Trigger every planned export (at most `max-parallel` running at once) and
@@ -74,10 +82,12 @@ class ExportRun {
   readonly #counting: Promise<void>[] = []
   readonly #start: number
   readonly #deadline: number
-  readonly #triggers = new TriggerState()
+  readonly #triggers: TriggerState
   readonly #hooks: RunHooks
   readonly #sleeper: LoopSleeper
   readonly #history: HistoryBook
+  /** Per datastore: no POST before this (a followed export just ended). */
+  readonly #holdUntil = new Map<number, number>()
 
   constructor(
     private readonly config: ExportConfig,
@@ -91,19 +101,30 @@ class ExportRun {
     this.#deadline = ctx.deadline
     this.#hooks = ctx.hooks
     this.#sleeper = new LoopSleeper(ctx.clock, ctx.signal)
+    this.#triggers = new TriggerState(ctx)
     this.#watch = new StatusWatch(ctx, config.pollIntervalMs, {
       onSettled: () => this.#sleeper.wake(),
-      onGaveUp: record => this.#abandon(record)
+      onGaveUp: record => this.#abandon(record),
+      onEnded: (record, pauseMs) => {
+        // A read from before this end cannot speak for after it.
+        this.#triggers.lookout.forget(record.datastoreId)
+        // Whoever started it sees the end within pauseMs and posts next.
+        if (record.adopted)
+          this.#holdUntil.set(
+            record.datastoreId,
+            ctx.clock.now() + pauseMs + FOLLOWER_GRACE_MS
+          )
+      }
     })
     this.#history = new HistoryBook(
-      id => exportsBefore(id, ctx, this.#triggers),
+      id => this.#triggers.lookout.first(id),
       m => this.#hooks.log?.(m)
     )
   }
 
   async execute(): Promise<RunOutcome> {
     const { clock, signal } = this.ctx
-    await takeLooks(this.plan, this.ctx, this.#triggers)
+    await takeLooks(this.plan, this.#triggers)
     if (!this.config.wait) {
       // Everything is triggered; max-parallel only bounds what is waited on.
       while (this.#queue.length > 0 && !signal?.aborted) {
@@ -156,29 +177,30 @@ class ExportRun {
     const planned = this.plan[index]
     const record = this.#records[index]
     if (!planned || !record) return
-    // One history read per datastore: expected end, missed runs, pile-ups.
-    const learned = await learnFromHistory(
-      record,
-      planned,
-      await this.#history.of(planned.datastoreId),
-      {
-        nowMs: this.ctx.clock.now() + this.ctx.client.serverSkewMs,
-        pollIntervalMs: this.config.pollIntervalMs,
-        schedule: this.schedule,
-        claimed: this.#triggers.claimed,
-        follow: this.config.ifRunning === 'wait'
-      }
-    )
+    // One history read per datastore: expected end, missed runs.
+    const history = await this.#history.of(planned.datastoreId)
+    const learned = await learnFromHistory(record, planned, history, {
+      nowMs: this.ctx.clock.now() + this.ctx.client.serverSkewMs,
+      pollIntervalMs: this.config.pollIntervalMs,
+      schedule: this.schedule
+    })
     if (this.#stopped || this.ctx.signal?.aborted) return
-    if (learned.running) {
-      const op = learned.running
-      this.#hooks.log?.(followRunning(record, op, this.#triggers.claimed))
+    await this.#holdForStarter(planned.datastoreId)
+    if (this.#stopped || this.ctx.signal?.aborted) return
+    const running =
+      this.config.ifRunning === 'wait'
+        ? await this.#runningNow(planned, learned.stuckAfter)
+        : null
+    if (this.#stopped || this.ctx.signal?.aborted) return
+    if (running) {
+      this.#hooks.log?.(followRunning(record, running, this.#triggers.claimed))
       this.#count(planned, record)
       if (this.config.wait)
-        this.#watch.watch(record, op, {
+        this.#watch.watch(record, running, {
           expect: learned.expect,
-          startedAt: startedOnOurClock(op, this.ctx.client.serverSkewMs)
+          startedAt: startedOnOurClock(running, this.ctx.client.serverSkewMs)
         })
+      else applyFields(record, running)
       this.#hooks.changed?.(record, 'pending')
       this.#hooks.triggered?.(this.#records)
       return
@@ -219,6 +241,50 @@ class ExportRun {
     }
     this.#hooks.changed?.(record, 'pending')
     this.#hooks.triggered?.(this.#records)
+  }
+
+  /**
+   * After following another run's export of this datastore, let that run
+   * post its next export first: it sees the end within one pause of ours,
+   * and the read before our POST then finds its export to follow instead
+   * of starting a duplicate at the same moment.
+   */
+  async #holdForStarter(datastoreId: number): Promise<void> {
+    const until = this.#holdUntil.get(datastoreId)
+    if (until === undefined || this.config.ifRunning !== 'wait') return
+    const { clock, signal } = this.ctx
+    const wait = Math.min(until, this.#deadline) - clock.now()
+    if (wait > 0) await clock.sleep(wait, signal)
+  }
+
+  /**
+   * An export of this kind running now that `if-running: wait` follows:
+   * the datastore's exports are read again before each POST (one read
+   * serves the POSTs within FRESH_READ_MS), and the list's candidates are
+   * settled by their own reads.
+   */
+  async #runningNow(
+    planned: PlannedExport,
+    stuckAfter: number
+  ): Promise<Operation | null> {
+    const { claimed, lookout } = this.#triggers
+    const list = await lookout.fresh(planned.datastoreId)
+    const candidates = runningExports(
+      historyFrom(list, planned.datastoreId),
+      planned,
+      claimed
+    )
+    if (candidates.length === 0) return null
+    const op = await confirmRunning(candidates, planned, {
+      client: this.ctx.client,
+      policy: readPolicy(3, this.#deadline),
+      nowMs: this.ctx.clock.now(),
+      stuckAfter,
+      log: m => this.#hooks.log?.(m),
+      warn: m => this.#hooks.warn?.(m)
+    })
+    // Another export of the run may have claimed it during the reads.
+    return op !== null && !claimed.has(op.id) ? op : null
   }
 
   /** How many anomalies or checks Qualytics holds now: best effort, off the critical path. */
@@ -266,12 +332,10 @@ class ExportRun {
     ]
     const budget =
       result === 'timeout' ? TIMEOUT_ABORT_BUDGET_MS : CANCEL_ABORT_BUDGET_MS
+    // An export this run did not start (followed) is never aborted.
+    const started = running.filter(r => !r.adopted).map(r => r.id as number)
     const outcomes = abort
-      ? await abortOperations(
-          client,
-          running.map(r => r.id as number),
-          budget
-        )
+      ? await abortOperations(client, started, budget)
       : new Map<number, AbortOutcome>()
     const waited = formatDuration(clock.now() - this.#start)
     for (const record of running) {

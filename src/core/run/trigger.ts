@@ -1,4 +1,4 @@
-import type { ExportList, TriggerOutcome } from '../client/client-types.js'
+import type { TriggerOutcome } from '../client/client-types.js'
 import {
   backoffDelay,
   lookPolicy,
@@ -7,15 +7,8 @@ import {
 } from '../client/retry.js'
 import type { RunContext } from './context.js'
 import type { Operation, PlannedExport } from '../types.js'
-import { isExportOf, type PlannedIdentity } from '../client/identity.js'
-import { serverTimeMs } from '../client/schema.js'
-
-/**
- * Without a usable look, an export counts as ours when the server created
- * it no earlier than this before our POST left (server clock from the Date
- * header, which has one-second resolution).
- */
-const ADOPTION_MARGIN_MS = 5000
+import { identityMismatch } from '../client/identity.js'
+import { Lookout, pickOurs, type Look, type Search } from './look.js'
 /** Pauses before each look for an export an ambiguous POST may have made. */
 const LOOK_PAUSES_MS = [0, 1000, 2000]
 
@@ -31,63 +24,34 @@ export type TriggerResult =
 
 /**
  * What triggering keeps across the run's exports: the ids the run owns,
- * and the one read of each datastore's exports before its first POST.
+ * and the reads of each datastore's exports before its POSTs (look.ts).
  */
 export class TriggerState {
   /** Ids already owned by this run: never adopted twice. */
   readonly claimed = new Set<number>()
-  /** The look of each datastore, taken once before its first POST. */
-  readonly looks = new Map<number, Promise<Look>>()
-  /**
-   * The one read of each datastore's exports before its first POST: the
-   * look is made from it, and so is the history (history.ts).
-   */
-  readonly lists = new Map<number, Promise<ExportList>>()
+  readonly lookout: Lookout
+
+  constructor(ctx: RunContext) {
+    this.lookout = new Lookout(
+      datastoreId =>
+        ctx.client.exportsOf(
+          datastoreId,
+          lookPolicy(ctx.clock.now(), ctx.deadline)
+        ),
+      () => ctx.clock.now()
+    )
+  }
 }
 
 /**
- * Take the look of every planned datastore, in parallel, before the first
- * POST: the POSTs then leave in plan order, each after its datastore's look.
+ * Read every planned datastore's exports, in parallel, before the first
+ * POST: the POSTs then leave in plan order, each after its datastore's read.
  */
 export async function takeLooks(
   plan: readonly PlannedExport[],
-  ctx: RunContext,
   state: TriggerState
 ): Promise<void> {
-  await Promise.all(plan.map(p => lookOf(p, ctx, state)))
-}
-
-/** The look of this datastore: taken once, shared by its exports. */
-function lookOf(
-  planned: PlannedExport,
-  ctx: RunContext,
-  state: TriggerState
-): Promise<Look> {
-  let look = state.looks.get(planned.datastoreId)
-  if (!look) {
-    look = exportsBefore(planned.datastoreId, ctx, state).then(list =>
-      lookFrom(list, planned.datastoreId)
-    )
-    state.looks.set(planned.datastoreId, look)
-  }
-  return look
-}
-
-/** The datastore's exports as listed before the first POST: read once. */
-export function exportsBefore(
-  datastoreId: number,
-  ctx: RunContext,
-  state: TriggerState
-): Promise<ExportList> {
-  let list = state.lists.get(datastoreId)
-  if (!list) {
-    list = ctx.client.exportsOf(
-      datastoreId,
-      lookPolicy(ctx.clock.now(), ctx.deadline)
-    )
-    state.lists.set(datastoreId, list)
-  }
-  return list
+  await Promise.all(plan.map(p => state.lookout.first(p.datastoreId)))
 }
 
 /**
@@ -109,11 +73,11 @@ export async function triggerExport(
 ): Promise<TriggerResult> {
   const policy = triggerPolicy(ctx.deadline)
   const what = `${planned.assetType} of datastore ${planned.datastoreId}`
-  const look = await lookOf(planned, ctx, state)
   let last = ''
   for (let attempt = 1; attempt <= policy.maxAttempts; attempt++) {
+    // Before each POST: what is listed now is never this POST's doing.
+    const look = await state.lookout.look(planned.datastoreId)
     if (ctx.signal?.aborted) return { ok: false, stopped: true, message: last }
-    const sentAt = ctx.clock.now() + ctx.client.serverSkewMs
     const outcome: TriggerOutcome = await ctx.client.runExport(planned.body)
     if (outcome.kind === 'created') {
       if (state.claimed.has(outcome.operation.id)) {
@@ -137,14 +101,7 @@ export async function triggerExport(
     if (outcome.kind === 'rejected')
       return { ok: false, message: `Could not start the export: ${last}` }
     if (outcome.kind === 'ambiguous' || outcome.kind === 'unreadable') {
-      const found = await findOurExport(
-        planned,
-        look,
-        sentAt,
-        ctx,
-        state,
-        policy
-      )
+      const found = await findOurExport(planned, look, ctx, state, policy)
       if ('found' in found && found.found) {
         state.claimed.add(found.found.id)
         ctx.hooks.log?.(
@@ -196,12 +153,13 @@ export async function triggerExport(
 /**
  * Look for the export an uncertain POST may have made. Three looks over
  * about three seconds: the list may lag the create, and a backend behind a
- * gateway that timed out may still be at work. "Cannot tell" ends the search.
+ * gateway that timed out may still be at work. "Cannot tell" ends the
+ * search. The list only proposes: the export's own read decides (it must
+ * exist and not contradict the plan) before it is adopted.
  */
 async function findOurExport(
   planned: PlannedExport,
   look: Look,
-  sentAt: number,
   ctx: RunContext,
   state: TriggerState,
   policy: RetryPolicy
@@ -210,134 +168,39 @@ async function findOurExport(
   for (const pause of LOOK_PAUSES_MS) {
     if (pause > 0) await ctx.clock.sleep(pause, ctx.signal)
     if (ctx.signal?.aborted) return { cannotTell: 'the run was cancelled' }
+    const sentAt = ctx.clock.now()
     // Looking is safe to repeat: the read retries on its own, unlike the POST.
     const list = await ctx.client.exportsOf(planned.datastoreId, policy)
-    search = pickOurs(
-      list,
-      planned,
-      look,
-      state.claimed,
-      sentAt - ADOPTION_MARGIN_MS
-    )
-    if (!('found' in search) || search.found) return search
+    search = pickOurs(list, planned, look, state.claimed)
+    if ('found' in search && search.found)
+      return confirmOurs(search.found, planned, ctx, policy)
+    if (!('found' in search)) return search
+    // Nothing of ours on it: the next POST's look starts from this read.
+    state.lookout.saw(planned.datastoreId, list, sentAt)
   }
   return search
 }
 
-/**
- * The look: one list read of a datastore's exports before this run's first
- * POST for it. After an ambiguous trigger, only exports that are not in the
- * look, and not older than its newest item (server clock), can be ours; a
- * server `Date` header a day behind then changes nothing.
- */
-
-/** What the look saw: usable, or why not. */
-export type Look =
-  | {
-      usable: true
-      /** Ids listed before the first POST: never ours. */
-      ids: Set<number>
-      /** Server time of the newest listed export of the datastore; null when none. */
-      newestMs: number | null
-    }
-  | { usable: false; reason: string }
-
-/** When an operation was created, by the server's clock (UTC). */
-export function createdMs(op: Operation): number | null {
-  const text = op.created ?? op.startTime
-  return text === null ? null : serverTimeMs(text)
-}
-
-/**
- * The look a list answer makes. It is usable when the page holds every
- * export of the datastore (not full) or is ordered newest first as asked:
- * otherwise a server that ignored the order could leave yesterday's export
- * out of it.
- */
-export function lookFrom(list: ExportList, datastoreId: number): Look {
-  if (list.kind === 'missing')
-    return { usable: false, reason: 'Qualytics cannot list operations' }
-  if (list.kind === 'cannot-tell') return { usable: false, reason: list.reason }
-  const mine = list.items.filter(
-    op => op.type === 'export' && op.datastoreId === datastoreId
-  )
-  const times = mine.map(createdMs)
-  const full = list.items.length + list.unreadable >= list.size
-  const ordered = times.every(
-    (t, i) => t !== null && (i === 0 || t <= (times[i - 1] as number))
-  )
-  if (full && !ordered)
+/** The export's own read settles what the list proposed. */
+async function confirmOurs(
+  listed: Operation,
+  planned: PlannedExport,
+  ctx: RunContext,
+  policy: RetryPolicy
+): Promise<Search> {
+  let own: Operation
+  try {
+    own = await ctx.client.getOperation(listed.id, policy)
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error)
     return {
-      usable: false,
-      reason: 'the list of operations is neither complete nor newest first'
+      cannotTell: `the list shows export ${listed.id}, but its own read failed: ${why}`
     }
-  const known = times.filter((t): t is number => t !== null)
-  return {
-    usable: true,
-    ids: new Set(list.items.map(op => op.id)),
-    newestMs: known.length > 0 ? Math.max(...known) : null
   }
-}
-
-/** What looking for an export an uncertain POST may have made came to. */
-export type Search =
-  | { found: Operation }
-  /** Nothing there, and the list was whole and readable: posting again is safe. */
-  | { found: null }
-  | { cannotTell: string }
-
-/**
- * Pick this run's export from a list read after an uncertain POST: an
- * export of the planned datastore and asset type (every item checked),
- * not claimed, not started by a Qualytics schedule or flow, not in the
- * look and not older than its newest item. Without a usable look, only an
- * item created after `fallbackSentMs` (our clock plus the Date header's
- * skew, less a margin) and not ended before it counts, and finding none is
- * "cannot tell". Oldest match first: that is the one our POST made.
- */
-export function pickOurs(
-  list: ExportList,
-  planned: PlannedIdentity,
-  look: Look,
-  claimed: ReadonlySet<number>,
-  fallbackSentMs: number
-): Search {
-  if (list.kind === 'missing')
-    return { cannotTell: 'Qualytics cannot list operations' }
-  if (list.kind === 'cannot-tell') return { cannotTell: list.reason }
-  const candidates = list.items.flatMap(op => {
-    const t = createdMs(op)
-    if (
-      t === null ||
-      !isExportOf(op, planned) ||
-      op.startedByQualytics ||
-      claimed.has(op.id)
-    )
-      return []
-    if (look.usable) {
-      if (look.ids.has(op.id)) return []
-      if (look.newestMs !== null && t < look.newestMs) return []
-    } else {
-      const end = op.endTime === null ? null : serverTimeMs(op.endTime)
-      if (t < fallbackSentMs || (end !== null && end < fallbackSentMs))
-        return []
-    }
-    return [{ op, t }]
-  })
-  candidates.sort((a, b) => a.t - b.t || a.op.id - b.op.id)
-  const oldest = candidates[0]
-  if (oldest) return { found: oldest.op }
-  if (list.unreadable > 0)
+  const mismatch = identityMismatch(own, planned)
+  if (mismatch)
     return {
-      cannotTell: `${list.unreadable} listed operation(s) could not be read`
+      cannotTell: `the list shows export ${listed.id}, but its own read disagrees: ${mismatch}`
     }
-  if (!look.usable) return { cannotTell: look.reason }
-  // A full page that does not reach back to the look may have left ours
-  // out (a server that ignores the datastore filter lists everyone's).
-  const full = list.items.length + list.unreadable >= list.size
-  const times = list.items.map(createdMs)
-  const earliest = Math.min(...times.map(t => t ?? -Infinity))
-  if (full && (look.newestMs === null || earliest > look.newestMs))
-    return { cannotTell: 'the list of operations is longer than one page' }
-  return { found: null }
+  return { found: own }
 }

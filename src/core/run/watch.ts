@@ -10,6 +10,7 @@ import {
 import { statusPolicy, type RetryPolicy } from '../client/retry.js'
 import type { RunContext } from './context.js'
 import { applyOperation } from '../domain/records.js'
+import { isTerminal } from '../domain/results.js'
 import type { Operation, OperationRecord, AssetType } from '../types.js'
 import {
   listExports,
@@ -42,6 +43,8 @@ interface Tracked {
   expect: Expectation | null
   /** When the last status read of it was sent. */
   lastCheckAt?: number
+  /** When its own read (or the POST's answer) last spoke for it. */
+  ownReadAt: number
   /** The server's last word for it, to log each new state once. */
   said: string | null
 }
@@ -63,6 +66,12 @@ export interface WatchEvents {
    * aborts it (under the abort settings) or names it as possibly running.
    */
   onGaveUp?: (record: OperationRecord) => void
+  /**
+   * Told when an export is seen ended, with the pause its next read would
+   * have waited: another run watching the same export on the same
+   * schedule has seen the end within that long.
+   */
+  onEnded?: (record: OperationRecord, pauseMs: number) => void
 }
 
 /**
@@ -105,6 +114,7 @@ export class StatusWatch {
       doubts: 0,
       checking: false,
       expect,
+      ownReadAt: now,
       said: null
     }
     if (!applyOperation(record, op)) {
@@ -161,6 +171,7 @@ export class StatusWatch {
       // Released (timeout, cancel) while this read was on the wire: too late.
       if (!this.#watched.includes(tracked)) return
       tracked.failures = 0
+      tracked.ownReadAt = this.ctx.clock.now()
       const doubt = doubtAbout(op, record)
       if (doubt) this.#doubt(tracked, doubt)
       else {
@@ -224,8 +235,13 @@ export class StatusWatch {
       if (!this.#watched.includes(tracked)) continue
       const op = found.get(tracked.record.id as number)
       const isDue = due.includes(tracked)
-      // Not on the page, or not usable as it stands: a single read decides.
-      if (op === undefined || doubtAbout(op, tracked.record) !== null) {
+      // Not on the page, not usable as it stands, or the list alone has
+      // said "still going" for too long (it may lag): its own read decides.
+      if (
+        op === undefined ||
+        doubtAbout(op, tracked.record) !== null ||
+        (isDue && !isTerminal(op) && this.#ownReadDue(tracked))
+      ) {
         if (isDue) singles.push(tracked)
         continue
       }
@@ -252,7 +268,19 @@ export class StatusWatch {
    * state once and (when the read was due) schedule the next read.
    */
   #apply(tracked: Tracked, op: Operation, reschedule = true): void {
-    if (applyOperation(tracked.record, op)) return this.#unwatch(tracked)
+    if (applyOperation(tracked.record, op)) {
+      this.#unwatch(tracked)
+      const now = this.ctx.clock.now()
+      const pause =
+        nextCheckWithHistory(
+          now,
+          tracked.triggeredAt,
+          0,
+          this.pollIntervalMs,
+          tracked.expect
+        ) - now
+      return this.events.onEnded?.(tracked.record, pause)
+    }
     this.#sayState(tracked, op)
     if (reschedule) this.#scheduleNext(tracked)
   }
@@ -308,10 +336,19 @@ export class StatusWatch {
     this.events.onGaveUp?.(record)
   }
 
-  /** The next check: sooner for young exports, later after failed reads. */
+  /** Whether the list alone has spoken for this export for OWN_READ_EVERY_MS. */
+  #ownReadDue(t: Tracked): boolean {
+    return this.ctx.clock.now() - t.ownReadAt >= OWN_READ_EVERY_MS
+  }
+
+  /**
+   * The next check: sooner for young exports, later after failed reads,
+   * and never later than when its own read falls due.
+   */
   #scheduleNext(t: Tracked, retryAfterMs?: number): void {
-    t.nextCheckAt = nextCheckWithHistory(
-      this.ctx.clock.now(),
+    const now = this.ctx.clock.now()
+    const next = nextCheckWithHistory(
+      now,
       t.triggeredAt,
       t.failures,
       this.pollIntervalMs,
@@ -319,6 +356,8 @@ export class StatusWatch {
       retryAfterMs,
       t.lastCheckAt
     )
+    const ownDue = Math.max(now, t.ownReadAt + OWN_READ_EVERY_MS)
+    t.nextCheckAt = t.failures > 0 ? next : Math.min(next, ownDue)
   }
 
   #unwatch(tracked: Tracked): void {
@@ -348,6 +387,12 @@ export const BATCH_MIN_WATCHED = 2
 export const BATCH_AHEAD_MS = 1000
 /** At most this many pages per tick (more than 100 exports watched). */
 const MAX_PAGES = 3
+/**
+ * An export the list alone keeps showing as going gets its own read at
+ * least this often: a list that lags holds no export more than about a
+ * minute past the end its own read shows (this, plus one tick).
+ */
+export const OWN_READ_EVERY_MS = 50_000
 
 /** An export the watch wants the status of. */
 export interface Wanted {
@@ -375,15 +420,23 @@ export function matchListed(
   return found
 }
 
-/** The batched reader of one run; turns itself off when the server has no list. */
+/**
+ * The batched reader of one run; turns itself off when the server has no
+ * list, or when its list ignores the filters (items of other datastores or
+ * types): such a list is read no further than its first page, once, and
+ * the exports' own reads take over.
+ */
 export class BatchStatus {
   #missing = false
+  #ignoresFilters = false
 
   constructor(private readonly client: QualyticsClient) {}
 
   /** Whether a batch read is worth making for this many watched exports. */
   worth(watched: number): boolean {
-    return !this.#missing && watched >= BATCH_MIN_WATCHED
+    return (
+      !this.#missing && !this.#ignoresFilters && watched >= BATCH_MIN_WATCHED
+    )
   }
 
   /**
@@ -412,6 +465,10 @@ export class BatchStatus {
       }
       for (const [id, op] of matchListed(wanted, result.exports))
         found.set(id, op)
+      if (result.foreign > 0) {
+        this.#ignoresFilters = true
+        break
+      }
       if (!result.full || found.size === wanted.length) break
     }
     return found
