@@ -90,6 +90,14 @@ export function markStopped(
       : `the run was cancelled${record.queued ? ' while the export was queued' : ''}`
   record.queued = false
   const input = result === 'timeout' ? 'abort-on-timeout' : 'abort-on-cancel'
+  if (record.adopted) {
+    // Followed, not started by this run: someone else's export to stop.
+    record.abortPending = false
+    record.notes.push(
+      `${why}; left ${state} in Qualytics: this run did not start it (adopted), so it never aborts it`
+    )
+    return true
+  }
   record.notes.push(
     !abort
       ? `${why}; left ${state} in Qualytics (${input}: false)`

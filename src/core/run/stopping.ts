@@ -116,6 +116,12 @@ export function abandonExport(
   abortOnTimeout: boolean
 ): Promise<void> | null {
   const id = record.id as number
+  if (record.adopted) {
+    record.notes.push(
+      `Export ${id} may still be running in Qualytics; this run did not start it, so it did not abort it.`
+    )
+    return null
+  }
   if (!abortOnTimeout) {
     record.notes.push(
       `Export ${id} may still be running in Qualytics (abort-on-timeout: false); check Activity.`
