@@ -29,8 +29,11 @@ export function logGroups(
   records.forEach((raw, index) => {
     const record = safeRecord(raw, out.redact)
     out.group(describeChange(record, safeNames), () => {
+      // A followed export was started by someone else: this run sent no POST.
       out.info(
-        `Request: POST /api/operations/run ${JSON.stringify(plan[index]?.body ?? {})}`
+        record.adopted
+          ? `Request: none; followed export ${record.id ?? '–'}, already running in Qualytics (if-running: wait)`
+          : `Request: POST /api/operations/run ${JSON.stringify(plan[index]?.body ?? {})}`
       )
       out.info(`Operation id: ${record.id ?? 'none'}`)
       out.info(
