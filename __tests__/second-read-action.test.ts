@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { runAction } from './helpers/bundle.js'
 import { operationsOf } from './helpers/fixtures.js'
 import {
+  exportItem,
   hostileInputs,
+  listPage,
   startHostileServer,
   type Exchange
 } from './helpers/hostile-server.js'
@@ -23,25 +25,12 @@ const iso = (ms: number): string => new Date(ms).toISOString()
 const posts = (s: Server): number =>
   s.seen.filter(r => r.method === 'POST').length
 
-const exportItem = (
-  id: number,
-  fields: Record<string, unknown>
-): Record<string, unknown> => ({
-  id,
-  type: 'export',
-  datastore: { id: 42 },
-  asset_type: 'anomalies',
-  include_deleted: false,
-  message: null,
-  ...fields
-})
-
-const page = (items: unknown[]): Record<string, unknown> => ({
-  items,
-  total: items.length,
-  page: 1,
-  size: 50
-})
+/** The bundled action, exporting anomalies of datastore 42 from `s`. */
+function runAnomalies(s: Server): ReturnType<typeof runAction> {
+  return runAction({
+    inputs: hostileInputs(s.url, { options: 'anomalies', verify: 'false' })
+  })
+}
 
 /** The list and single reads of a server holding `items()` (newest first). */
 function answerReads(
@@ -51,7 +40,8 @@ function answerReads(
   own: (id: number) => Record<string, unknown> | undefined = id =>
     items().find(i => i.id === id)
 ): boolean {
-  if (url?.startsWith('/api/operations?')) return (x.json(page(items())), true)
+  if (url?.startsWith('/api/operations?'))
+    return (x.json(listPage(items())), true)
   const m = /^\/api\/operations\/(\d+)$/.exec(url ?? '')
   const found = m ? own(Number(m[1])) : undefined
   return found ? (x.json(found), true) : false
@@ -90,12 +80,7 @@ describe('a history with clocks that cannot be trusted', () => {
         }
         return answerReads(req.url, x, () => items)
       })
-      const run = await runAction({
-        inputs: hostileInputs(server.url, {
-          options: 'anomalies',
-          verify: 'false'
-        })
-      })
+      const run = await runAnomalies(server)
       expect(posts(server)).toBe(1)
       expect(run.outputs['operation-id']).toBe('501')
       expect(run.outputs.result).toBe('success')
@@ -136,12 +121,7 @@ describe('a list that lags the exports’ own reads', () => {
               : undefined
       )
     })
-    const run = await runAction({
-      inputs: hostileInputs(server.url, {
-        options: 'anomalies',
-        verify: 'false'
-      })
-    })
+    const run = await runAnomalies(server)
     expect(posts(server)).toBe(1)
     expect(operationsOf(run.outputs)[0]).toMatchObject({
       id: 801,
@@ -164,12 +144,7 @@ describe('a list that lags the exports’ own reads', () => {
     server = await startHostileServer((req, _res, x) =>
       answerReads(req.url, x, () => [running()])
     )
-    const run = await runAction({
-      inputs: hostileInputs(server.url, {
-        options: 'anomalies',
-        verify: 'false'
-      })
-    })
+    const run = await runAnomalies(server)
     expect(posts(server)).toBe(0)
     expect(operationsOf(run.outputs)[0]).toMatchObject({
       id: 400,

@@ -16,36 +16,14 @@ import { FastClock } from './helpers/virtual-clock.js'
 import {
   HOSTILE_TOKEN,
   assetOf,
+  exportItem,
+  listPage,
   startHostileServer,
   type SeenRequest
 } from './helpers/hostile-server.js'
 
 const iso = (ms: number): string => new Date(ms).toISOString()
 const DAY = 86_400_000
-
-/** An export item of datastore 42. */
-function item(
-  id: number,
-  assetType: string,
-  fields: Record<string, unknown>
-): Record<string, unknown> {
-  return {
-    id,
-    type: 'export',
-    datastore: { id: 42 },
-    asset_type: assetType,
-    include_deleted: false,
-    message: null,
-    ...fields
-  }
-}
-
-const page = (items: unknown[]): Record<string, unknown> => ({
-  items,
-  total: items.length,
-  page: 1,
-  size: 50
-})
 
 interface Ran extends JobRun {
   seen: SeenRequest[]
@@ -136,7 +114,7 @@ describe('no clock decides identity', () => {
     async (_, created) => {
       const clock = new FastClock(50)
       const t0 = clock.now()
-      const earlier = item(500, 'anomalies', {
+      const earlier = exportItem(500, {
         result: 'success',
         created: created(t0),
         start_time: created(t0),
@@ -146,7 +124,7 @@ describe('no clock decides identity', () => {
       let postedAt = 0
       const ours = (): Record<string, unknown> => {
         const done = clock.now() - postedAt > 3000
-        return item(501, 'anomalies', {
+        return exportItem(501, {
           created: iso(postedAt),
           start_time: iso(postedAt),
           result: done ? 'success' : 'running',
@@ -164,11 +142,11 @@ describe('no clock decides identity', () => {
               res.end('<html>Bad Gateway</html>')
               return true
             }
-            x.json(item(502, 'anomalies', { result: 'running' }))
+            x.json(exportItem(502, { result: 'running' }))
             return true
           }
           if (req.url?.startsWith('/api/operations?')) {
-            x.json(page(ops.map(o => (o.id === 501 ? ours() : o))))
+            x.json(listPage(ops.map(o => (o.id === 501 ? ours() : o))))
             return true
           }
           if (req.url === '/api/operations/501') {
@@ -196,7 +174,8 @@ describe('a list that lags', () => {
     const own = (id: number): Record<string, unknown> => {
       const p = posted.get(id) as { asset: string; at: number }
       const done = clock.now() - p.at > 5000
-      return item(id, p.asset, {
+      return exportItem(id, {
+        asset_type: p.asset,
         created: iso(p.at),
         start_time: iso(p.at),
         result: done ? 'success' : 'running',
@@ -215,7 +194,7 @@ describe('a list that lags', () => {
         if (req.url?.startsWith('/api/operations?')) {
           // The list never catches up: every export still "running".
           x.json(
-            page(
+            listPage(
               [...posted.keys()]
                 .reverse()
                 .map(id => ({ ...own(id), result: 'running', end_time: null }))
@@ -257,13 +236,13 @@ describe('following a running export (if-running: wait)', () => {
       const now = clock.now()
       if (req.method === 'POST') {
         postedAt = now
-        x.json(item(801, 'anomalies', { result: 'running', end_time: null }))
+        x.json(exportItem(801, { result: 'running', end_time: null }))
         return true
       }
       if (req.url?.startsWith('/api/operations?')) {
         x.json(
-          page([
-            item(400, 'anomalies', {
+          listPage([
+            exportItem(400, {
               result: 'running',
               end_time: null,
               created: iso(now - 60_000)
@@ -273,12 +252,12 @@ describe('following a running export (if-running: wait)', () => {
         return true
       }
       if (req.url === '/api/operations/400') {
-        x.json(item(400, 'anomalies', own(now)))
+        x.json(exportItem(400, own(now)))
         return true
       }
       if (req.url === '/api/operations/801') {
         x.json(
-          item(801, 'anomalies', {
+          exportItem(801, {
             result: 'success',
             start_time: iso(postedAt),
             end_time: iso(postedAt + 1000)
@@ -287,9 +266,7 @@ describe('following a running export (if-running: wait)', () => {
         return true
       }
       if (req.method === 'PUT') {
-        x.json(
-          item(400, 'anomalies', { result: 'aborted', end_time: iso(now) })
-        )
+        x.json(exportItem(400, { result: 'aborted', end_time: iso(now) }))
         return true
       }
       return false

@@ -86,3 +86,24 @@ export function hostileInputs(
 export function assetOf(body: unknown): string {
   return (body as { asset_type?: string } | undefined)?.asset_type ?? ''
 }
+
+/** An export item of datastore 42 (anomalies unless `fields` says otherwise). */
+export function exportItem(
+  id: number,
+  fields: Record<string, unknown> = {}
+): Record<string, unknown> {
+  return {
+    id,
+    type: 'export',
+    datastore: { id: 42 },
+    asset_type: 'anomalies',
+    include_deleted: false,
+    message: null,
+    ...fields
+  }
+}
+
+/** One page of `GET /api/operations` holding `items`. */
+export function listPage(items: unknown[]): Record<string, unknown> {
+  return { items, total: items.length, page: 1, size: 50 }
+}
