@@ -1,7 +1,10 @@
 /**
  * The bundle the black-box tests run: built by jest's globalSetup
  * (helpers/bundle-setup.mjs) from the source as it is now, never the
- * committed dist/, which only `npm run check-dist` looks at.
+ * committed dist/, which only `npm run check-dist` looks at. The action's
+ * bundle runs on Node 24, as on a runner (`runs.using: node24`); the
+ * command line's on the Node running jest (`npm run test:node24` runs its
+ * tests on Node 24 too).
  */
 import { join } from 'node:path'
 export { parseFileCommand, type ActionRun } from '../../simulator/harness.js'
@@ -31,14 +34,19 @@ export function cliEntry(): string {
   return join(bundleDir(), 'cli', 'index.js')
 }
 
-/** startAction of the harness, on the fresh bundle unless told otherwise. */
+/** The Node binary the action runs on: Node 24 when globalSetup found one. */
+export function actionNode(): string {
+  return process.env.QUALYTICS_EXPORT_TEST_NODE24 ?? process.execPath
+}
+
+/** startAction of the harness, on the fresh bundle and Node 24 unless told otherwise. */
 export function startAction(
   options: ActionOptions
 ): ReturnType<typeof startHarness> {
-  return startHarness({ entry: actionEntry(), ...options })
+  return startHarness({ entry: actionEntry(), node: actionNode(), ...options })
 }
 
-/** runAction of the harness, on the fresh bundle unless told otherwise. */
+/** runAction of the harness, on the fresh bundle and Node 24 unless told otherwise. */
 export function runAction(
   options: ActionOptions
 ): ReturnType<typeof runHarness> {

@@ -4,19 +4,19 @@
  * run to see the summary the bundled action really writes.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { SUMMARY_CASES } from '../scripts/summary-cases.js'
-import { runAction } from './helpers/bundle.js'
-import type { QualyticsSimulator } from '../simulator/index.js'
-import { createRedactor } from '../src/core/output/redact.js'
+import { SUMMARY_CASES } from '../../scripts/summary-cases.js'
+import { runAction } from '../helpers/bundle.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
+import { createRedactor } from '../../src/core/output/redact.js'
 import {
   FOLD_SUCCESSES_ABOVE,
   renderSummary,
   whenInZone,
   type SummaryInput
-} from '../src/core/report/summary.js'
-import type { OperationRecord } from '../src/core/types.js'
-import { newRecord } from '../src/core/domain/records.js'
-import { inputsFor, operationsOf, startSimulator } from './helpers/fixtures.js'
+} from '../../src/core/report/summary.js'
+import type { OperationRecord } from '../../src/core/types.js'
+import { newRecord } from '../../src/core/domain/records.js'
+import { inputsFor, operationsOf, startSimulator } from '../helpers/fixtures.js'
 
 /** The fixed case by name (the fixtures are typed as a record). */
 function fixture(name: string): SummaryInput {

@@ -5,14 +5,17 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { SUMMARY_CASES } from '../scripts/summary-cases.js'
-import { runAction } from './helpers/bundle.js'
-import type { QualyticsSimulator } from '../simulator/index.js'
-import { appUrl, operationUrl } from '../src/core/report/links.js'
-import { renderSummary, type SummaryInput } from '../src/core/report/summary.js'
-import type { OperationRecord } from '../src/core/types.js'
-import { newRecord } from '../src/core/domain/records.js'
-import { inputsFor, startSimulator } from './helpers/fixtures.js'
+import { SUMMARY_CASES } from '../../scripts/summary-cases.js'
+import { runAction } from '../helpers/bundle.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
+import { appUrl, operationUrl } from '../../src/core/report/links.js'
+import {
+  renderSummary,
+  type SummaryInput
+} from '../../src/core/report/summary.js'
+import type { OperationRecord } from '../../src/core/types.js'
+import { newRecord } from '../../src/core/domain/records.js'
+import { inputsFor, startSimulator } from '../helpers/fixtures.js'
 
 /**
  * Render texts as GitHub would, through `scripts/github-render.ts` in a

@@ -3,9 +3,9 @@
  * 127.0.0.1, through the same core as the action.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { QualyticsSimulator } from '../simulator/index.js'
-import { runCli } from './helpers/cli.js'
-import { startSimulator, triggers } from './helpers/fixtures.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
+import { runCli } from '../helpers/cli.js'
+import { startSimulator, triggers } from '../helpers/fixtures.js'
 
 let sim: QualyticsSimulator | undefined
 afterEach(async () => {
@@ -332,7 +332,7 @@ describe('qualytics-export run: refused before any request', () => {
     const top = await runCli(['--help'])
     expect(top.stdout).toMatch(/Commands:[\s\S]*schedule[\s\S]*remove/)
     const version = await runCli(['--version'])
-    const { VERSION } = await import('../src/core/version.js')
+    const { VERSION } = await import('../../src/core/version.js')
     expect(version.stdout.trim()).toBe(VERSION)
   })
 })

@@ -16,7 +16,7 @@ import {
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'yaml'
-import { runCli, tmpDir } from './helpers/cli.js'
+import { runCli, tmpDir } from '../helpers/cli.js'
 
 /** A fresh folder that is a git repository's root (as GitHub's checkout is). */
 function tmpRepo(): string {

@@ -3,15 +3,15 @@
  * against the simulator on 127.0.0.1.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { QualyticsSimulator } from '../simulator/index.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
 import {
   inputsFor,
   operationsOf,
   startSimulator,
   triggers,
   textOf
-} from './helpers/fixtures.js'
-import { runAction } from './helpers/bundle.js'
+} from '../helpers/fixtures.js'
+import { runAction } from '../helpers/bundle.js'
 
 let sim: QualyticsSimulator | undefined
 afterEach(async () => {

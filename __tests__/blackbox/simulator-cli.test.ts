@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { createInterface } from 'node:readline'
-import { DEFAULT_TOKEN, READ_ONLY_TOKEN } from '../simulator/index.js'
-import { readTokenExpiry } from '../src/core/config/token.js'
-import { call, closeAll, exportBody, start } from './helpers/sim-client.js'
+import { DEFAULT_TOKEN, READ_ONLY_TOKEN } from '../../simulator/index.js'
+import { readTokenExpiry } from '../../src/core/config/token.js'
+import { call, closeAll, exportBody, start } from '../helpers/sim-client.js'
 
 const TSX = 'node_modules/.bin/tsx'
 let child: ChildProcess | undefined

@@ -10,15 +10,15 @@ import {
   peakPerSecond,
   type QualyticsSimulator,
   type SeedOperation
-} from '../simulator/index.js'
-import { runAction, startAction } from './helpers/bundle.js'
+} from '../../simulator/index.js'
+import { runAction, startAction } from '../helpers/bundle.js'
 import {
   inputsFor,
   operationsOf,
   startSimulator,
   triggers,
   waitFor
-} from './helpers/fixtures.js'
+} from '../helpers/fixtures.js'
 
 let sim: QualyticsSimulator | undefined
 afterEach(async () => {

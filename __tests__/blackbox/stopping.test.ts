@@ -4,8 +4,8 @@
  * timeout, abort what this run started, and say what it cannot know.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startAction } from './helpers/bundle.js'
-import type { QualyticsSimulator } from '../simulator/index.js'
+import { startAction } from '../helpers/bundle.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
 import {
   inputsFor,
   operationsOf,
@@ -13,12 +13,12 @@ import {
   triggers,
   waitFor,
   textOf
-} from './helpers/fixtures.js'
+} from '../helpers/fixtures.js'
 import {
   assetOf,
   hostileInputs,
   startHostileServer
-} from './helpers/hostile-server.js'
+} from '../helpers/hostile-server.js'
 
 let sim: QualyticsSimulator | undefined
 afterEach(async () => {
@@ -31,7 +31,7 @@ describe('a trigger the deadline cuts short', () => {
     sim = await startSimulator({
       chaos: { rateLimitRate: { run: 1 }, retryAfterSeconds: 60 }
     })
-    const { runAction } = await import('./helpers/bundle.js')
+    const { runAction } = await import('../helpers/bundle.js')
     const run = await runAction({ inputs: inputsFor(sim, { timeout: '5s' }) })
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('timeout')

@@ -17,7 +17,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { bundleDir } from './helpers/bundle.js'
+import { bundleDir } from '../helpers/bundle.js'
 
 /** Run an ES module snippet with node in the repository; its stdout. */
 function node(script: string): { code: number | null; out: string } {

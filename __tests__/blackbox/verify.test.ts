@@ -4,19 +4,19 @@
  * not at all, or whose enrichment endpoints are absent.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { runAction } from './helpers/bundle.js'
+import { runAction } from '../helpers/bundle.js'
 import type {
   Landing,
   QualyticsSimulator,
   Scenario,
   SimDatastore
-} from '../simulator/index.js'
-import { inputsFor, operationsOf, startSimulator } from './helpers/fixtures.js'
-import { FastClock } from './helpers/virtual-clock.js'
-import { parseConfig } from '../src/core/config/config.js'
-import { runExportJob } from '../src/core/run/job.js'
-import { createRedactor } from '../src/core/output/redact.js'
-import { hostileInputs, startHostileServer } from './helpers/hostile-server.js'
+} from '../../simulator/index.js'
+import { inputsFor, operationsOf, startSimulator } from '../helpers/fixtures.js'
+import { FastClock } from '../helpers/virtual-clock.js'
+import { parseConfig } from '../../src/core/config/config.js'
+import { runExportJob } from '../../src/core/run/job.js'
+import { createRedactor } from '../../src/core/output/redact.js'
+import { hostileInputs, startHostileServer } from '../helpers/hostile-server.js'
 
 const DATASTORES: SimDatastore[] = [
   {

@@ -3,9 +3,12 @@
  * action, black-box. Bad input must be refused before any request.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { runAction } from './helpers/bundle.js'
-import { DEFAULT_TOKEN, type QualyticsSimulator } from '../simulator/index.js'
-import { inputsFor, startSimulator } from './helpers/fixtures.js'
+import { runAction } from '../helpers/bundle.js'
+import {
+  DEFAULT_TOKEN,
+  type QualyticsSimulator
+} from '../../simulator/index.js'
+import { inputsFor, startSimulator } from '../helpers/fixtures.js'
 
 let sim: QualyticsSimulator
 beforeAll(async () => {

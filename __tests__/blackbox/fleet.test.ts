@@ -6,18 +6,18 @@
  * in a two-job fan-out.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { checkMatrixWorkflow, fanOutWorkflow } from '../bench/fleet.js'
-import { matrixProblems } from '../bench/fleet-rows.js'
-import { runAction } from './helpers/bundle.js'
+import { checkMatrixWorkflow, fanOutWorkflow } from '../../bench/fleet.js'
+import { matrixProblems } from '../../bench/fleet-rows.js'
+import { runAction } from '../helpers/bundle.js'
 import {
   expectedSelection,
   generateFleet,
   QualyticsSimulator,
   type SimDatastore
-} from '../simulator/index.js'
-import { parseConfig } from '../src/core/config/config.js'
-import { operationsOf, triggers } from './helpers/fixtures.js'
-import { startHostileServer, HOSTILE_TOKEN } from './helpers/hostile-server.js'
+} from '../../simulator/index.js'
+import { parseConfig } from '../../src/core/config/config.js'
+import { operationsOf, triggers } from '../helpers/fixtures.js'
+import { startHostileServer, HOSTILE_TOKEN } from '../helpers/hostile-server.js'
 
 let sim: QualyticsSimulator | undefined
 let closeHostile: (() => Promise<void>) | undefined

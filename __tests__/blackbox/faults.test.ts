@@ -3,8 +3,8 @@
  * against the simulator's chaos knobs and a deliberately hostile server.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { startAction, runAction } from './helpers/bundle.js'
-import type { QualyticsSimulator } from '../simulator/index.js'
+import { startAction, runAction } from '../helpers/bundle.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
 import {
   inputsFor,
   waitFor,
@@ -12,12 +12,12 @@ import {
   startSimulator,
   triggers,
   textOf
-} from './helpers/fixtures.js'
+} from '../helpers/fixtures.js'
 import {
   assetOf,
   hostileInputs,
   startHostileServer
-} from './helpers/hostile-server.js'
+} from '../helpers/hostile-server.js'
 
 let sim: QualyticsSimulator | undefined
 afterEach(async () => {

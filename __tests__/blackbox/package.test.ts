@@ -16,10 +16,10 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import type { QualyticsSimulator } from '../simulator/index.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
 import { parse } from 'yaml'
-import { bundleDir } from './helpers/bundle.js'
-import { startSimulator, triggers } from './helpers/fixtures.js'
+import { bundleDir } from '../helpers/bundle.js'
+import { startSimulator, triggers } from '../helpers/fixtures.js'
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   name: string

@@ -16,9 +16,9 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { documentFiles, SINCE } from '../scripts/readme-tables.js'
-import { VERSION } from '../src/core/version.js'
-import { readWorkflow } from './helpers/workflow-steps.js'
+import { documentFiles, SINCE } from '../../scripts/readme-tables.js'
+import { VERSION } from '../../src/core/version.js'
+import { readWorkflow } from '../helpers/workflow-steps.js'
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   version: string

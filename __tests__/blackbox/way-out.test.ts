@@ -9,9 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { runAction, type ActionRun } from './helpers/bundle.js'
-import { runCli, tmpDir } from './helpers/cli.js'
-import { startHostileServer, type Exchange } from './helpers/hostile-server.js'
+import { runAction, type ActionRun } from '../helpers/bundle.js'
+import { runCli, tmpDir } from '../helpers/cli.js'
+import { startHostileServer, type Exchange } from '../helpers/hostile-server.js'
 
 /** A token with every HTML and JSON special in it. */
 const TOKEN = `Zq7&Kx<Lm>"Np'Rs\\Tv-Wy9Ab3Cd5Ef`

@@ -5,14 +5,14 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ServerResponse } from 'node:http'
-import { runAction, startAction } from './helpers/bundle.js'
-import { runCli } from './helpers/cli.js'
-import { operationsOf, textOf, waitFor } from './helpers/fixtures.js'
+import { runAction, startAction } from '../helpers/bundle.js'
+import { runCli } from '../helpers/cli.js'
+import { operationsOf, textOf, waitFor } from '../helpers/fixtures.js'
 import {
   HOSTILE_TOKEN,
   hostileInputs,
   startHostileServer
-} from './helpers/hostile-server.js'
+} from '../helpers/hostile-server.js'
 
 type Server = Awaited<ReturnType<typeof startHostileServer>>
 let server: Server | undefined

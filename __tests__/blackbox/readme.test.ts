@@ -9,16 +9,16 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { documentFiles, renderReadme } from '../scripts/readme-tables.js'
-import { runAction } from './helpers/bundle.js'
-import type { QualyticsSimulator } from '../simulator/index.js'
-import { operationsOf, startSimulator } from './helpers/fixtures.js'
+import { documentFiles, renderReadme } from '../../scripts/readme-tables.js'
+import { runAction } from '../helpers/bundle.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
+import { operationsOf, startSimulator } from '../helpers/fixtures.js'
 import {
   actionStep,
   scheduledContexts,
   type Workflow,
   stepInputs
-} from './helpers/workflow-steps.js'
+} from '../helpers/workflow-steps.js'
 
 const README = readFileSync('README.md', 'utf8')
 /** The full troubleshooting page, which the README's short table links. */

@@ -6,9 +6,9 @@
 import { afterEach, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import { connect, type AddressInfo } from 'node:net'
-import { runAction } from './helpers/bundle.js'
-import type { QualyticsSimulator } from '../simulator/index.js'
-import { startSimulator } from './helpers/fixtures.js'
+import { runAction } from '../helpers/bundle.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
+import { startSimulator } from '../helpers/fixtures.js'
 
 let sim: QualyticsSimulator | undefined
 let proxy: Server | undefined

@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { actionEntry, bundleDir, cliEntry } from './helpers/bundle.js'
+import { actionEntry, bundleDir, cliEntry } from '../helpers/bundle.js'
 
 /** sourceHash() of scripts/bundle.mjs, computed in a child process. */
 function sourceHash(): string {

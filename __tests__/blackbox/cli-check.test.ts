@@ -5,8 +5,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { tokenSource } from '../src/cli/workflow-scan.js'
-import { runCli, tmpDir } from './helpers/cli.js'
+import { tokenSource } from '../../src/cli/workflow-scan.js'
+import { runCli, tmpDir } from '../helpers/cli.js'
 
 interface Options {
   cron?: string

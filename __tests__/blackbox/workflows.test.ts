@@ -12,11 +12,11 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
-import { documentFiles } from '../scripts/readme-tables.js'
-import { parseFileCommand, runAction } from './helpers/bundle.js'
-import type { QualyticsSimulator } from '../simulator/index.js'
-import { runCli } from './helpers/cli.js'
-import { startSimulator } from './helpers/fixtures.js'
+import { documentFiles } from '../../scripts/readme-tables.js'
+import { parseFileCommand, runAction } from '../helpers/bundle.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
+import { runCli } from '../helpers/cli.js'
+import { startSimulator } from '../helpers/fixtures.js'
 import {
   actionStep,
   evaluate,
@@ -26,7 +26,7 @@ import {
   type Step,
   stepInputs,
   type Workflow
-} from './helpers/workflow-steps.js'
+} from '../helpers/workflow-steps.js'
 
 const WORKFLOWS = readdirSync('.github/workflows')
   .filter(f => f.endsWith('.yml'))

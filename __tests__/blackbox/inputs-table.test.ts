@@ -6,9 +6,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { renderActionYaml } from '../scripts/readme-tables.js'
-import { INPUTS } from '../src/core/config/inputs-table.js'
-import { runCli } from './helpers/cli.js'
+import { renderActionYaml } from '../../scripts/readme-tables.js'
+import { INPUTS } from '../../src/core/config/inputs-table.js'
+import { runCli } from '../helpers/cli.js'
 
 interface ActionYaml {
   inputs: Record<string, { default?: string; description: string }>

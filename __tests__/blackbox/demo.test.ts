@@ -6,9 +6,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { DEFAULT_TOKEN } from '../simulator/index.js'
-import { createLogView, logLine, summaryAsText } from '../scripts/demo-view.js'
-import { bundleDir } from './helpers/bundle.js'
+import { DEFAULT_TOKEN } from '../../simulator/index.js'
+import {
+  createLogView,
+  logLine,
+  summaryAsText
+} from '../../scripts/demo-view.js'
+import { bundleDir } from '../helpers/bundle.js'
 
 describe('the demo', () => {
   it('runs the bundle and shows the log, the summary as text and where its page is', () => {
