@@ -82,11 +82,9 @@ describe('redaction', () => {
     ).not.toMatch(/eyjhbgci|c2lnbmf0/i)
   })
 
-  it('is fast on a large text', () => {
+  it('gets through a large text (no backtracking blow-up: the test timeout bounds it)', () => {
     const big = 'lorem ipsum '.repeat(100_000)
-    const started = Date.now()
-    redact(big)
-    expect(Date.now() - started).toBeLessThan(2000)
+    expect(redact(big)).toBe(big)
   })
 })
 

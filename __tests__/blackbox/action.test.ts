@@ -190,7 +190,12 @@ describe('the export action, end to end', () => {
     expect(run.outputs.result).toBe('running')
     expect(run.outputs['operation-ids']?.split(',')).toHaveLength(3)
     expect(sim.count('GET', '/api/operations/')).toBe(0)
-    expect(run.wallMs).toBeLessThan(5000)
+    // It returned while every export still runs (each takes a minute).
+    expect([...sim.operations.values()].map(op => op.endTime)).toEqual([
+      null,
+      null,
+      null
+    ])
   })
 
   it('with dry-run checks everything, prints the plan and triggers nothing', async () => {
@@ -247,13 +252,17 @@ describe('the export action, end to end', () => {
     expect(ops).toHaveLength(6)
   })
 
-  it('sees a 2.5 s export finished and exits within 1.5 s of its end_time', async () => {
+  it('sees a 2.5 s export finished and reports its end_time', async () => {
+    // How soon the end is seen is the poll schedule's business, tested on a
+    // virtual clock (history-schedule.test.ts), not against the wall.
     sim = await startSimulator({}, 2500)
     const run = await runAction({ inputs: inputsFor(sim) })
     const op = [...sim.operations.values()][0]
     expect(run.code).toBe(0)
-    const exitedAt = Date.now()
-    expect(exitedAt - (op?.endTime ?? 0)).toBeLessThan(1500)
+    expect(operationsOf(run.outputs)[0]).toMatchObject({
+      result: 'success',
+      end_time: new Date(op?.endTime as number).toISOString()
+    })
   })
 
   it('times out, aborts what still runs and names the ids and the time waited', async () => {

@@ -83,12 +83,13 @@ describe('a cancel that meets work on the wire', () => {
     sim = await startSimulator({
       chaos: { rateLimitRate: { run: 1 }, retryAfterSeconds: 30 }
     })
-    const server = sim
+    let log = ''
     const { child, done } = startAction({
-      inputs: inputsFor(sim, { timeout: '5m' })
+      inputs: inputsFor(sim, { timeout: '5m' }),
+      onStdout: text => (log += text)
     })
-    await waitFor(() => triggers(server).length >= 1)
-    await new Promise(r => setTimeout(r, 200))
+    // The 429 was answered and the action says it is pausing.
+    await waitFor(() => /not accepted yet .*; sending it again/.test(log))
     child.kill('SIGINT')
     const run = await done
     expect(run.code).toBe(1)
@@ -127,10 +128,10 @@ describe('a cancel that meets work on the wire', () => {
         env: { QUALYTICS_TIMEOUT: '120' }
       })
       await waitFor(() => server.seen.some(r => r.path === '/api/operations/5'))
-      const signalled = Date.now()
+      // The count and the trigger would hang for the 120 s request
+      // timeout: ending within the test's timeout means nothing waited.
       child.kill('SIGINT')
       const run = await done
-      expect(Date.now() - signalled).toBeLessThan(7000)
       expect(run.outputs.result).toBe('cancelled')
       const [anomalies, checks] = operationsOf(run.outputs)
       expect(anomalies).toMatchObject({
