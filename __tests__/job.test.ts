@@ -31,7 +31,6 @@ async function job(
     clock,
     redact: createRedactor(config.token),
     random: mulberry32(7),
-    log: m => lines.push(m),
     warn: m => lines.push(m),
     hooks: { log: m => lines.push(m), warn: m => lines.push(m) }
   })

@@ -19,7 +19,7 @@ export function bundleDir(): string {
   const dir = process.env.QUALYTICS_EXPORT_TEST_BUNDLE
   if (!dir)
     throw new Error(
-      'QUALYTICS_EXPORT_TEST_BUNDLE is not set: run the black-box tests through jest (its globalSetup builds the bundle)'
+      'QUALYTICS_EXPORT_TEST_BUNDLE is not set: a test that spawns the bundle belongs in __tests__/blackbox/, whose jest project builds it'
     )
   return join(dir, 'dist')
 }

@@ -7,14 +7,18 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import type { QualyticsSimulator } from '../simulator/index.js'
-import { newRecord } from '../src/core/domain/records.js'
-import { createRedactors } from '../src/core/output/redact.js'
-import { renderDotenv } from '../src/core/report/dotenv.js'
-import { renderJunit } from '../src/core/report/junit.js'
-import type { AssetType, OperationRecord, Result } from '../src/core/types.js'
-import { runCli, tmpDir } from './helpers/cli.js'
-import { checksFail, startSimulator } from './helpers/fixtures.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
+import { newRecord } from '../../src/core/domain/records.js'
+import { createRedactors } from '../../src/core/output/redact.js'
+import { renderDotenv } from '../../src/core/report/dotenv.js'
+import { renderJunit } from '../../src/core/report/junit.js'
+import type {
+  AssetType,
+  OperationRecord,
+  Result
+} from '../../src/core/types.js'
+import { runCli, tmpDir } from '../helpers/cli.js'
+import { checksFail, startSimulator } from '../helpers/fixtures.js'
 
 const TOKEN = 'qx-secret-token-0123456789abcdef'
 const redact = createRedactors([TOKEN])

@@ -11,18 +11,18 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { IncomingMessage } from 'node:http'
-import { parseConfig } from '../src/core/config/config.js'
-import { runExportJob, type JobOutcome } from '../src/core/run/job.js'
-import { createRedactor } from '../src/core/output/redact.js'
-import { systemClock, type Clock } from '../src/core/clock.js'
-import { FastClock } from './helpers/virtual-clock.js'
-import { runAction } from './helpers/bundle.js'
-import { operationsOf } from './helpers/fixtures.js'
+import { parseConfig } from '../../src/core/config/config.js'
+import { runExportJob, type JobOutcome } from '../../src/core/run/job.js'
+import { createRedactor } from '../../src/core/output/redact.js'
+import { systemClock, type Clock } from '../../src/core/clock.js'
+import { FastClock } from '../helpers/virtual-clock.js'
+import { runAction } from '../helpers/bundle.js'
+import { operationsOf } from '../helpers/fixtures.js'
 import {
   HOSTILE_TOKEN,
   hostileInputs,
   startHostileServer
-} from './helpers/hostile-server.js'
+} from '../helpers/hostile-server.js'
 
 const TABLE = '_qualytics_anomalies_export'
 const DAY = 86_400_000

@@ -12,16 +12,16 @@ import {
   type Answer,
   type RequestRecord,
   type Scenario
-} from '../simulator/index.js'
-import { runAction } from './helpers/bundle.js'
-import { runCli } from './helpers/cli.js'
-import { SHARED } from './helpers/sim-client.js'
+} from '../../simulator/index.js'
+import { runAction } from '../helpers/bundle.js'
+import { runCli } from '../helpers/cli.js'
+import { SHARED } from '../helpers/sim-client.js'
 import {
   checkExchange,
   ENDPOINTS,
   loadSchemas,
   schemaFiles
-} from './helpers/qualytics-schemas.js'
+} from '../helpers/qualytics-schemas.js'
 
 const ajv = loadSchemas()
 

@@ -12,10 +12,10 @@ import type { AddressInfo } from 'node:net'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { QualyticsSimulator } from '../simulator/index.js'
-import { runAction } from './helpers/bundle.js'
-import { runCli } from './helpers/cli.js'
-import { inputsFor, operationsOf, startSimulator } from './helpers/fixtures.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
+import { runAction } from '../helpers/bundle.js'
+import { runCli } from '../helpers/cli.js'
+import { inputsFor, operationsOf, startSimulator } from '../helpers/fixtures.js'
 
 let sim: QualyticsSimulator | undefined
 let monitor: Server | undefined
