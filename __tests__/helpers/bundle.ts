@@ -6,6 +6,7 @@
  * command line's on the Node running jest (`npm run test:node24` runs its
  * tests on Node 24 too).
  */
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 export { parseFileCommand, type ActionRun } from '../../simulator/harness.js'
 import {
@@ -14,14 +15,22 @@ import {
   type ActionOptions
 } from '../../simulator/harness.js'
 
-/** The folder holding the fresh bundle (what `npm run bundle` would write to dist/). */
+/**
+ * The folder holding the fresh bundle (what `npm run bundle` would write to
+ * dist/). A test outside the black-box project, whose globalSetup did not
+ * run, still gets it: built (or found in the cache) by a child process.
+ */
 export function bundleDir(): string {
-  const dir = process.env.QUALYTICS_EXPORT_TEST_BUNDLE
-  if (!dir)
-    throw new Error(
-      'QUALYTICS_EXPORT_TEST_BUNDLE is not set: a test that spawns the bundle belongs in __tests__/blackbox/, whose jest project builds it'
-    )
-  return join(dir, 'dist')
+  process.env.QUALYTICS_EXPORT_TEST_BUNDLE ??= execFileSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      "import { cachedBundle } from './scripts/bundle.mjs'; console.log(await cachedBundle())"
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }
+  ).trim()
+  return join(process.env.QUALYTICS_EXPORT_TEST_BUNDLE, 'dist')
 }
 
 /** The action's entry point in the fresh bundle. */

@@ -12,9 +12,15 @@ import {
   ManualClock,
   QualyticsSimulator,
   type RowTimeForm
-} from '../simulator/index.js'
-import { runAction } from './helpers/bundle.js'
-import { call, closeAll, SHARED, start, trigger } from './helpers/sim-client.js'
+} from '../../simulator/index.js'
+import { runAction } from '../helpers/bundle.js'
+import {
+  call,
+  closeAll,
+  SHARED,
+  start,
+  trigger
+} from '../helpers/sim-client.js'
 
 afterEach(closeAll)
 

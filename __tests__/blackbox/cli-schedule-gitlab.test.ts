@@ -7,8 +7,11 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { runCli, tmpDir } from './helpers/cli.js'
-import { includeComponent, type GitlabJob } from './helpers/gitlab-component.js'
+import { runCli, tmpDir } from '../helpers/cli.js'
+import {
+  includeComponent,
+  type GitlabJob
+} from '../helpers/gitlab-component.js'
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   version: string

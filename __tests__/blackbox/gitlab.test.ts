@@ -16,16 +16,16 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
-import type { QualyticsSimulator } from '../simulator/index.js'
-import { INPUTS } from '../src/core/config/inputs-table.js'
-import { cliEntry } from './helpers/bundle.js'
-import { tmpDir } from './helpers/cli.js'
-import { checksFail, startSimulator, triggers } from './helpers/fixtures.js'
+import type { QualyticsSimulator } from '../../simulator/index.js'
+import { INPUTS } from '../../src/core/config/inputs-table.js'
+import { cliEntry } from '../helpers/bundle.js'
+import { tmpDir } from '../helpers/cli.js'
+import { checksFail, startSimulator, triggers } from '../helpers/fixtures.js'
 import {
   includeComponent,
   readComponent,
   type GitlabJob
-} from './helpers/gitlab-component.js'
+} from '../helpers/gitlab-component.js'
 
 const COMPONENT = 'templates/export.yml'
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
