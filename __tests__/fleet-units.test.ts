@@ -19,8 +19,14 @@ import { chooseByTags, nameList } from '../src/core/run/job.js'
 import {
   exportTableNames,
   findExportTable,
-  normalisePrefix
-} from '../src/core/run/verify.js'
+  normalisePrefix,
+  collisionWarnings,
+  COLLISIONS_TOLD,
+  describeCollision,
+  prefixCollisions,
+  type PrefixCollision,
+  type PrefixHolder
+} from '../src/core/domain/export-tables.js'
 
 const ids = (n: number, from = 1): number[] =>
   Array.from({ length: n }, (_, i) => from + i)
@@ -286,5 +292,83 @@ describe('enrichment answers', () => {
     })
     for (const bad of ['yesterday', '2026-12-02', null, -5, 1e18, NaN, true])
       expect(readTimestamp(bad)).toEqual({ kind: 'unreadable' })
+  })
+})
+
+describe('prefix collisions', () => {
+  const ds = (
+    id: number,
+    enrichmentId: number | null,
+    prefix?: string | null
+  ): PrefixHolder => ({
+    id,
+    name: `DS ${id}`,
+    enrichment: enrichmentId === null ? null : { id: enrichmentId, name: 'E' },
+    enrichmentPrefix: prefix
+  })
+
+  it('finds datastores of one enrichment datastore with one prefix, as normalised', () => {
+    const found = prefixCollisions([
+      ds(43, 100, 'Sales'),
+      ds(42, 100, '_sales'),
+      ds(44, 100, 'marketing'),
+      ds(45, 101, 'sales'),
+      ds(46, null, 'sales')
+    ])
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({
+      enrichment: { id: 100, name: 'E' },
+      prefix: '_sales',
+      assumedDefault: false
+    })
+    expect(found[0]?.datastores.map(d => d.id)).toEqual([42, 43])
+    expect(describeCollision(found[0] as PrefixCollision)).toBe(
+      'Datastores 42 (DS 42) and 43 (DS 43) export to the same tables: all are linked to enrichment datastore 100 (E) with the table prefix _sales, so each export replaces the tables of the other, and Qualytics does not check this. Give each datastore its own prefix in its Enrichment settings in Qualytics.'
+    )
+  })
+
+  it('counts a datastore without a prefix under the default, and says so', () => {
+    const found = prefixCollisions([
+      ds(42, 100, null),
+      ds(43, 100, '_qualytics'),
+      ds(44, 100)
+    ])
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({
+      prefix: '_qualytics',
+      assumedDefault: true
+    })
+    const text = describeCollision(found[0] as PrefixCollision)
+    expect(text).toContain('Datastores 42 (DS 42), 43 (DS 43) and 44 (DS 44)')
+    expect(text).toContain('taken to use the default _qualytics')
+    expect(text).toContain('the tables of the others')
+  })
+
+  it('finds nothing when every datastore has its own prefix or enrichment datastore', () => {
+    expect(
+      prefixCollisions([ds(42, 100, 'a'), ds(43, 100, 'b'), ds(44, 101, 'a')])
+    ).toEqual([])
+    // One datastore listed twice is no collision with itself.
+    expect(prefixCollisions([ds(42, 100, 'a'), ds(42, 100, 'a')])).toEqual([])
+  })
+})
+
+describe('prefix collision warnings', () => {
+  it('tells five collisions one by one, names at most 20 datastores each, and counts the rest', () => {
+    const fleet: PrefixHolder[] = Array.from({ length: 7 * 25 }, (_, i) => ({
+      id: i + 1,
+      name: `F${i + 1}`,
+      enrichment: { id: 1000 + Math.floor(i / 25), name: null },
+      enrichmentPrefix: null
+    }))
+    const warnings = collisionWarnings(prefixCollisions(fleet))
+    expect(warnings).toHaveLength(COLLISIONS_TOLD + 1)
+    expect(warnings[0]).toContain(
+      '20 (F20) and 5 more export to the same tables'
+    )
+    expect(warnings[0]).not.toContain('21 (F21)')
+    expect(warnings[5]).toBe(
+      '2 more groups of datastores share export tables the same way: 25 datastores with the prefix _qualytics in enrichment datastore 1005; 25 datastores with the prefix _qualytics in enrichment datastore 1006. Give each datastore its own prefix in its Enrichment settings in Qualytics.'
+    )
   })
 })

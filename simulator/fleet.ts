@@ -23,8 +23,8 @@ export interface FleetOptions {
  * A fleet whose list holds `count` datastores with ids 1..count: in each
  * block of ids, the last is an enrichment datastore (tagged `prod` too, so
  * a selection must tell it apart) and the others are source datastores
- * linked to it, each carrying 0 to 3 of FLEET_TAGS in mixed letter case,
- * some unlinked. The simulator lists them newest first.
+ * linked to it, each with its own table prefix and 0 to 3 of FLEET_TAGS in
+ * mixed letter case, some unlinked. The simulator lists them newest first.
  */
 export function generateFleet(options: FleetOptions = {}): SimDatastore[] {
   const count = options.count ?? 1000
@@ -46,7 +46,11 @@ export function generateFleet(options: FleetOptions = {}): SimDatastore[] {
               id: enrichmentId,
               name: `Fleet Enrichment ${group + 1}`,
               tags: ['prod'],
-              ...(group % 2 === 1 && { prefix: `fleet ${group + 1}` })
+              // Each its own prefix, as Qualytics asks; the first of an even
+              // block keeps the default, which no other shares.
+              ...((group % 2 === 1 || id !== first) && {
+                prefix: `fleet ${id}`
+              })
             }
       fleet.push({
         id,

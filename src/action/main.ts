@@ -152,7 +152,7 @@ async function main(
         timezone: schedule.timezone
       },
       onRetry: r => log.info(describeRetry(r)),
-      warn: m => log.warning(m, 'Datastores skipped'),
+      warn: (m, title) => log.warning(m, title ?? 'Datastores skipped'),
       onPreflight: report => {
         names = new Map(report.datastores.map(d => [d.id, d.name]))
         setSelectionOutputs(

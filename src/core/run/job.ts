@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js'
 import { buildPlan } from '../config/plan.js'
 import { overallResult } from '../domain/results.js'
 import { verifyWithin } from './verify.js'
+import { collisionWarnings, prefixCollisions } from '../domain/export-tables.js'
 import type { Redactor } from '../output/redact.js'
 import { runExports, type RunOutcome } from './runner.js'
 import { runContext, type RunHooks } from './context.js'
@@ -44,8 +45,11 @@ export interface JobDeps {
   random?: () => number
   /** The cron that started this run (`on.schedule`), for missed runs. */
   schedule?: RunSchedule | null
-  /** Findings worth an annotation before the run (tag-selected datastores skipped). */
-  warn?: (message: string) => void
+  /**
+   * Findings worth an annotation before the run (tag-selected datastores
+   * skipped, export tables shared), with a title when it is not a skip.
+   */
+  warn?: (message: string, title?: string) => void
 }
 
 /**
@@ -110,6 +114,11 @@ export async function runExportJob(
       }
     }
     deps.onPreflight?.(report)
+    // GitHub shows a step's first ten warnings: a bad fleet gets a few and a count.
+    for (const warning of collisionWarnings(
+      prefixCollisions(report.datastores)
+    ))
+      deps.warn?.(warning, 'Export tables shared')
     const datastoreNames = new Map(report.datastores.map(d => [d.id, d.name]))
     let outcome: RunOutcome
     if (config.dryRun) {
