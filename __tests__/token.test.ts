@@ -53,3 +53,71 @@ describe('createRedactor', () => {
     expect(createRedactor('abc')('xabcx')).toBe(`x${MASK}x`)
   })
 })
+
+describe('every form of the token is a secret', () => {
+  const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzdmMifQ.s3cr3t/sig+nature=='
+  const redact = createRedactor(token)
+  /** No run of eight characters of the token, or of `Bearer <token>`'s encodings, is left. */
+  const leaks = (text: string): boolean => {
+    const folded = text.toLowerCase()
+    const forms = [
+      token,
+      Buffer.from(token).toString('hex'),
+      ...[0, 1, 2].map(n =>
+        Buffer.from(`${'x'.repeat(n)}${token}`)
+          .toString('base64')
+          .slice(4)
+      )
+    ].map(f => f.toLowerCase())
+    return forms.some(form => {
+      for (let i = 0; i + 8 <= form.length; i++)
+        if (folded.includes(form.slice(i, i + 8))) return true
+      return false
+    })
+  }
+
+  it('masks base64 of Bearer <token> at every offset, plain and URL-safe', () => {
+    for (const before of ['', 'a', 'ab', 'abc', '{"auth":"', 'x-']) {
+      const plain = Buffer.from(`${before}Bearer ${token}`).toString('base64')
+      const safe = Buffer.from(`${before}Bearer ${token}`).toString('base64url')
+      for (const encoded of [plain, safe]) {
+        const out = redact(`echo: ${encoded} end`)
+        expect(out).toContain(MASK)
+        expect(out.endsWith(' end')).toBe(true)
+        expect(leaks(out)).toBe(false)
+        // What is left of the encoding decodes to no part of the token.
+        expect(Buffer.from(out, 'base64').toString('latin1')).not.toContain(
+          token.slice(0, 8)
+        )
+      }
+    }
+  })
+
+  it('masks hex in either case', () => {
+    const hex = Buffer.from(`Bearer ${token}`).toString('hex')
+    for (const form of [hex, hex.toUpperCase()]) {
+      const out = redact(`hex=${form};`)
+      expect(out).toBe(`hex=${hex.slice(0, 14)}${MASK};`)
+    }
+  })
+
+  it('masks the token split by zero-width characters or soft hyphens, and swallows them', () => {
+    for (const mark of [
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u2060',
+      '\ufeff',
+      '\u00ad'
+    ]) {
+      const split = [...token].join(mark)
+      expect(redact(`got ${split} here`)).toBe(`got ${MASK} here`)
+      const someSplit = `${token.slice(0, 5)}${mark}${token.slice(5, 20)}${mark}${token.slice(20)}`
+      expect(redact(`Bearer ${someSplit}.`)).toBe(`Bearer ${MASK}.`)
+    }
+    // Ordinary text with those characters is left alone.
+    expect(redact('soft\u00adhyphen and zero\u200bwidth')).toBe(
+      'soft\u00adhyphen and zero\u200bwidth'
+    )
+  })
+})

@@ -12,26 +12,46 @@ export type Redactor = (text: string) => string
 
 /**
  * Every form in which a server or a library might echo the secret: as is,
- * URL-encoded, base64 (plain and URL-safe), JSON-escaped and HTML-escaped.
+ * URL-encoded, base64 (plain and URL-safe, at each of the three byte
+ * alignments, so `Bearer <token>` or any other text around it encodes to
+ * text that still holds one of them), hex, JSON-escaped and HTML-escaped.
  * Redaction runs on raw text before any escaping of ours, but a server may
- * escape on its side.
+ * escape on its side. Case is folded later, so hex in either case matches.
  */
 function variantsOf(secret: string): string[] {
-  const base64 = Buffer.from(secret).toString('base64')
+  const base64 = alignedBase64(Buffer.from(secret))
   return [
     ...new Set(
       [
         secret,
         encodeURIComponent(secret),
-        base64,
-        base64.replace(/=+$/, ''),
-        base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, ''),
+        ...base64,
+        ...base64.map(b => b.replace(/\+/g, '-').replace(/\//g, '_')),
+        Buffer.from(secret).toString('hex'),
         JSON.stringify(secret).slice(1, -1),
         secret.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`),
         secret.replace(/[&<>"']/g, c => NAMED[c] ?? c)
       ].map(lower)
     )
   ].filter(v => v !== '')
+}
+
+/**
+ * The base64 characters that depend on the secret's bytes alone, for the
+ * secret starting 0, 1 or 2 bytes into a 3-byte group: a character that
+ * mixes in a byte before or after it is dropped (and so is padding).
+ */
+function alignedBase64(bytes: Buffer): string[] {
+  return [0, 1, 2].map(offset => {
+    const text = Buffer.concat([Buffer.alloc(offset), bytes])
+      .toString('base64')
+      .replace(/=+$/, '')
+    // A leading filler byte shares the group's first one or two characters.
+    const from = offset === 0 ? 0 : offset + 1
+    // The last character holds bits of whatever follows unless the bytes end a group.
+    const to = (offset + bytes.length) % 3 === 0 ? text.length : text.length - 1
+    return text.slice(from, to)
+  })
 }
 
 const NAMED: Record<string, string> = {
@@ -68,6 +88,8 @@ export function createRedactor(secret: string): Redactor {
   if (trimmed.length < MIN_LEAK) {
     const pattern = new RegExp(
       variants
+        // A shifted base64 of a short secret may be a letter or two long.
+        .filter(v => v.length >= trimmed.length)
         .sort((a, b) => b.length - a.length)
         .map(v => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
         .join('|'),
@@ -106,15 +128,45 @@ export function secretsOf(token: string, url: string): string[] {
   return swapped && url.trim() !== '' ? [token, url] : [token]
 }
 
-/** Replace each stretch of text covered by a known 8-gram with one mask. */
+/**
+ * Characters that render as nothing: zero-width space, non-joiner and
+ * joiner, word joiner, byte-order mark and soft hyphen. A token split by
+ * them still reads as the token to whoever copies it.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/
+
+/**
+ * The text without invisible characters, and for each of its positions
+ * the position in the original.
+ */
+function visible(text: string): { text: string; at: number[] } {
+  if (!INVISIBLE.test(text)) return { text, at: [] }
+  let out = ''
+  const at: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    if (INVISIBLE.test(text[i] as string)) continue
+    out += text[i]
+    at.push(i)
+  }
+  return { text: out, at }
+}
+
+/**
+ * Replace each stretch of text covered by a known 8-gram with one mask,
+ * looking through invisible characters (which the mask swallows too).
+ */
 function maskRuns(text: string, grams: Set<string>): string {
   if (text.length < MIN_LEAK) return text
-  const lowered = lower(text)
+  const seen = visible(text)
+  const lowered = lower(seen.text)
+  const place = (i: number): number =>
+    seen.at.length === 0 ? i : (seen.at[i] as number)
   let covered: Uint8Array | null = null
   for (let i = 0; i + MIN_LEAK <= lowered.length; i++) {
     if (grams.has(lowered.slice(i, i + MIN_LEAK))) {
       covered ??= new Uint8Array(text.length)
-      covered.fill(1, i, i + MIN_LEAK)
+      // From the gram's first visible character to its last, in the original.
+      covered.fill(1, place(i), place(i + MIN_LEAK - 1) + 1)
     }
   }
   if (!covered) return text
