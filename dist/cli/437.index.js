@@ -718,9 +718,12 @@ function parseConfig(raw, env = {}) {
     if (token === '' && !merging) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('token', 'is empty; pass secrets.QUALYTICS_TOKEN or set QUALYTICS_TOKEN');
     }
-    if (/[\s\p{Cc}]/u.test(token)) {
+    // Invisible characters (zero-width spaces and joiners, soft hyphens, the
+    // byte-order mark: Unicode's format class) come with a copy and paste; a
+    // token holding one can never work, and would be retried as unreachable.
+    if (/[\s\p{Cc}\p{Cf}]/u.test(token)) {
         // The value itself is never quoted: it is the secret.
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('token', 'contains white space or control characters');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('token', 'contains white space, control or invisible characters (such as a zero-width space or a soft hyphen); copy the token again');
     }
     const rawUrl = get('url') || (env.QUALYTICS_URL ?? '');
     const url = merging && rawUrl === ''
