@@ -5,15 +5,13 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import {
-  parseDatastorePage,
-  parseListedDatastore
-} from '../src/core/client/datastore-list.js'
-import {
-  parseListing,
-  parseSourceRecords,
-  readTimestamp
-} from '../src/core/client/enrichment.js'
-import { ShapeError } from '../src/core/client/parse.js'
+  datastorePage as parseDatastorePage,
+  listedDatastore as parseListedDatastore,
+  listing as parseListing,
+  sourceRecords as parseSourceRecords,
+  warehouseTime as readTimestamp
+} from '../src/core/client/schemas.js'
+import { ShapeError } from '../src/core/client/schema.js'
 import { matrixGroups, selectionOutputs } from '../src/core/report/matrix.js'
 import { chooseByTags, nameList } from '../src/core/run/job.js'
 import {

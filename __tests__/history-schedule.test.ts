@@ -15,8 +15,10 @@ import {
   stuckAfterMs,
   type ExportHistory
 } from '../src/core/run/history.js'
-import { toListedExport } from '../src/core/client/operations-list.js'
-import { operation } from '../src/core/client/schemas.js'
+import {
+  listedExport as toListedExport,
+  operation
+} from '../src/core/client/schemas.js'
 import { matchListed } from '../src/core/run/watch.js'
 import type { PlannedExport } from '../src/core/types.js'
 

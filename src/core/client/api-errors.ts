@@ -1,6 +1,6 @@
 import { ApiError } from '../errors.js'
 import { BodyTooLargeError, type HttpResponse } from './http.js'
-import { errorDetail, ShapeError } from './parse.js'
+import { ShapeError } from './schema.js'
 import type { Redactor } from '../output/redact.js'
 import { isRetryableStatus, parseRetryAfter } from './retry.js'
 
@@ -111,4 +111,37 @@ export function shapeError(
     undefined,
     !(error instanceof ShapeError) || error.retryable
   )
+}
+
+/**
+ * The server's explanation from a FastAPI error body: `detail` as a string,
+ * or the messages of a 422 `detail` list. Falls back to the first line of
+ * non-JSON text (a proxy's HTML page says little worth repeating).
+ */
+export function errorDetail(body: string): string | undefined {
+  try {
+    const json = JSON.parse(body) as { detail?: unknown; message?: unknown }
+    if (typeof json.detail === 'string') return json.detail.slice(0, 500)
+    if (Array.isArray(json.detail)) {
+      return json.detail
+        .map((d: { loc?: unknown[]; msg?: unknown }) =>
+          [
+            Array.isArray(d?.loc) ? d.loc.join('.') : '',
+            typeof d?.msg === 'string' ? d.msg : ''
+          ]
+            .filter(Boolean)
+            .join(': ')
+        )
+        .join('; ')
+        .slice(0, 500)
+    }
+    if (typeof json.message === 'string') return json.message.slice(0, 500)
+  } catch {
+    // not JSON: fall through
+  }
+  const text = body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return text === '' ? undefined : text.slice(0, 200)
 }

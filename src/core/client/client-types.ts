@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js'
 import type { ApiError } from '../errors.js'
 import type { Transport } from './http.js'
 import type { Redactor } from '../output/redact.js'
-import type { Operation } from '../types.js'
+import type { AssetType, Operation } from '../types.js'
 
 /** How the client is built; everything but the address and token has a default. */
 export interface ClientOptions {
@@ -79,4 +79,70 @@ export interface DatastoreInfo {
   enrichment: { id: number | null; name: string | null } | null
   /** `enrichment_prefix` as the server gave it; null when it did not say. */
   enrichmentPrefix?: string | null
+}
+
+/** One datastore of the list, as selection needs it. */
+export interface ListedDatastore {
+  id: number
+  name: string
+  /** Tag names as the server spelt them. */
+  tags: string[]
+  /**
+   * The linked enrichment datastore; null when none is linked; undefined
+   * when the item does not carry the field (the detail GET must tell).
+   */
+  enrichment: { id: number | null; name: string | null } | null | undefined
+  /** An enrichment datastore itself (`enrichment_only`, older `enrich_only`). */
+  enrichmentOnly: boolean
+  enrichmentPrefix: string | null
+}
+
+/** One page of the datastore list. */
+export interface DatastorePage {
+  items: ListedDatastore[]
+  total: number
+  pages: number
+}
+
+/** An export a list showed, with the identity fields checked. */
+export interface ListedExport extends Operation {
+  datastoreId: number
+  assetType: AssetType
+}
+
+/** One page of the exports list: the checked exports and whether the page was full. */
+export interface ListedPage {
+  exports: ListedExport[]
+  /** As many items as asked for: later pages may hold more. */
+  full: boolean
+  /**
+   * Items that say they are of another type or another datastore than
+   * asked: the server ignores its filters.
+   */
+  foreign: number
+}
+
+/** When a row says it was generated, as far as it can be read. */
+export type Stamp =
+  /** A time whose zone is known (ms since epoch). */
+  | { kind: 'zoned'; ms: number }
+  /** A wall time without a zone: which instant it was cannot be known. */
+  | { kind: 'zoneless'; text: string }
+  /** Absent, or in no form the contract lists. */
+  | { kind: 'unreadable' }
+
+/** One row of an export table, as verification needs it. */
+export interface TableRow {
+  /** The row's datastore id; null when it carries none that reads as an id. */
+  datastoreId: number | null
+  generatedAt: Stamp
+  /** Its column names, upper-cased (warehouses differ in case). */
+  columns: string[]
+}
+
+/** What a read of a table's rows gave back. */
+export interface TableRows {
+  rows: TableRow[]
+  /** True when the server took the `filter=` by datastore (it may still ignore it). */
+  filtered: boolean
 }

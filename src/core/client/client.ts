@@ -2,7 +2,12 @@ import type {
   ClientOptions,
   ClientStats,
   DatastoreInfo,
+  DatastorePage,
   ExportList,
+  ListedDatastore,
+  ListedPage,
+  TableRow,
+  TableRows,
   TriggerOutcome
 } from './client-types.js'
 import { systemClock, type Clock } from '../clock.js'
@@ -14,12 +19,7 @@ import {
   type HttpResponse,
   type Transport
 } from './http.js'
-import {
-  parseDatastore,
-  parseJson,
-  parseOperation,
-  readTotal
-} from './parse.js'
+import { ShapeError } from './schema.js'
 import * as schemas from './schemas.js'
 import { backoffDelay, type RetryPolicy } from './retry.js'
 import { RequestBudget } from './rate-limit.js'
@@ -32,9 +32,23 @@ import type { ExportRequestBody, Operation } from '../types.js'
  */
 export const POST_CANCEL_GRACE_MS = 800
 
+/** Page size of a history read (also what the trigger's look asks for). */
+export const HISTORY_PAGE_SIZE = 50
+/** Page size of a batched status read (the most fastapi-pagination allows). */
+export const STATUS_PAGE_SIZE = 100
+/** Datastore list pages read at once after the first. */
+const PAGES_AT_ONCE = 4
+/** Most datastore list pages read before giving up (100,000 datastores at 100 a page). */
+const MAX_PAGES = 1000
+/** Most listing pages followed when the answer is a page envelope. */
+const MAX_LISTING_PAGES = 50
+/** Answers that say the server refuses a query parameter it does not know. */
+const REFUSED_PARAMETER = new Set([400, 422])
+
 /**
- * Thin client over the five Qualytics calls the action needs and the three
- * optional ones. Every error it raises names method, path, status and the
+ * The Qualytics API as the action uses it: one typed method per call, each
+ * answer read by its schema (schemas.ts), so no caller builds a URL or sees
+ * raw JSON. Every error it raises names method, path, status and the
  * server's `detail`, with the token removed.
  */
 export class QualyticsClient {
@@ -72,22 +86,70 @@ export class QualyticsClient {
   me(
     policy: RetryPolicy
   ): Promise<{ name: string | null; role: string | null }> {
-    return this.read('users/me', policy, json =>
+    return this.#read('users/me', policy, json =>
       schemas.me(json, 'GET /api/users/me')
     )
   }
 
   /** GET /api/datastores/{id}: name and enrichment link. */
   getDatastore(id: number, policy: RetryPolicy): Promise<DatastoreInfo> {
-    return this.read(`datastores/${id}`, policy, json =>
-      parseDatastore(json, id)
+    return this.#read(`datastores/${id}`, policy, json =>
+      schemas.datastore(json, id)
     )
+  }
+
+  /**
+   * Every page of GET /api/datastores (`page`, `size`), read strictly: an
+   * item or page that cannot be read is "cannot tell" (ShapeError), never
+   * "not selected". The whole list must hold together: as many distinct
+   * ids as `total` says, no id twice. A list that changed while it was
+   * read, or a server that ignores `page`, fails here instead of exporting
+   * a partial selection.
+   */
+  async listDatastores(policy: () => RetryPolicy): Promise<ListedDatastore[]> {
+    const first = await this.#datastorePage(1, policy())
+    const all = [...first.items]
+    const pages = Math.min(first.pages, MAX_PAGES)
+    if (first.pages > MAX_PAGES)
+      throw new ShapeError(
+        `GET /api/datastores: ${first.total} datastores in ${first.pages} pages is more than this action reads (${MAX_PAGES} pages)`
+      )
+    // The rest in parallel, a few at a time: a fleet's list is the long
+    // pole of a dry run, and page order does not matter (ids are sorted).
+    const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, i) => i + 2)
+    const read: DatastorePage[] = []
+    const worker = async (): Promise<void> => {
+      for (let page = rest.shift(); page !== undefined; page = rest.shift())
+        read.push(await this.#datastorePage(page, policy()))
+    }
+    await Promise.all(Array.from({ length: PAGES_AT_ONCE }, worker))
+    for (const next of read) {
+      if (next.total !== first.total)
+        throw new ShapeError(
+          `GET /api/datastores: the total changed from ${first.total} to ${next.total} while the pages were read`
+        )
+      all.push(...next.items)
+    }
+    const ids = new Set(all.map(d => d.id))
+    if (ids.size !== all.length || all.length !== first.total)
+      throw new ShapeError(
+        `GET /api/datastores: read ${all.length} items (${ids.size} distinct) but the server counts ${first.total}; the list changed while it was read, or the server ignores page`
+      )
+    return all
+  }
+
+  /** GET /api/datastores?page=N&size=S. */
+  #datastorePage(page: number, policy: RetryPolicy): Promise<DatastorePage> {
+    // No `tag` filter is sent: whether the server has one, and whether it
+    // compares names case-insensitively as the contract does, is unconfirmed.
+    const path = `datastores?page=${page}&size=${schemas.DATASTORE_PAGE_SIZE}`
+    return this.#read(path, policy, json => schemas.datastorePage(json, page))
   }
 
   /** GET /api/operations/{id}. */
   getOperation(id: number, policy: RetryPolicy): Promise<Operation> {
-    return this.read(`operations/${id}`, policy, json =>
-      parseOperation(json, `GET /api/operations/${id}`)
+    return this.#read(`operations/${id}`, policy, json =>
+      schemas.operation(json, `GET /api/operations/${id}`)
     )
   }
 
@@ -99,11 +161,11 @@ export class QualyticsClient {
   async exportsOf(
     datastoreId: number,
     policy: RetryPolicy,
-    size = 50
+    size = HISTORY_PAGE_SIZE
   ): Promise<ExportList> {
-    const path = `operations?datastore=${datastoreId}&operation_type=export&sort_created=desc&page=1&size=${size}`
+    const path = exportsPath([datastoreId], 1, size)
     try {
-      const page = await this.readOptional(path, policy, json =>
+      const page = await this.#readOptional(path, policy, json =>
         schemas.operationPage(json, 'GET /api/operations')
       )
       if (page === null) return { kind: 'missing' }
@@ -122,6 +184,33 @@ export class QualyticsClient {
     }
   }
 
+  /**
+   * One page of exports of these datastores, newest first (as asked; the
+   * server may not sort), each item checked as evidence of an export.
+   * Null when the server has no list endpoint (404); throws ApiError when
+   * the page cannot be read.
+   */
+  listExports(
+    datastoreIds: readonly number[],
+    options: { page?: number; size: number },
+    policy: RetryPolicy
+  ): Promise<ListedPage | null> {
+    const path = exportsPath(datastoreIds, options.page ?? 1, options.size)
+    return this.#readOptional(path, policy, json => {
+      const page = schemas.operationPage(json, 'GET /api/operations')
+      const items = page.items.items
+      return {
+        exports: items.flatMap(op => schemas.asListedExport(op) ?? []),
+        full: items.length + page.items.unreadable >= options.size,
+        foreign: items.filter(
+          op =>
+            (op.type !== null && op.type !== 'export') ||
+            (op.datastoreId !== null && !datastoreIds.includes(op.datastoreId))
+        ).length
+      }
+    })
+  }
+
   /** How many anomalies or checks Qualytics holds; null when it cannot say. */
   async countAssets(
     kind: 'anomalies' | 'checks',
@@ -132,10 +221,10 @@ export class QualyticsClient {
     const base = kind === 'anomalies' ? 'anomalies' : 'quality-checks'
     const filter = containers.map(c => `&container=${c}`).join('')
     try {
-      return await this.readOptional(
+      return await this.#readOptional(
         `${base}?datastore=${datastoreId}${filter}&page=1&size=1`,
         policy,
-        json => readTotal(json, `GET /api/${base}`)
+        json => schemas.total(json, `GET /api/${base}`)
       )
     } catch {
       return null // a count is a nicety; its absence never fails an export
@@ -187,13 +276,68 @@ export class QualyticsClient {
       )
     }
     try {
-      return parseOperation(
-        parseJson(response.body, `PUT /api/${path}`),
+      return schemas.operation(
+        schemas.parseJson(response.body, `PUT /api/${path}`),
         `PUT /api/${path}`
       )
     } catch (error) {
       throw shapeError(this.#options.redact, 'PUT', path, error)
     }
+  }
+
+  /**
+   * GET /api/datastores/{id}/listing: the names of the enrichment
+   * datastore's tables, or null when the endpoint is not there (404). The
+   * shape is unconfirmed: the documented variants read, anything else is
+   * ShapeError ("cannot tell").
+   */
+  async listTables(
+    enrichmentId: number,
+    policy: RetryPolicy
+  ): Promise<string[] | null> {
+    const names: string[] = []
+    for (let page = 1; page <= MAX_LISTING_PAGES; page++) {
+      const path = `datastores/${enrichmentId}/listing${page > 1 ? `?page=${page}` : ''}`
+      const answer = await this.#readOptional(path, policy, json =>
+        schemas.listing(json)
+      )
+      if (answer === null) return page === 1 ? null : names
+      names.push(...answer.names)
+      if (answer.pages <= page) return names
+    }
+    return names
+  }
+
+  /**
+   * GET /api/datastores/{id}/source-records?path=<table>, filtered to one
+   * datastore's rows (`filter=datastore_id='42'`, the documented condition
+   * form). A server that refuses the filter is asked once more without it;
+   * one that ignores it is caught by the caller, which checks every row's
+   * datastore id. One row is asked for (`limit` is undocumented, so more may
+   * come). Null when the endpoint is not there (404).
+   */
+  async tableRows(
+    enrichmentId: number,
+    table: string,
+    datastoreId: number,
+    policy: RetryPolicy
+  ): Promise<TableRows | null> {
+    const base = `datastores/${enrichmentId}/source-records?path=${encodeURIComponent(table)}`
+    const filter = encodeURIComponent(`datastore_id='${datastoreId}'`)
+    const parse = (json: unknown): TableRow[] => schemas.sourceRecords(json)
+    try {
+      const rows = await this.#readOptional(
+        `${base}&filter=${filter}&limit=1`,
+        policy,
+        parse
+      )
+      return rows && { rows, filtered: true }
+    } catch (error) {
+      const status = error instanceof ApiError ? error.status : undefined
+      if (status === undefined || !REFUSED_PARAMETER.has(status)) throw error
+    }
+    const rows = await this.#readOptional(`${base}&limit=1`, policy, parse)
+    return rows && { rows, filtered: false }
   }
 
   /** Close kept-alive sockets so the process can exit at once. */
@@ -202,13 +346,13 @@ export class QualyticsClient {
   }
 
   /** A GET that answers null on 404 (the endpoint is optional). */
-  private async readOptional<T>(
+  async #readOptional<T>(
     path: string,
     policy: RetryPolicy,
     parse: (json: unknown) => T
   ): Promise<T | null> {
     try {
-      return await this.read(path, policy, parse)
+      return await this.#read(path, policy, parse)
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return null
       throw error
@@ -220,7 +364,7 @@ export class QualyticsClient {
    * unreadable bodies are tried again with full-jitter backoff, honouring
    * Retry-After, within the policy's attempts and deadline.
    */
-  async read<T>(
+  async #read<T>(
     path: string,
     policy: RetryPolicy,
     parse: (json: unknown) => T
@@ -237,7 +381,7 @@ export class QualyticsClient {
         )
         if (response.status >= 200 && response.status < 300) {
           try {
-            return parse(parseJson(response.body, what))
+            return parse(schemas.parseJson(response.body, what))
           } catch (error) {
             failure = shapeError(this.#options.redact, 'GET', path, error)
           }
@@ -311,4 +455,18 @@ export class QualyticsClient {
     }
     return response
   }
+}
+
+/**
+ * The one query for exports: of these datastores, newest first (as asked;
+ * the server may ignore the filters and the order, so callers check every
+ * item).
+ */
+function exportsPath(
+  datastoreIds: readonly number[],
+  page: number,
+  size: number
+): string {
+  const filter = datastoreIds.map(id => `datastore=${id}`).join('&')
+  return `operations?${filter}&operation_type=export&sort_created=desc&page=${page}&size=${size}`
 }

@@ -8,7 +8,17 @@
  * the value went wrong. `lenient` turns a field the action can live
  * without into null instead of refusing the whole answer.
  */
-import { ShapeError } from './shape-error.js'
+/** Raised when a 2xx body is not the JSON shape the API documents. */
+export class ShapeError extends Error {
+  constructor(
+    message: string,
+    /** An unreadable body (HTML page, cut JSON) may be a passing fault; a wrong shape is not. */
+    readonly retryable = false
+  ) {
+    super(message)
+    this.name = 'ShapeError'
+  }
+}
 
 /** Reads one JSON value into T, or throws ShapeError. */
 export type Schema<T> = (value: unknown, where: string) => T
@@ -166,6 +176,43 @@ export function list<T>(
     })
     return { items, unreadable }
   }
+}
+
+/** A list whose every item must read: one that does not refuses the whole list. */
+export function every<T>(item: Schema<T>): Schema<T[]> {
+  return (value, at) => {
+    if (!Array.isArray(value)) throw new ShapeError(`${at}: expected a list`)
+    return value.map((v, i) => item(v, `${at}[${i}]`))
+  }
+}
+
+/** Absent or null reads as `fallback`; anything else must read. */
+export function optional<T, F>(schema: Schema<T>, fallback: F): Schema<T | F> {
+  return (value, at) =>
+    value === null || value === undefined ? fallback : schema(value, at)
+}
+
+/** Exactly `true` (a flag the wire may leave out). */
+export const isTrue: Schema<boolean> = value => value === true
+
+/** The value as it is (checked by the caller). */
+export const anything: Schema<unknown> = value => value
+
+/**
+ * The first of several places in an object that holds a usable value
+ * (`schema` gives null for one that does not), or null.
+ */
+export function firstOf<T>(
+  paths: readonly string[],
+  schema: Schema<T | null>
+): Located<T | null> {
+  return at([[]], (value, where) => {
+    for (const path of paths) {
+      const found = schema(dig(value, path.split('.')), `${where}.${path}`)
+      if (found !== null) return found
+    }
+    return null
+  })
 }
 
 /** Apply a function to a schema's result. */

@@ -8,7 +8,7 @@
 import type { TriggerOutcome } from './client-types.js'
 import { networkError, shapeError, statusError } from './api-errors.js'
 import type { HttpResponse } from './http.js'
-import { parseJson, parseOperation } from './parse.js'
+import { operation, parseJson } from './schemas.js'
 import { BudgetCancelledError } from './rate-limit.js'
 import { isConnectError } from './retry.js'
 import type { Redactor } from '../output/redact.js'
@@ -39,7 +39,7 @@ export function outcomeOfAnswer(
       // holds (`result` "queued" or null, fields missing).
       return {
         kind: 'created',
-        operation: parseOperation(parseJson(response.body, what), what)
+        operation: operation(parseJson(response.body, what), what)
       }
     } catch (error) {
       // It answered 2xx, so an operation probably exists: cannot tell.

@@ -1,5 +1,5 @@
-import type { ExportList } from '../client/client-types.js'
-import { exportsIn, type ListedExport } from '../client/operations-list.js'
+import type { ExportList, ListedExport } from '../client/client-types.js'
+import { asListedExport } from '../client/schemas.js'
 import type {
   AssetType,
   Operation,
@@ -350,4 +350,14 @@ export function startedOnOurClock(
 ): number | undefined {
   const started = Date.parse(op.startTime ?? op.created ?? '')
   return Number.isFinite(started) ? started - serverSkewMs : undefined
+}
+
+/** The listed exports of one datastore in a list answer (the server may ignore the filter). */
+function exportsIn(
+  list: ExportList & { kind: 'listed' },
+  datastoreId: number
+): ListedExport[] {
+  return list.items
+    .flatMap(op => asListedExport(op) ?? [])
+    .filter(e => e.datastoreId === datastoreId)
 }

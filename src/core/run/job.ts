@@ -1,4 +1,8 @@
-import type { RetryInfo, DatastoreInfo } from '../client/client-types.js'
+import type {
+  DatastoreInfo,
+  ListedDatastore,
+  RetryInfo
+} from '../client/client-types.js'
 import { QualyticsClient } from '../client/client.js'
 import type { Clock } from '../clock.js'
 import { buildPlan } from '../config/plan.js'
@@ -16,10 +20,6 @@ import type { RunSchedule } from './history.js'
 import { ApiError, PreflightError, type DatastoreCheck } from '../errors.js'
 import { preflightPolicy } from '../client/retry.js'
 import { TOKEN_HINT } from '../config/token.js'
-import {
-  listAllDatastores,
-  type ListedDatastore
-} from '../client/datastore-list.js'
 
 /** What a whole export job came to, for either adapter to report. */
 export interface JobOutcome extends RunOutcome {
@@ -393,7 +393,7 @@ export async function preflightByTags(
   const user = await checkToken(client, now)
   let listed: ListedDatastore[]
   try {
-    listed = await listAllDatastores(client, () => preflightPolicy(now()))
+    listed = await client.listDatastores(() => preflightPolicy(now()))
   } catch (error) {
     throw explainListError(error)
   }

@@ -1,10 +1,9 @@
-import type { DatastoreInfo } from '../client/client-types.js'
-import {
-  listTables,
-  readTableRows,
-  type TableRow,
-  type TableRows
-} from '../client/enrichment.js'
+import type {
+  DatastoreInfo,
+  TableRow,
+  TableRows
+} from '../client/client-types.js'
+
 import type { OperationRecord, AssetType } from '../types.js'
 import { verifyPolicy } from '../client/retry.js'
 import type { RunContext } from './context.js'
@@ -144,7 +143,7 @@ async function lookOnce(
   try {
     let listing = listings.get(enrichmentId)
     if (!listing) {
-      listing = listTables(ctx.client, enrichmentId, policy)
+      listing = ctx.client.listTables(enrichmentId, policy)
       listings.set(enrichmentId, listing)
     }
     const names = await listing
@@ -156,13 +155,7 @@ async function lookOnce(
         state: 'missing',
         looked: exportTableNames(prefix, record.assetType)
       }
-    const read = await readTableRows(
-      ctx.client,
-      enrichmentId,
-      table,
-      ds.id,
-      policy
-    )
+    const read = await ctx.client.tableRows(enrichmentId, table, ds.id, policy)
     if (read === null) return { state: 'unknown', table, why: null }
     const lacking = lackingColumns(read.rows, record.assetType)
     return { ...judge(read, table, ds.id, record.startTime), lacking }

@@ -12,11 +12,8 @@ import type { RunContext } from './context.js'
 import { applyOperation } from '../domain/records.js'
 import { isTerminal } from '../domain/results.js'
 import type { Operation, OperationRecord, AssetType } from '../types.js'
-import {
-  listExports,
-  STATUS_PAGE_SIZE,
-  type ListedExport
-} from '../client/operations-list.js'
+import type { ListedExport } from '../client/client-types.js'
+import { STATUS_PAGE_SIZE } from '../client/client.js'
 
 /**
  * How long answers that say nothing usable (a 404, an answer about another
@@ -453,8 +450,7 @@ export class BatchStatus {
     )
     const found = new Map<number, Operation>()
     for (let page = 1; page <= MAX_PAGES; page++) {
-      const result = await listExports(
-        this.client,
+      const result = await this.client.listExports(
         datastores,
         { page, size: STATUS_PAGE_SIZE },
         policy
