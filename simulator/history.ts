@@ -24,6 +24,8 @@ export interface SeedOperation {
   /** Started by a Qualytics schedule (the item carries a `schedule` object). */
   scheduled?: boolean
   includeDeleted?: boolean
+  /** Its `container_ids` (default none: an unfiltered export). */
+  containerIds?: number[] | null
 }
 
 /** Options of historyAround. */

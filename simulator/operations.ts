@@ -93,7 +93,7 @@ export class OperationStore {
       datastoreId: s.datastoreId,
       assetType: s.assetType,
       includeDeleted: s.includeDeleted ?? false,
-      containerIds: null,
+      containerIds: s.containerIds ?? null,
       containerTags: null,
       created: start,
       startTime: start,

@@ -66,6 +66,11 @@ export interface Operation {
   assetType: string | null
   /** `include_deleted` as the server states it; null when absent. */
   includeDeleted: boolean | null
+  /**
+   * The container selection: null (or []) for an export without a filter,
+   * the ids it lists, undefined when the server did not say readably.
+   */
+  containers?: number[] | null
   created: string | null
   /** Started by a Qualytics schedule or flow, not by an API call like ours. */
   startedByQualytics: boolean

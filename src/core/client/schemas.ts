@@ -58,6 +58,25 @@ const API_RESULTS: readonly ApiResult[] = [
   'aborted'
 ]
 
+/**
+ * An export's `containers` as its container selection (`skip-if-fresh`):
+ * null or [] when it was started without a filter, the ids when it lists
+ * stubs with readable ids, undefined when the field is absent or cannot be
+ * read (then it is never reused).
+ */
+const containerSelection: Schema<number[] | null | undefined> = value => {
+  if (value === null) return null
+  if (!Array.isArray(value)) return undefined
+  const ids = (value as unknown[]).map((item): unknown =>
+    typeof item === 'object' && item !== null
+      ? (item as { id?: unknown }).id
+      : item
+  )
+  return ids.every(i => typeof i === 'number' && Number.isSafeInteger(i))
+    ? (ids as number[])
+    : undefined
+}
+
 const operationFields = object({
   id,
   type: lenient(string),
@@ -71,6 +90,7 @@ const operationFields = object({
   datastoreId: at([['datastore', 'id'], ['datastore_id']], lenient(id)),
   assetType: at('asset_type', lenient(string)),
   includeDeleted: at('include_deleted', lenient(boolean)),
+  containers: containerSelection,
   created: lenient(time),
   schedule: present,
   action_execution: present
@@ -97,6 +117,7 @@ export const operation: Schema<Operation> = (value, where) => {
     datastoreId: o.datastoreId,
     assetType: o.assetType,
     includeDeleted: o.includeDeleted,
+    containers: o.containers,
     created: o.created,
     startedByQualytics: o.schedule || o.action_execution
   }

@@ -103,6 +103,41 @@ export function lastSuccess(
 }
 
 /**
+ * `skip-if-fresh`: the latest export of the planned datastore and asset
+ * type that succeeded within `freshMs` before `nowMs` and did what the
+ * plan would do: the same `include_deleted` (an item that does not say is
+ * never reused) and the same container selection (none for none, exactly
+ * the same ids for ids; a plan with container tags never reuses, as the
+ * list cannot say which containers tags chose). Null: export.
+ */
+export function freshExport(
+  history: ExportHistory,
+  planned: PlannedExport,
+  freshMs: number,
+  nowMs: number
+): ListedExport | null {
+  const { body } = planned
+  if (body.container_tags !== undefined) return null
+  const wanted = [...(body.container_ids ?? [])].sort((a, b) => a - b)
+  const sameContainers = (listed: number[] | null | undefined): boolean => {
+    if (listed === undefined) return false
+    const had = [...(listed ?? [])].sort((a, b) => a - b)
+    return (
+      had.length === wanted.length && had.every((id, i) => id === wanted[i])
+    )
+  }
+  return (
+    successes(history, planned.assetType).find(
+      e =>
+        ms(e.endTime) <= nowMs &&
+        nowMs - ms(e.endTime) <= freshMs &&
+        e.includeDeleted === body.include_deleted &&
+        sameContainers(e.containers)
+    ) ?? null
+  )
+}
+
+/**
  * Exports of the planned datastore and asset type that the list shows
  * running now, and that may be followed instead of starting another
  * (`if-running: wait`): queued or running with no end time, not claimed by

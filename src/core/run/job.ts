@@ -10,7 +10,7 @@ import { overallResult } from '../domain/results.js'
 import { verifyWithin } from './verify.js'
 import { collisionWarnings, prefixCollisions } from '../domain/export-tables.js'
 import type { Redactor } from '../output/redact.js'
-import { runExports, type RunOutcome } from './runner.js'
+import { RETRY_PAUSE_MS, runExports, type RunOutcome } from './runner.js'
 import { runContext, type RunHooks } from './context.js'
 import { markNotStarted, newRecord } from '../domain/records.js'
 import type { PlannedExport } from '../types.js'
@@ -133,7 +133,13 @@ export async function runExportJob(
         hooks: deps.hooks,
         random: deps.random
       })
-      outcome = await runExports(config, plan, ctx, deps.schedule ?? null)
+      outcome = await runExports(
+        config,
+        plan,
+        ctx,
+        deps.schedule ?? null,
+        retryPauseMs(process.env.QUALYTICS_RETRY_PAUSE_MS)
+      )
       // Only a run that saw every export end is verified: after a timeout
       // or a cancel there is no time left to look.
       if (config.verify && outcome.ended === 'finished') {
@@ -152,6 +158,16 @@ export async function runExportJob(
   } finally {
     client.dispose()
   }
+}
+
+/**
+ * The pause before a `retry-failed` attempt: 30 s, or
+ * `QUALYTICS_RETRY_PAUSE_MS` when it is a number of at least 100 ms (tests
+ * and demos only; the contract's pause is at least 30 s).
+ */
+export function retryPauseMs(env: string | undefined): number {
+  const ms = Number(env)
+  return env && Number.isFinite(ms) && ms >= 100 ? ms : RETRY_PAUSE_MS
 }
 
 /** Per-request timeout: QUALYTICS_TIMEOUT seconds (as the vendor CLI reads it), else 30 s. */

@@ -15,6 +15,7 @@ import { StatusWatch } from './watch.js'
 import { overallResult } from '../domain/results.js'
 import {
   applyFields,
+  applyOperation,
   flagEmptyExports,
   markNotStarted,
   markStopped,
@@ -25,6 +26,7 @@ import type { RunContext, RunHooks } from './context.js'
 import {
   confirmRunning,
   followRunning,
+  freshExport,
   historyFrom,
   HistoryBook,
   learnFromHistory,
@@ -64,10 +66,14 @@ export function runExports(
   config: ExportConfig,
   plan: readonly PlannedExport[],
   ctx: RunContext,
-  schedule: RunSchedule | null = null
+  schedule: RunSchedule | null = null,
+  retryPauseMs = RETRY_PAUSE_MS
 ): Promise<RunOutcome> {
-  return new ExportRun(config, plan, ctx, schedule).execute()
+  return new ExportRun(config, plan, ctx, schedule, retryPauseMs).execute()
 }
+
+/** `retry-failed` waits at least this long before triggering again (the contract's 30 s). */
+export const RETRY_PAUSE_MS = 30_000
 
 class ExportRun {
   readonly #records: OperationRecord[]
@@ -88,12 +94,17 @@ class ExportRun {
   readonly #history: HistoryBook
   /** Per datastore: no POST before this (a followed export just ended). */
   readonly #holdUntil = new Map<number, number>()
+  /** `retry-failed`: plan index to the time its next attempt is due. */
+  readonly #retryAt = new Map<number, number>()
+  /** Failed rows already judged for a retry (retried, or no room left). */
+  readonly #judged = new Set<string>()
 
   constructor(
     private readonly config: ExportConfig,
     private readonly plan: readonly PlannedExport[],
     private readonly ctx: RunContext,
-    private readonly schedule: RunSchedule | null
+    private readonly schedule: RunSchedule | null,
+    private readonly retryPauseMs: number
   ) {
     this.#records = plan.map(p => newRecord(p))
     this.#queue = plan.map((_, index) => index)
@@ -152,13 +163,77 @@ class ExportRun {
       ) {
         this.#launch(this.#queue.shift() as number)
       }
-      if (this.#watch.size + this.#starting.size + this.#queue.length === 0)
+      this.#retryFailed(clock.now())
+      if (
+        this.#watch.size +
+          this.#starting.size +
+          this.#queue.length +
+          this.#retryAt.size ===
+        0
+      )
         return this.#finish('finished')
       if (clock.now() >= this.#deadline) return this.#stop('timeout')
       this.#watch.checkDue(clock.now())
       await this.#sleeper.until(
-        Math.min(this.#deadline, this.#watch.nextDueAt())
+        Math.min(
+          this.#deadline,
+          this.#watch.nextDueAt(),
+          ...this.#retryAt.values()
+        )
       )
+    }
+  }
+
+  /**
+   * `retry-failed`: an export that ran and ended `failure` in Qualytics is
+   * triggered again after the pause, while tries and time remain. Not a
+   * trigger Qualytics refused (no id), nor an aborted, timed-out or
+   * cancelled export (other results). Each attempt's id is kept.
+   */
+  #retryFailed(now: number): void {
+    const limit = this.config.retryFailed
+    if (limit === 0) return
+    this.#records.forEach((record, index) => {
+      if (record.result !== 'failure' || record.id === null) return
+      if (this.#retryAt.has(index) || this.#startingIndices.has(index)) return
+      const key = `${index}:${record.id}`
+      if (this.#judged.has(key) || record.retriedIds.length >= limit) return
+      this.#judged.add(key)
+      if (now + this.retryPauseMs >= this.#deadline) {
+        record.notes.push(
+          `not retried: the timeout leaves no room for another attempt after a ${formatDuration(this.retryPauseMs)} pause`
+        )
+        return
+      }
+      this.#retryAt.set(index, now + this.retryPauseMs)
+      this.#hooks.log?.(
+        `Export ${record.id} (${record.assetType} of datastore ${record.datastoreId}) failed in Qualytics; triggering it again in ${formatDuration(this.retryPauseMs)} (retry-failed: ${limit}).`
+      )
+    })
+    for (const [index, at] of this.#retryAt) {
+      const record = this.#records[index]
+      if (at > now || !record) continue
+      if (this.#watch.size + this.#starting.size >= this.config.maxParallel)
+        break
+      this.#retryAt.delete(index)
+      const previous = record.result
+      record.notes.push(
+        `attempt ${record.attempts} (export ${record.id}) failed${record.message ? `: ${record.message}` : ''}; triggered again (retry-failed)`
+      )
+      record.retriedIds.push(record.id as number)
+      Object.assign(record, {
+        id: null,
+        result: 'running',
+        message: null,
+        startTime: null,
+        endTime: null,
+        totalContainers: null,
+        count: null,
+        table: null,
+        verified: null
+      })
+      this.#hooks.changed?.(record, previous)
+      this.#launch(index)
     }
   }
 
@@ -185,6 +260,30 @@ class ExportRun {
       schedule: this.schedule
     })
     if (this.#stopped || this.ctx.signal?.aborted) return
+    const fresh =
+      this.config.skipIfFreshMs === null || record.retriedIds.length > 0
+        ? null
+        : freshExport(
+            history,
+            planned,
+            this.config.skipIfFreshMs,
+            this.ctx.clock.now() + this.ctx.client.serverSkewMs
+          )
+    if (fresh) {
+      // Reported, not triggered: no POST, no count, no status read.
+      applyOperation(record, fresh)
+      record.id = fresh.id
+      record.reused = true
+      record.notes.push(
+        `reused export ${fresh.id}, which succeeded at ${fresh.endTime ?? '?'} (skip-if-fresh: ${formatDuration(this.config.skipIfFreshMs ?? 0)}); nothing was triggered`
+      )
+      this.#hooks.log?.(
+        `Reusing export ${fresh.id} (${record.assetType} of datastore ${record.datastoreId}), which succeeded at ${fresh.endTime ?? '?'}, within skip-if-fresh; not triggering another.`
+      )
+      this.#hooks.changed?.(record, 'pending')
+      this.#hooks.triggered?.(this.#records)
+      return
+    }
     await this.#holdForStarter(planned.datastoreId)
     if (this.#stopped || this.ctx.signal?.aborted) return
     const running =

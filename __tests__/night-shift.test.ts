@@ -1,0 +1,210 @@
+/**
+ * `retry-failed` and `skip-if-fresh` against the bundled action and the
+ * simulator: a failed export is triggered again (one POST per retry, ids
+ * kept), never after a refused trigger or an abort; a recent success with
+ * the same filters is reported instead of triggered (no request beyond the
+ * history read), never one with other containers or include_deleted.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals'
+import type { QualyticsSimulator, SeedOperation } from '../simulator/index.js'
+import { runAction } from './helpers/bundle.js'
+import {
+  inputsFor,
+  operationsOf,
+  startSimulator,
+  triggers
+} from './helpers/fixtures.js'
+
+let sim: QualyticsSimulator | undefined
+afterEach(async () => {
+  await sim?.close()
+  sim = undefined
+})
+
+/** The pause before a retry, shortened for the test (30 s in a real run). */
+const FAST_RETRY = { QUALYTICS_RETRY_PAUSE_MS: '300' }
+
+describe('retry-failed', () => {
+  it('triggers a failed export again and keeps the earlier id', async () => {
+    sim = await startSimulator({
+      queuedMs: 0,
+      behaviour: ({ seq }) => ({
+        durationMs: 200,
+        result: seq === 1 ? 'failure' : 'success',
+        message: seq === 1 ? 'warehouse connection lost' : null
+      })
+    })
+    const run = await runAction({
+      inputs: inputsFor(sim, { 'retry-failed': '2', verify: 'false' }),
+      env: FAST_RETRY
+    })
+    expect(run.code).toBe(0)
+    const [row] = operationsOf(run.outputs)
+    expect(row).toMatchObject({ result: 'success', attempts: 2 })
+    expect(row?.retried_ids).toEqual([1001])
+    expect(row?.id).toBe(1002)
+    expect(run.outputs['operation-ids']).toBe('1002')
+    expect(triggers(sim)).toHaveLength(2)
+    expect(run.summary).toMatch(
+      /attempt 1 \(export 1001\) failed: warehouse connection lost; triggered again/
+    )
+  })
+
+  it('stops after the given number of retries and fails', async () => {
+    sim = await startSimulator({
+      queuedMs: 0,
+      behaviour: () => ({
+        durationMs: 100,
+        result: 'failure',
+        message: 'still down'
+      })
+    })
+    const run = await runAction({
+      inputs: inputsFor(sim, { 'retry-failed': '1' }),
+      env: FAST_RETRY
+    })
+    expect(run.code).toBe(1)
+    const [row] = operationsOf(run.outputs)
+    expect(row).toMatchObject({
+      result: 'failure',
+      attempts: 2,
+      retried_ids: [1001]
+    })
+    expect(triggers(sim)).toHaveLength(2)
+  })
+
+  it('does not retry a trigger Qualytics refused', async () => {
+    sim = await startSimulator({ readOnlyTokens: ['read-only-token'] })
+    const run = await runAction({
+      inputs: inputsFor(sim, { token: 'read-only-token', 'retry-failed': '3' }),
+      env: FAST_RETRY
+    })
+    expect(run.code).toBe(1)
+    const [row] = operationsOf(run.outputs)
+    expect(row).toMatchObject({
+      result: 'failure',
+      id: null,
+      attempts: 1,
+      retried_ids: []
+    })
+    expect(triggers(sim)).toHaveLength(1)
+  })
+
+  it('does not retry an export aborted in Qualytics', async () => {
+    sim = await startSimulator({
+      queuedMs: 0,
+      behaviour: () => ({ durationMs: 100, result: 'aborted', message: null })
+    })
+    const run = await runAction({
+      inputs: inputsFor(sim, { 'retry-failed': '3' }),
+      env: FAST_RETRY
+    })
+    expect(run.code).toBe(1)
+    expect(operationsOf(run.outputs)[0]).toMatchObject({
+      result: 'aborted',
+      attempts: 1
+    })
+    expect(triggers(sim)).toHaveLength(1)
+  })
+})
+
+/** An unfiltered anomalies export of datastore 42 that ended an hour ago. */
+const anHourAgo = (extra: Partial<SeedOperation> = {}): SeedOperation => ({
+  datastoreId: 42,
+  assetType: 'anomalies',
+  startOffsetMs: -3_600_000,
+  durationMs: 60_000,
+  ...extra
+})
+
+describe('skip-if-fresh', () => {
+  it('reports a recent success instead of triggering, with no request beyond the run without it', async () => {
+    sim = await startSimulator({ history: [anHourAgo()] })
+    const run = await runAction({
+      inputs: inputsFor(sim, { 'skip-if-fresh': '20h', verify: 'false' })
+    })
+    expect(run.code).toBe(0)
+    const [row] = operationsOf(run.outputs)
+    expect(row).toMatchObject({ reused: true, attempts: 0, result: 'success' })
+    expect(row?.id).toBe(
+      run.outputs['operation-id'] && Number(run.outputs['operation-id'])
+    )
+    expect(triggers(sim)).toHaveLength(0)
+    // users/me, the datastore, and the one history read of every run.
+    expect(sim.requests.map(r => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/users/me',
+      'GET /api/datastores/42',
+      'GET /api/operations'
+    ])
+    expect(run.summary).toMatch(/reused export/)
+  })
+
+  it.each([
+    ['older than the window', anHourAgo(), '30m', {}],
+    [
+      'of other containers',
+      anHourAgo({ containerIds: [5] }),
+      '20h',
+      { containers: '6' }
+    ],
+    [
+      'filtered when the plan is not',
+      anHourAgo({ containerIds: [5] }),
+      '20h',
+      {}
+    ],
+    [
+      'with another include_deleted',
+      anHourAgo({ includeDeleted: true }),
+      '20h',
+      {}
+    ]
+  ])(
+    'triggers a new export when the earlier one is %s',
+    async (_, seed, fresh, extra) => {
+      sim = await startSimulator({ history: [seed] })
+      const run = await runAction({
+        inputs: inputsFor(sim, {
+          'skip-if-fresh': fresh,
+          verify: 'false',
+          ...extra
+        })
+      })
+      expect(run.code).toBe(0)
+      expect(operationsOf(run.outputs)[0]).toMatchObject({
+        reused: false,
+        attempts: 1
+      })
+      expect(triggers(sim)).toHaveLength(1)
+    }
+  )
+
+  it('reuses an export of exactly the planned containers', async () => {
+    sim = await startSimulator({
+      history: [anHourAgo({ containerIds: [6, 5] })]
+    })
+    const run = await runAction({
+      inputs: inputsFor(sim, {
+        'skip-if-fresh': '2h',
+        containers: '5,6',
+        verify: 'false'
+      })
+    })
+    expect(operationsOf(run.outputs)[0]).toMatchObject({ reused: true })
+    expect(triggers(sim)).toHaveLength(0)
+  })
+
+  it('still verifies the reused export table', async () => {
+    sim = await startSimulator({ history: [anHourAgo()] })
+    const run = await runAction({
+      inputs: inputsFor(sim, { 'skip-if-fresh': '20h' })
+    })
+    const [row] = operationsOf(run.outputs)
+    expect(row?.reused).toBe(true)
+    expect(row?.table).toMatch(/anomalies/)
+    // The enrichment datastore (100) was read for the reused export's table.
+    expect(
+      sim.requests.some(r => r.path.startsWith('/api/datastores/100/'))
+    ).toBe(true)
+  })
+})
