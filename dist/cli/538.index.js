@@ -644,6 +644,24 @@ const API_RESULTS = [
     'failure',
     'aborted'
 ];
+/**
+ * An export's `containers` as its container selection (`skip-if-fresh`):
+ * null or [] when it was started without a filter, the ids when it lists
+ * stubs with readable ids, undefined when the field is absent or cannot be
+ * read (then it is never reused).
+ */
+const containerSelection = value => {
+    if (value === null)
+        return null;
+    if (!Array.isArray(value))
+        return undefined;
+    const ids = value.map((item) => typeof item === 'object' && item !== null
+        ? item.id
+        : item);
+    return ids.every(i => typeof i === 'number' && Number.isSafeInteger(i))
+        ? ids
+        : undefined;
+};
 const operationFields = object({
     id: id,
     type: lenient(string),
@@ -657,6 +675,7 @@ const operationFields = object({
     datastoreId: at([['datastore', 'id'], ['datastore_id']], lenient(id)),
     assetType: at('asset_type', lenient(string)),
     includeDeleted: at('include_deleted', lenient(schema_boolean)),
+    containers: containerSelection,
     created: lenient(time),
     schedule: present,
     action_execution: present
@@ -682,6 +701,7 @@ const operation = (value, where) => {
         datastoreId: o.datastoreId,
         assetType: o.assetType,
         includeDeleted: o.includeDeleted,
+        containers: o.containers,
         created: o.created,
         startedByQualytics: o.schedule || o.action_execution
     };
@@ -2694,6 +2714,30 @@ function lastSuccess(history, assetType, beforeMs) {
         : null;
 }
 /**
+ * `skip-if-fresh`: the latest export of the planned datastore and asset
+ * type that succeeded within `freshMs` before `nowMs` and did what the
+ * plan would do: the same `include_deleted` (an item that does not say is
+ * never reused) and the same container selection (none for none, exactly
+ * the same ids for ids; a plan with container tags never reuses, as the
+ * list cannot say which containers tags chose). Null: export.
+ */
+function freshExport(history, planned, freshMs, nowMs) {
+    const { body } = planned;
+    if (body.container_tags !== undefined)
+        return null;
+    const wanted = [...(body.container_ids ?? [])].sort((a, b) => a - b);
+    const sameContainers = (listed) => {
+        if (listed === undefined)
+            return false;
+        const had = [...(listed ?? [])].sort((a, b) => a - b);
+        return (had.length === wanted.length && had.every((id, i) => id === wanted[i]));
+    };
+    return (successes(history, planned.assetType).find(e => ms(e.endTime) <= nowMs &&
+        nowMs - ms(e.endTime) <= freshMs &&
+        e.includeDeleted === body.include_deleted &&
+        sameContainers(e.containers)) ?? null);
+}
+/**
  * Exports of the planned datastore and asset type that the list shows
  * running now, and that may be followed instead of starting another
  * (`if-running: wait`): queued or running with no end time, not claimed by
@@ -3177,14 +3221,17 @@ const FOLLOWER_GRACE_MS = 2000;
  * GitHub: adapters listen on hooks. `schedule` is the cron that started
  * this run (`on.schedule`), for missed runs.
  */
-function runExports(config, plan, ctx, schedule = null) {
-    return new ExportRun(config, plan, ctx, schedule).execute();
+function runExports(config, plan, ctx, schedule = null, retryPauseMs = RETRY_PAUSE_MS) {
+    return new ExportRun(config, plan, ctx, schedule, retryPauseMs).execute();
 }
+/** `retry-failed` waits at least this long before triggering again (the contract's 30 s). */
+const RETRY_PAUSE_MS = 30_000;
 class ExportRun {
     config;
     plan;
     ctx;
     schedule;
+    retryPauseMs;
     #records;
     #queue;
     #watch;
@@ -3203,11 +3250,16 @@ class ExportRun {
     #history;
     /** Per datastore: no POST before this (a followed export just ended). */
     #holdUntil = new Map();
-    constructor(config, plan, ctx, schedule) {
+    /** `retry-failed`: plan index to the time its next attempt is due. */
+    #retryAt = new Map();
+    /** Failed rows already judged for a retry (retried, or no room left). */
+    #judged = new Set();
+    constructor(config, plan, ctx, schedule, retryPauseMs) {
         this.config = config;
         this.plan = plan;
         this.ctx = ctx;
         this.schedule = schedule;
+        this.retryPauseMs = retryPauseMs;
         this.#records = plan.map(p => newRecord(p));
         this.#queue = plan.map((_, index) => index);
         this.#start = ctx.clock.now();
@@ -3256,12 +3308,68 @@ class ExportRun {
                 clock.now() < this.#deadline) {
                 this.#launch(this.#queue.shift());
             }
-            if (this.#watch.size + this.#starting.size + this.#queue.length === 0)
+            this.#retryFailed(clock.now());
+            if (this.#watch.size +
+                this.#starting.size +
+                this.#queue.length +
+                this.#retryAt.size ===
+                0)
                 return this.#finish('finished');
             if (clock.now() >= this.#deadline)
                 return this.#stop('timeout');
             this.#watch.checkDue(clock.now());
-            await this.#sleeper.until(Math.min(this.#deadline, this.#watch.nextDueAt()));
+            await this.#sleeper.until(Math.min(this.#deadline, this.#watch.nextDueAt(), ...this.#retryAt.values()));
+        }
+    }
+    /**
+     * `retry-failed`: an export that ran and ended `failure` in Qualytics is
+     * triggered again after the pause, while tries and time remain. Not a
+     * trigger Qualytics refused (no id), nor an aborted, timed-out or
+     * cancelled export (other results). Each attempt's id is kept.
+     */
+    #retryFailed(now) {
+        const limit = this.config.retryFailed;
+        if (limit === 0)
+            return;
+        this.#records.forEach((record, index) => {
+            if (record.result !== 'failure' || record.id === null)
+                return;
+            if (this.#retryAt.has(index) || this.#startingIndices.has(index))
+                return;
+            const key = `${index}:${record.id}`;
+            if (this.#judged.has(key) || record.retriedIds.length >= limit)
+                return;
+            this.#judged.add(key);
+            if (now + this.retryPauseMs >= this.#deadline) {
+                record.notes.push(`not retried: the timeout leaves no room for another attempt after a ${(0,duration/* formatDuration */.a3)(this.retryPauseMs)} pause`);
+                return;
+            }
+            this.#retryAt.set(index, now + this.retryPauseMs);
+            this.#hooks.log?.(`Export ${record.id} (${record.assetType} of datastore ${record.datastoreId}) failed in Qualytics; triggering it again in ${(0,duration/* formatDuration */.a3)(this.retryPauseMs)} (retry-failed: ${limit}).`);
+        });
+        for (const [index, at] of this.#retryAt) {
+            const record = this.#records[index];
+            if (at > now || !record)
+                continue;
+            if (this.#watch.size + this.#starting.size >= this.config.maxParallel)
+                break;
+            this.#retryAt.delete(index);
+            const previous = record.result;
+            record.notes.push(`attempt ${record.attempts} (export ${record.id}) failed${record.message ? `: ${record.message}` : ''}; triggered again (retry-failed)`);
+            record.retriedIds.push(record.id);
+            Object.assign(record, {
+                id: null,
+                result: 'running',
+                message: null,
+                startTime: null,
+                endTime: null,
+                totalContainers: null,
+                count: null,
+                table: null,
+                verified: null
+            });
+            this.#hooks.changed?.(record, previous);
+            this.#launch(index);
         }
     }
     /** A trigger runs beside the loop, which wakes when it settles. */
@@ -3288,6 +3396,20 @@ class ExportRun {
         });
         if (this.#stopped || this.ctx.signal?.aborted)
             return;
+        const fresh = this.config.skipIfFreshMs === null || record.retriedIds.length > 0
+            ? null
+            : freshExport(history, planned, this.config.skipIfFreshMs, this.ctx.clock.now() + this.ctx.client.serverSkewMs);
+        if (fresh) {
+            // Reported, not triggered: no POST, no count, no status read.
+            applyOperation(record, fresh);
+            record.id = fresh.id;
+            record.reused = true;
+            record.notes.push(`reused export ${fresh.id}, which succeeded at ${fresh.endTime ?? '?'} (skip-if-fresh: ${(0,duration/* formatDuration */.a3)(this.config.skipIfFreshMs ?? 0)}); nothing was triggered`);
+            this.#hooks.log?.(`Reusing export ${fresh.id} (${record.assetType} of datastore ${record.datastoreId}), which succeeded at ${fresh.endTime ?? '?'}, within skip-if-fresh; not triggering another.`);
+            this.#hooks.changed?.(record, 'pending');
+            this.#hooks.triggered?.(this.#records);
+            return;
+        }
         await this.#holdForStarter(planned.datastoreId);
         if (this.#stopped || this.ctx.signal?.aborted)
             return;
@@ -3665,7 +3787,7 @@ async function runExportJob(config, deps) {
                 hooks: deps.hooks,
                 random: deps.random
             });
-            outcome = await runExports(config, plan, ctx, deps.schedule ?? null);
+            outcome = await runExports(config, plan, ctx, deps.schedule ?? null, retryPauseMs(process.env.QUALYTICS_RETRY_PAUSE_MS));
             // Only a run that saw every export end is verified: after a timeout
             // or a cancel there is no time left to look.
             if (config.verify && outcome.ended === 'finished') {
@@ -3685,6 +3807,15 @@ async function runExportJob(config, deps) {
     finally {
         client.dispose();
     }
+}
+/**
+ * The pause before a `retry-failed` attempt: 30 s, or
+ * `QUALYTICS_RETRY_PAUSE_MS` when it is a number of at least 100 ms (tests
+ * and demos only; the contract's pause is at least 30 s).
+ */
+function retryPauseMs(env) {
+    const ms = Number(env);
+    return env && Number.isFinite(ms) && ms >= 100 ? ms : RETRY_PAUSE_MS;
 }
 /** Per-request timeout: QUALYTICS_TIMEOUT seconds (as the vendor CLI reads it), else 30 s. */
 function requestTimeoutMs(env) {
