@@ -365,6 +365,11 @@ const DRIFTS: [string, string, (e: Exchange) => void, string?][] = [
   ],
   [
     'abort',
+    'a request body on the abort',
+    e => (e.record.body = { reason: 'timeout' })
+  ],
+  [
+    'abort',
     'an answer without the operation id',
     e => delete (e.answer.body as Json).id
   ],
