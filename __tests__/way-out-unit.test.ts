@@ -1,4 +1,5 @@
 /* eslint-disable no-control-regex -- these tests are about control characters */
+import { jest } from '@jest/globals'
 import { bytes, cap, capBytes, window } from '../src/core/output/cap.js'
 import {
   forLog,
@@ -14,7 +15,11 @@ import {
   secretsOf
 } from '../src/core/output/redact.js'
 import { createSafeText } from '../src/core/output/safe.js'
-import { heartbeatLine, heartbeatMs } from '../src/core/report/heartbeat.js'
+import {
+  heartbeatLine,
+  heartbeatMs,
+  startHeartbeat
+} from '../src/core/report/heartbeat.js'
 import { renderSummary } from '../src/core/report/summary.js'
 import { shown } from '../src/cli/main.js'
 import type { OperationRecord } from '../src/core/types.js'
@@ -194,16 +199,67 @@ describe('heartbeat', () => {
   it('names how many still run, in whole minutes; nothing when none runs', () => {
     const running = record({ result: 'running' })
     const done = record({ result: 'success' })
+    const names = new Map([[42, 'Sales Warehouse']])
     expect(
-      heartbeatLine([running, running, done, done, done, done], 12.4 * 60_000)
-    ).toBe('2 of 6 exports still running, 12 min')
-    expect(heartbeatLine([running], 5 * 60_000)).toBe(
-      'The export is still running, 5 min'
+      heartbeatLine(
+        [
+          { ...running, id: 1001, assetType: 'checks' },
+          { ...running, id: 1002, assetType: 'anomalies' },
+          done,
+          done,
+          done,
+          done
+        ],
+        12.4 * 60_000,
+        names
+      )
+    ).toBe(
+      '2 of 6 exports still running, 12 min: 1001 · checks of datastore 42 (Sales Warehouse); 1002 · anomalies of datastore 42 (Sales Warehouse)'
     )
+    expect(heartbeatLine([{ ...running, id: 7 }], 5 * 60_000)).toBe(
+      'The export is still running, 5 min: 7 · anomalies of datastore 42'
+    )
+    const five = [1, 2, 3, 4, 5].map(id => ({ ...running, id }))
+    expect(heartbeatLine(five, 60_000)).toMatch(/: 1 · .*; 3 · [^;]*; 2 more$/)
     expect(heartbeatLine([done], 60_000)).toBeNull()
     expect(heartbeatMs(undefined)).toBe(300_000)
     expect(heartbeatMs('5')).toBe(300_000)
     expect(heartbeatMs('2000')).toBe(2000)
+  })
+})
+
+describe('startHeartbeat', () => {
+  it('speaks first after a minute, then at its pace, and stops', () => {
+    jest.useFakeTimers()
+    try {
+      const said: string[] = []
+      let now = 0
+      const records = [{ ...record({ result: 'running' }), id: 9 }]
+      const stop = startHeartbeat(
+        () => records,
+        line => said.push(line),
+        5 * 60_000,
+        new Map(),
+        () => now
+      )
+      const advance = (ms: number): void => {
+        now += ms
+        jest.advanceTimersByTime(ms)
+      }
+      advance(59_000)
+      expect(said).toEqual([])
+      advance(1_000)
+      expect(said).toEqual([
+        'The export is still running, 1 min: 9 · anomalies of datastore 42'
+      ])
+      advance(5 * 60_000)
+      expect(said).toHaveLength(2)
+      stop()
+      advance(20 * 60_000)
+      expect(said).toHaveLength(2)
+    } finally {
+      jest.useRealTimers()
+    }
   })
 })
 

@@ -10,15 +10,27 @@
  */
 export function createLogView(): (line: string) => string | null {
   let inGroup = false
+  // A result line is shown once: the run's closing groups and annotations
+  // repeat the lines already shown as each export ended.
+  const results = new Set<string>()
   return line => {
     if (line.startsWith('::group::')) inGroup = true
     else if (line.startsWith('::endgroup::')) {
       inGroup = false
       return null
     } else if (inGroup) return null
-    return logLine(line)
+    const shown = logLine(line)
+    if (shown === null) return null
+    const result = RESULT_LINE.exec(shown)?.[1]
+    if (result === undefined) return shown
+    if (results.has(result)) return null
+    results.add(result)
+    return shown
   }
 }
+
+/** A line about one export's result (`✅ Export 1001 · …`), behind any prefix. */
+const RESULT_LINE = /(?:^|: |▸ )(\S+ Export \d+ · .*)$/u
 
 /** One line of the action's stdout as GitHub's log viewer shows it, or null. */
 export function logLine(line: string): string | null {

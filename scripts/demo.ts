@@ -83,6 +83,7 @@ Try next:
   npm run simulator -- --result failure --message "disk full"
                                                  a simulator whose exports fail
   node dist/cli/index.js --help                  the command line (run, check, schedule)
-  npx tsx scripts/screenshot-summary.ts          the summary cases as pictures (needs chromium)
+  npx tsx scripts/screenshot-summary.ts          the summary cases as pictures (needs chromium
+                                                 and an emoji font: apt-get install fonts-noto-color-emoji)
 `)
 process.exitCode = run.code ?? 1

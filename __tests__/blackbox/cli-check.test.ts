@@ -73,7 +73,7 @@ describe('qualytics-export check', () => {
     [
       'an invalid cron',
       { cron: '0 6 * * 7' },
-      /flows\/a\.yml: error: cron '0 6 \* \* 7' day-of-week '7'/
+      /flows\/a\.yml:3: error: cron '0 6 \* \* 7' day-of-week '7'/
     ],
     ['a macro', { cron: '@daily' }, /error: cron '@daily' macros/],
     [
@@ -286,7 +286,7 @@ describe('qualytics-export check', () => {
       .filter(l => l.includes('same minute'))
     expect(overlaps).toEqual([
       expect.stringMatching(
-        /^flows\/b\.yml: error: cron '47 11 \* \* 1' exports checks of datastore 42 in the same minute as flows\/a\.yml \(cron '17 6 \* \* \*'\), first at Mon \S+ 11:47 GMT\+5:30 \(Mon \S+ 06:17 UTC\)/
+        /^flows\/b\.yml:\d+: error: cron '47 11 \* \* 1' exports checks of datastore 42 in the same minute as flows\/a\.yml \(cron '17 6 \* \* \*'\), first at Mon \S+ 11:47 GMT\+5:30 \(Mon \S+ 06:17 UTC\)/
       )
     ])
   })
@@ -296,7 +296,7 @@ describe('qualytics-export check', () => {
       'a.yml':
         'jobs:\n  x:\n    steps:\n      - uses: qualytics/qualytics-export-action@v1\n        with: [unclosed\n'
     })
-    expect(run.stdout).toMatch(/flows\/a\.yml: error: not valid YAML/)
+    expect(run.stdout).toMatch(/flows\/a\.yml:6: error: not valid YAML/)
     expect(run.code).toBe(1)
   })
 
@@ -339,4 +339,28 @@ describe('where a token comes from', () => {
     ['', 'missing'],
     [undefined, 'missing']
   ])('%j is %s', (value, source) => expect(tokenSource(value)).toBe(source))
+})
+
+describe('check points at the place', () => {
+  it('prints the line of each finding, as an editor jumps to it', async () => {
+    const run = await check({
+      'a.yml': workflow({ cron: '0 6 * * 7', dispatch: false })
+    })
+    expect(run.code).toBe(1)
+    // The cron's entry is on line 3; the triggers (`on:`) start on line 2.
+    expect(run.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^flows\/a\.yml:2: warning: no workflow_dispatch/),
+      expect.stringMatching(/^flows\/a\.yml:3: error: cron '0 6 \* \* 7'/),
+      '1 error, 1 warning in 1 workflow.'
+    ])
+  })
+
+  it('fails when the folder is not there, so a typo in --dir fails CI', async () => {
+    const run = await runCli(['check', '--dir', 'nope/workflows'], {
+      cwd: tmpDir()
+    })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/nope\/workflows is not a folder/)
+    expect(run.stdout).toBe('')
+  })
 })

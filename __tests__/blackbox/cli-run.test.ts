@@ -205,7 +205,7 @@ describe('qualytics-export run', () => {
     expect(triggers(sim)).toEqual([])
   })
 
-  it('aborts the running exports on SIGINT and exits 1', async () => {
+  it('aborts the running exports on SIGINT and exits 130, as a shell expects of Ctrl-C', async () => {
     sim = await startSimulator({}, 60_000)
     let sent = false
     const run = await runCli(base(sim, '--options', 'anomalies'), {
@@ -218,7 +218,7 @@ describe('qualytics-export run', () => {
       }
     })
     expect(sent).toBe(true)
-    expect(run.code).toBe(1)
+    expect(run.code).toBe(130)
     const [id] = [...sim.operations.keys()]
     expect(sim.requests.map(r => `${r.method} ${r.path}`)).toContain(
       `PUT /api/operations/abort/${id}`
@@ -334,5 +334,43 @@ describe('qualytics-export run: refused before any request', () => {
     const version = await runCli(['--version'])
     const { VERSION } = await import('../../src/core/version.js')
     expect(version.stdout.trim()).toBe(VERSION)
+  })
+})
+
+describe('how run ends when it stops early', () => {
+  it('gives the reachability advice for a network error, not a bare ECONNREFUSED', async () => {
+    const { stopText, REACH_ADVICE } = await import('../../src/cli/run.js')
+    const refused = Object.assign(
+      new Error('connect ECONNREFUSED 127.0.0.1:9'),
+      { code: 'ECONNREFUSED' }
+    )
+    expect(stopText(refused, null)).toEqual({
+      problem: 'connect ECONNREFUSED 127.0.0.1:9.',
+      advice: REACH_ADVICE
+    })
+    expect(REACH_ADVICE).toMatch(/^Check that Qualytics is reachable/)
+    const { PreflightError } = await import('../../src/core/errors.js')
+    const preflight = Object.create(PreflightError.prototype) as InstanceType<
+      typeof PreflightError
+    >
+    Object.assign(preflight, {
+      message: 'Token rejected.',
+      hint: 'Make a new one.'
+    })
+    expect(stopText(preflight, null)).toEqual({
+      problem: 'Token rejected.',
+      advice: 'Make a new one.'
+    })
+    expect(stopText(refused, 'SIGINT').problem).toMatch(
+      /^Interrupted \(SIGINT\)/
+    )
+  })
+
+  it('exits 128 + the signal number after a signal, else 1 or 0', async () => {
+    const { exitCode } = await import('../../src/cli/run.js')
+    expect(exitCode(true, 'SIGINT')).toBe(130)
+    expect(exitCode(true, 'SIGTERM')).toBe(143)
+    expect(exitCode(true, null)).toBe(1)
+    expect(exitCode(false, null)).toBe(0)
   })
 })

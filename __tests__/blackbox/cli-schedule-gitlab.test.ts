@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { runCli, tmpDir } from '../helpers/cli.js'
+import { runCli, tmpDir, tmpRepo } from '../helpers/cli.js'
 import {
   includeComponent,
   type GitlabJob
@@ -15,13 +15,6 @@ import {
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as {
   version: string
-}
-
-/** A fresh folder that is a git repository's root. */
-function tmpRepo(): string {
-  const dir = tmpDir()
-  mkdirSync(join(dir, '.git'))
-  return dir
 }
 
 interface GitlabFile {

@@ -16,14 +16,7 @@ import {
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'yaml'
-import { runCli, tmpDir } from '../helpers/cli.js'
-
-/** A fresh folder that is a git repository's root (as GitHub's checkout is). */
-function tmpRepo(): string {
-  const dir = tmpDir()
-  mkdirSync(join(dir, '.git'))
-  return dir
-}
+import { runCli, tmpDir, tmpRepo } from '../helpers/cli.js'
 
 const WORKFLOWS = '.github/workflows'
 const AUDIT = join(WORKFLOWS, 'qualytics-export-daily-audit.yml')

@@ -41,6 +41,15 @@ describe('the demo', () => {
     expect(html).toContain('activity?operation_id=1006')
     expect(html).not.toContain(DEFAULT_TOKEN)
     expect(out).toContain('Try next:')
+    // Each export's result once in the log, and the font screenshots need.
+    const log = out.split('--- exit code')[0] ?? ''
+    for (const id of [1001, 1002, 1003, 1004, 1005, 1006])
+      expect([
+        id,
+        log.match(new RegExp(`Export ${id} · .*: (success|warning)`, 'g'))
+          ?.length
+      ]).toEqual([id, 1])
+    expect(out).toContain('fonts-noto-color-emoji')
   }, 90_000)
 })
 

@@ -4,7 +4,7 @@
  * the one built from the source under test (helpers/bundle.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cliEntry } from './bundle.js'
@@ -50,4 +50,11 @@ export function runCli(
 /** A fresh empty directory. */
 export function tmpDir(): string {
   return mkdtempSync(join(tmpdir(), 'qualytics-cli-'))
+}
+
+/** A fresh empty directory that is a git repository's root (as a checkout is). */
+export function tmpRepo(): string {
+  const dir = tmpDir()
+  mkdirSync(join(dir, '.git'))
+  return dir
 }

@@ -6,11 +6,15 @@
  */
 export function onCancelSignals(log: (message: string) => void): {
   signal: AbortSignal
+  /** The signal that cancelled the run, if one did. */
+  received: () => NodeJS.Signals | null
   dispose: () => void
 } {
   const controller = new AbortController()
+  let received: NodeJS.Signals | null = null
   const handler = (name: NodeJS.Signals): void => {
     if (controller.signal.aborted) return
+    received = name
     log(`Received ${name}: the workflow run is being cancelled.`)
     controller.abort()
   }
@@ -18,6 +22,7 @@ export function onCancelSignals(log: (message: string) => void): {
   process.on('SIGTERM', handler)
   return {
     signal: controller.signal,
+    received: () => received,
     dispose: () => {
       process.off('SIGINT', handler)
       process.off('SIGTERM', handler)

@@ -69,7 +69,10 @@ export function formatReport(report: CheckReport, format: CheckFormat): string {
   const lines =
     format === 'github'
       ? report.findings.map(annotation)
-      : report.findings.map(f => `${f.path}: ${f.level}: ${f.message}`)
+      : report.findings.map(
+          f =>
+            `${f.path}${f.line === undefined ? '' : `:${f.line}`}: ${f.level}: ${f.message}`
+        )
   return `${[...lines, summaryLine(report)].join('\n')}\n`
 }
 

@@ -5,9 +5,10 @@ import {
   parseTimezone
 } from '../core/config/parsers.js'
 import { checkCron } from '../core/schedule/cron-rules.js'
-import { parseFlags } from './args.js'
+import { stat } from 'node:fs/promises'
+import { parseFlags, UsageError } from './args.js'
 import { checkFormat, formatReport, type Finding } from './check-format.js'
-import { CHECK } from './commands.js'
+import { CHECK, DEFAULT_DIR } from './commands.js'
 import { workflowDir } from './workflow-dir.js'
 import { findOverlaps, type Firing } from './overlap.js'
 import { scheduleName } from './workflow-file.js'
@@ -28,6 +29,11 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const flags = parseFlags(CHECK, argv)
   const format = checkFormat(flags)
   const dir = (await workflowDir(flags, 'check', false)).shown
+  // A typo in --dir must not pass CI as "nothing to check".
+  if (!(await isDirectory(dir)))
+    throw new UsageError(
+      `${dir} is not a folder: give --dir the folder that holds the workflows (default ${DEFAULT_DIR} at the repository's root)`
+    )
   const workflows = await scanWorkflows(dir)
   const findings: Finding[] = []
   const firings: Firing[] = []
@@ -44,6 +50,14 @@ export async function checkCommand(argv: string[]): Promise<number> {
     formatReport({ dir, workflows: workflows.length, findings }, format)
   )
   return findings.some(f => f.level === 'error') ? 1 : 0
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
 }
 
 /** Findings for one workflow; its valid schedules go into `firings` for the overlap check. */

@@ -202,8 +202,8 @@ export const RUN: CommandSpec = {
   },
   notes: [
     'The token comes from the QUALYTICS_TOKEN environment variable only.',
-    'Exit codes: 0 success or warning, 1 failed export, timeout, cancel or API',
-    'error, 2 bad flags or input.'
+    'Exit codes: 0 success or warning, 1 failed export, timeout or API error,',
+    '2 bad flags or input, 130 after Ctrl-C (143 after SIGTERM).'
   ]
 }
 

@@ -38,6 +38,9 @@ export async function listCommand(argv: string[]): Promise<number> {
       job: s.job,
       uses: s.uses,
       datastore: s.datastore ?? null,
+      datastoreTags: s.datastoreTags ?? null,
+      containers: s.containers ?? null,
+      containerTags: s.containerTags ?? null,
       options: s.options === '' ? 'all' : (s.options ?? null)
     }))
   }))
@@ -70,11 +73,40 @@ export async function listCommand(argv: string[]): Promise<number> {
       lines.push(`  no schedule${row.dispatch ? ' (manual runs only)' : ''}`)
     for (const e of row.exports)
       lines.push(
-        `  exports ${e.options ?? '(set by an expression)'} of datastore ${e.datastore || '(set by an expression)'}  [job ${e.job}, ${e.uses}]`
+        `  exports ${e.options ?? BY_EXPRESSION} of ${selection(e)}  [job ${e.job}, ${e.uses}]`
       )
   }
   stdout.write(`${lines.join('\n')}\n`)
   return 0
+}
+
+const BY_EXPRESSION = '(set by an expression)'
+
+/** What a scheduled run of the step selects: its datastores, then its containers. */
+export function selection(step: {
+  datastore: string | null
+  datastoreTags: string | null
+  containers: string | null
+  containerTags: string | null
+}): string {
+  const { datastore, datastoreTags: tags } = step
+  const datastores =
+    datastore === null || tags === null
+      ? `datastore ${BY_EXPRESSION}`
+      : datastore !== ''
+        ? `datastore ${datastore}`
+        : tags !== ''
+          ? `every datastore tagged ${tags}`
+          : 'no datastore (neither datastore nor datastore-tags is set)'
+  const containers =
+    step.containers === null || step.containerTags === null
+      ? `, containers ${BY_EXPRESSION}`
+      : step.containers !== ''
+        ? `, containers ${step.containers}`
+        : step.containerTags !== ''
+          ? `, containers tagged ${step.containerTags}`
+          : ''
+  return `${datastores}${containers}`
 }
 
 function listSchedule(

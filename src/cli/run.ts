@@ -5,7 +5,8 @@ import { INPUT_NAMES, secretInputs } from '../core/config/inputs-table.js'
 import type { RunFacts } from '../core/fleet/results-file.js'
 import { endRun, type EndWriter } from '../core/fleet/session.js'
 import { formatDuration } from '../core/config/duration.js'
-import { ApiError, PreflightError } from '../core/errors.js'
+import { constants } from 'node:os'
+import { InputError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
 import { buildPlan } from '../core/config/plan.js'
 import { operationsJson } from '../core/output/records.js'
@@ -126,7 +127,8 @@ export async function runCommand(argv: string[]): Promise<number> {
       : startHeartbeat(
           () => tracked,
           line => progress.log(line),
-          heartbeatMs(process.env.QUALYTICS_HEARTBEAT_MS)
+          heartbeatMs(process.env.QUALYTICS_HEARTBEAT_MS),
+          names
         )
   let outcome: JobOutcome
   try {
@@ -161,9 +163,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     })
   } catch (error) {
     progress.finish([])
-    if (error instanceof PreflightError || error instanceof ApiError) {
-      const hint = error instanceof PreflightError ? error.hint : undefined
-      term.stderr.line(hint ? `${error.message} ${hint}` : error.message)
+    if (!(error instanceof InputError || error instanceof UsageError)) {
+      const { problem, advice: hint } = stopText(error, cancel.received())
+      term.stderr.line(`${problem} ${hint}`)
       await writeReports(term, files, {
         failOnWarning: config.failOnWarning,
         startedAt: new Date(startedAt).toISOString(),
@@ -173,17 +175,17 @@ export async function runCommand(argv: string[]): Promise<number> {
         schedule: null,
         elapsedMs: null,
         origin: config.origin,
-        problem: error.message,
-        ...(hint ? { advice: hint } : {})
+        problem,
+        advice: hint
       })
       await end({
         result: 'failure',
         records: [],
         plan: buildPlan(config),
         datastoreNames: names,
-        problem: error.message
+        problem
       })
-      return 1
+      return exitCode(true, cancel.received())
     }
     throw error
   } finally {
@@ -210,7 +212,47 @@ export async function runCommand(argv: string[]): Promise<number> {
     plan: outcome.plan,
     datastoreNames: outcome.datastoreNames
   })
-  return isFailing(outcome.result, config.failOnWarning) ? 1 : 0
+  return exitCode(
+    isFailing(outcome.result, config.failOnWarning),
+    cancel.received()
+  )
+}
+
+/** What the CLI says when nothing could be read from Qualytics: the action's advice, for wherever it runs. */
+export const REACH_ADVICE =
+  'Check that Qualytics is reachable from here (the URL, HTTPS_PROXY and NO_PROXY, a firewall), then run again.'
+
+/**
+ * Why a run stopped before its exports could be reported, and what to do:
+ * a preflight finding with its own hint, an interrupt, or (as the action
+ * says) an API or network error that survived the retries.
+ */
+export function stopText(
+  error: unknown,
+  signal: NodeJS.Signals | null
+): { problem: string; advice: string } {
+  const message = error instanceof Error ? error.message : String(error)
+  if (error instanceof PreflightError)
+    return { problem: message, advice: error.hint }
+  if (signal)
+    return {
+      problem: `Interrupted (${signal}) before the exports were under way.`,
+      advice: 'Look in Qualytics for exports this run may have started.'
+    }
+  const problem = message.endsWith('.') ? message : `${message}.`
+  return { problem, advice: REACH_ADVICE }
+}
+
+/**
+ * The exit code: 128 + the signal's number after Ctrl-C (130) or SIGTERM
+ * (143), as a shell reports a command a signal stopped; else 1 or 0.
+ */
+export function exitCode(
+  failing: boolean,
+  signal: NodeJS.Signals | null
+): number {
+  if (signal) return 128 + (constants.signals[signal] ?? 0)
+  return failing ? 1 : 0
 }
 
 /** Flags to the action's raw inputs: the same names, booleans as 'true'. */

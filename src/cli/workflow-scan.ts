@@ -19,6 +19,9 @@ export interface ExportStep {
   options: string | undefined
   /** Same for `datastore-tags` (empty when not given). */
   datastoreTags: string | undefined
+  /** Same for `containers` and `container-tags` (empty when not given). */
+  containers: string | undefined
+  containerTags: string | undefined
   /** The `schedule-timezone` input as written ('' when absent). */
   scheduleTimezone: unknown
   /** Where the token comes from. */
@@ -160,6 +163,8 @@ export function readWorkflow(
         uses: step.uses,
         datastore: scheduledValue(given.datastore),
         datastoreTags: scheduledValue(given['datastore-tags']),
+        containers: scheduledValue(given.containers),
+        containerTags: scheduledValue(given['container-tags']),
         options: scheduledValue(given.options),
         scheduleTimezone: given['schedule-timezone'] ?? '',
         token: sources.includes('literal') ? 'literal' : tokenSource(used),
