@@ -10,8 +10,11 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  REACH_ADVICE: () => (/* binding */ REACH_ADVICE),
   TOKEN_FLAG_REFUSED: () => (/* binding */ TOKEN_FLAG_REFUSED),
-  runCommand: () => (/* binding */ runCommand)
+  exitCode: () => (/* binding */ exitCode),
+  runCommand: () => (/* binding */ runCommand),
+  stopText: () => (/* binding */ stopText)
 });
 
 ;// CONCATENATED MODULE: ./src/action/signals.ts
@@ -23,9 +26,11 @@ __webpack_require__.d(__webpack_exports__, {
  */
 function onCancelSignals(log) {
     const controller = new AbortController();
+    let received = null;
     const handler = (name) => {
         if (controller.signal.aborted)
             return;
+        received = name;
         log(`Received ${name}: the workflow run is being cancelled.`);
         controller.abort();
     };
@@ -33,6 +38,7 @@ function onCancelSignals(log) {
     process.on('SIGTERM', handler);
     return {
         signal: controller.signal,
+        received: () => received,
         dispose: () => {
             process.off('SIGINT', handler);
             process.off('SIGTERM', handler);
@@ -79,6 +85,8 @@ var inputs_table = __webpack_require__(6808);
 var session = __webpack_require__(7054);
 // EXTERNAL MODULE: ./src/core/config/duration.ts
 var duration = __webpack_require__(6740);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
@@ -4035,14 +4043,24 @@ function explainListError(error) {
 var records = __webpack_require__(323);
 // EXTERNAL MODULE: ./src/core/output/redact.ts
 var output_redact = __webpack_require__(3284);
+// EXTERNAL MODULE: ./src/core/report/verdict.ts
+var verdict = __webpack_require__(8971);
 ;// CONCATENATED MODULE: ./src/core/report/heartbeat.ts
+
 
 /**
  * How often a long run says it is still alive. Slow on purpose: the log of
- * an hour-long export should read as a few lines, and a run shorter than
- * this never sees one.
+ * an hour-long export should read as a few lines.
  */
 const HEARTBEAT_MS = 5 * 60_000;
+/**
+ * The first line comes sooner: a minute of silence after the exports
+ * started is when a reader starts to wonder; a run shorter than that never
+ * sees one.
+ */
+const FIRST_HEARTBEAT_MS = 60_000;
+/** Exports named in one heartbeat line; the rest are counted. */
+const NAMED = 3;
 /** Shortest pace `QUALYTICS_HEARTBEAT_MS` may set (tests and demos use it). */
 const HEARTBEAT_FLOOR_MS = 1000;
 /** The pace: `QUALYTICS_HEARTBEAT_MS` when it is a number of at least 1 s, else 5 min. */
@@ -4053,40 +4071,48 @@ function heartbeatMs(env) {
         : HEARTBEAT_MS;
 }
 /**
- * `2 of 6 exports still running, 12 min`: null when nothing is running (no
- * heartbeat for a run that is only waiting to end).
+ * `2 of 6 exports still running, 12 min: 1001 · checks of datastore 42
+ * (Sales Warehouse); 1004 · …`, naming up to three: null when nothing is
+ * running (no heartbeat for a run that is only waiting to end).
  */
-function heartbeatLine(records, elapsedMs) {
-    const running = records.filter(r => r.result === 'running').length;
-    if (running === 0)
+function heartbeatLine(records, elapsedMs, names = new Map()) {
+    const running = records.filter(r => r.result === 'running');
+    if (running.length === 0)
         return null;
     const total = records.length;
     const what = total === 1
         ? 'The export is still running'
-        : `${running} of ${total} exports still running`;
+        : `${running.length} of ${total} exports still running`;
     // Whole minutes: a heartbeat is a rough sign of life, not a stopwatch.
     const ms = Math.max(0, elapsedMs);
     const shown = ms >= 60_000 ? Math.round(ms / 60_000) * 60_000 : ms;
-    return `${what}, ${(0,duration/* formatDuration */.a3)(shown)}`;
+    const named = running
+        .slice(0, NAMED)
+        .map(r => `${r.id === null ? '' : `${r.id} · `}${(0,verdict/* exportLabel */.TM)(r, names)}`);
+    const more = running.length > NAMED ? `; ${running.length - NAMED} more` : '';
+    return `${what}, ${(0,duration/* formatDuration */.a3)(shown)}: ${named.join('; ')}${more}`;
 }
 /**
- * Say `heartbeatLine` every `everyMs` while the run goes on; the first
- * line comes after one full interval. Returns the stop function. The timer
- * never keeps the process alive.
+ * Say `heartbeatLine` while the run goes on: first after
+ * FIRST_HEARTBEAT_MS (or `everyMs`, when shorter), then every `everyMs`.
+ * Returns the stop function. The timers never keep the process alive.
  */
-function startHeartbeat(records, say, everyMs, now = Date.now) {
+function startHeartbeat(records, say, everyMs, names = new Map(), now = Date.now) {
     const start = now();
-    const timer = setInterval(() => {
-        const line = heartbeatLine(records(), now() - start);
+    const beat = () => {
+        const line = heartbeatLine(records(), now() - start, names);
         if (line)
             say(line);
-    }, everyMs);
+    };
+    let timer = setTimeout(() => {
+        beat();
+        timer = setInterval(beat, everyMs);
+        timer.unref();
+    }, Math.min(everyMs, FIRST_HEARTBEAT_MS));
     timer.unref();
-    return () => clearInterval(timer);
+    return () => clearTimeout(timer);
 }
 
-// EXTERNAL MODULE: ./src/core/report/verdict.ts
-var verdict = __webpack_require__(8971);
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
 var args = __webpack_require__(6890);
 // EXTERNAL MODULE: ./src/cli/commands.ts
@@ -4200,6 +4226,7 @@ var terminal = __webpack_require__(1028);
 
 
 
+
 /** Why there is no `--token`: said whenever someone tries one. */
 const TOKEN_FLAG_REFUSED = 'qualytics-export run: --token is not accepted: a token on the command line is kept in shell history and shown to every user by `ps`. Set the QUALYTICS_TOKEN environment variable instead (in CI, from a masked secret variable).';
 /**
@@ -4277,7 +4304,7 @@ async function runCommand(argv) {
     // A terminal shows live clocks; a CI log gets a line every few minutes.
     const stopHeartbeat = tty || !config.wait
         ? () => undefined
-        : startHeartbeat(() => tracked, line => progress.log(line), heartbeatMs(process.env.QUALYTICS_HEARTBEAT_MS));
+        : startHeartbeat(() => tracked, line => progress.log(line), heartbeatMs(process.env.QUALYTICS_HEARTBEAT_MS), names);
     let outcome;
     try {
         outcome = await runExportJob(config, {
@@ -4309,9 +4336,9 @@ async function runCommand(argv) {
     }
     catch (error) {
         progress.finish([]);
-        if (error instanceof errors/* PreflightError */.wG || error instanceof errors/* ApiError */.hD) {
-            const hint = error instanceof errors/* PreflightError */.wG ? error.hint : undefined;
-            term.stderr.line(hint ? `${error.message} ${hint}` : error.message);
+        if (!(error instanceof errors/* InputError */.dz || error instanceof args/* UsageError */.eb)) {
+            const { problem, advice: hint } = stopText(error, cancel.received());
+            term.stderr.line(`${problem} ${hint}`);
             await (0,reports/* writeReports */.L)(term, files, {
                 failOnWarning: config.failOnWarning,
                 startedAt: new Date(startedAt).toISOString(),
@@ -4321,17 +4348,17 @@ async function runCommand(argv) {
                 schedule: null,
                 elapsedMs: null,
                 origin: config.origin,
-                problem: error.message,
-                ...(hint ? { advice: hint } : {})
+                problem,
+                advice: hint
             });
             await end({
                 result: 'failure',
                 records: [],
                 plan: buildPlan(config),
                 datastoreNames: names,
-                problem: error.message
+                problem
             });
-            return 1;
+            return exitCode(true, cancel.received());
         }
         throw error;
     }
@@ -4360,7 +4387,35 @@ async function runCommand(argv) {
         plan: outcome.plan,
         datastoreNames: outcome.datastoreNames
     });
-    return (0,results/* isFailing */.DI)(outcome.result, config.failOnWarning) ? 1 : 0;
+    return exitCode((0,results/* isFailing */.DI)(outcome.result, config.failOnWarning), cancel.received());
+}
+/** What the CLI says when nothing could be read from Qualytics: the action's advice, for wherever it runs. */
+const REACH_ADVICE = 'Check that Qualytics is reachable from here (the URL, HTTPS_PROXY and NO_PROXY, a firewall), then run again.';
+/**
+ * Why a run stopped before its exports could be reported, and what to do:
+ * a preflight finding with its own hint, an interrupt, or (as the action
+ * says) an API or network error that survived the retries.
+ */
+function stopText(error, signal) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof errors/* PreflightError */.wG)
+        return { problem: message, advice: error.hint };
+    if (signal)
+        return {
+            problem: `Interrupted (${signal}) before the exports were under way.`,
+            advice: 'Look in Qualytics for exports this run may have started.'
+        };
+    const problem = message.endsWith('.') ? message : `${message}.`;
+    return { problem, advice: REACH_ADVICE };
+}
+/**
+ * The exit code: 128 + the signal's number after Ctrl-C (130) or SIGTERM
+ * (143), as a shell reports a command a signal stopped; else 1 or 0.
+ */
+function exitCode(failing, signal) {
+    if (signal)
+        return 128 + (external_node_os_.constants.signals[signal] ?? 0);
+    return failing ? 1 : 0;
 }
 /** Flags to the action's raw inputs: the same names, booleans as 'true'. */
 function rawInputs(flags) {

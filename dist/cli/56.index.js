@@ -405,6 +405,8 @@ function readWorkflow(doc, path, file, lineOf = () => undefined) {
                 uses: step.uses,
                 datastore: scheduledValue(given.datastore),
                 datastoreTags: scheduledValue(given['datastore-tags']),
+                containers: scheduledValue(given.containers),
+                containerTags: scheduledValue(given['container-tags']),
                 options: scheduledValue(given.options),
                 scheduleTimezone: given['schedule-timezone'] ?? '',
                 token: sources.includes('literal') ? 'literal' : tokenSource(used),

@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var parsers = __webpack_require__(514);
 // EXTERNAL MODULE: ./src/core/schedule/cron-rules.ts
 var cron_rules = __webpack_require__(911);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
 var args = __webpack_require__(6890);
 ;// CONCATENATED MODULE: ./src/cli/check-format.ts
@@ -63,7 +65,7 @@ function formatReport(report, format) {
         }, null, 2)}\n`;
     const lines = format === 'github'
         ? report.findings.map(annotation)
-        : report.findings.map(f => `${f.path}: ${f.level}: ${f.message}`);
+        : report.findings.map(f => `${f.path}${f.line === undefined ? '' : `:${f.line}`}: ${f.level}: ${f.message}`);
     return `${[...lines, summaryLine(report)].join('\n')}\n`;
 }
 /** `::error file=…,line=…,title=…::message`, escaped as the runner reads it. */
@@ -144,6 +146,7 @@ var terminal = __webpack_require__(1028);
 
 
 
+
 /**
  * `check`: lint every workflow that uses the action. Errors (exit 1) are
  * what makes a schedule fail or misbehave; warnings (exit 0) are advice.
@@ -152,6 +155,9 @@ async function checkCommand(argv) {
     const flags = (0,args/* parseFlags */.bQ)(commands/* CHECK */.fi, argv);
     const format = checkFormat(flags);
     const dir = (await (0,workflow_dir/* workflowDir */.N)(flags, 'check', false)).shown;
+    // A typo in --dir must not pass CI as "nothing to check".
+    if (!(await isDirectory(dir)))
+        throw new args/* UsageError */.eb(`${dir} is not a folder: give --dir the folder that holds the workflows (default ${commands/* DEFAULT_DIR */.eJ} at the repository's root)`);
     const workflows = await (0,workflow_scan/* scanWorkflows */.wG)(dir);
     const findings = [];
     const firings = [];
@@ -166,6 +172,14 @@ async function checkCommand(argv) {
         });
     terminal/* stdout */.Uo.write(formatReport({ dir, workflows: workflows.length, findings }, format));
     return findings.some(f => f.level === 'error') ? 1 : 0;
+}
+async function isDirectory(path) {
+    try {
+        return (await (0,promises_.stat)(path)).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 /** Findings for one workflow; its valid schedules go into `firings` for the overlap check. */
 function lintWorkflow(w, firings) {
@@ -561,6 +575,8 @@ function readWorkflow(doc, path, file, lineOf = () => undefined) {
                 uses: step.uses,
                 datastore: scheduledValue(given.datastore),
                 datastoreTags: scheduledValue(given['datastore-tags']),
+                containers: scheduledValue(given.containers),
+                containerTags: scheduledValue(given['container-tags']),
                 options: scheduledValue(given.options),
                 scheduleTimezone: given['schedule-timezone'] ?? '',
                 token: sources.includes('literal') ? 'literal' : tokenSource(used),

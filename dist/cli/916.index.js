@@ -7,7 +7,8 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   listCommand: () => (/* binding */ listCommand)
+/* harmony export */   listCommand: () => (/* binding */ listCommand),
+/* harmony export */   selection: () => (/* binding */ selection)
 /* harmony export */ });
 /* harmony import */ var _core_schedule_cron_rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(911);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6890);
@@ -42,6 +43,9 @@ async function listCommand(argv) {
             job: s.job,
             uses: s.uses,
             datastore: s.datastore ?? null,
+            datastoreTags: s.datastoreTags ?? null,
+            containers: s.containers ?? null,
+            containerTags: s.containerTags ?? null,
             options: s.options === '' ? 'all' : (s.options ?? null)
         }))
     }));
@@ -68,10 +72,30 @@ async function listCommand(argv) {
         if (row.schedules.length === 0 && !row.error)
             lines.push(`  no schedule${row.dispatch ? ' (manual runs only)' : ''}`);
         for (const e of row.exports)
-            lines.push(`  exports ${e.options ?? '(set by an expression)'} of datastore ${e.datastore || '(set by an expression)'}  [job ${e.job}, ${e.uses}]`);
+            lines.push(`  exports ${e.options ?? BY_EXPRESSION} of ${selection(e)}  [job ${e.job}, ${e.uses}]`);
     }
     _terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .stdout */ .Uo.write(`${lines.join('\n')}\n`);
     return 0;
+}
+const BY_EXPRESSION = '(set by an expression)';
+/** What a scheduled run of the step selects: its datastores, then its containers. */
+function selection(step) {
+    const { datastore, datastoreTags: tags } = step;
+    const datastores = datastore === null || tags === null
+        ? `datastore ${BY_EXPRESSION}`
+        : datastore !== ''
+            ? `datastore ${datastore}`
+            : tags !== ''
+                ? `every datastore tagged ${tags}`
+                : 'no datastore (neither datastore nor datastore-tags is set)';
+    const containers = step.containers === null || step.containerTags === null
+        ? `, containers ${BY_EXPRESSION}`
+        : step.containers !== ''
+            ? `, containers ${step.containers}`
+            : step.containerTags !== ''
+                ? `, containers tagged ${step.containerTags}`
+                : '';
+    return `${datastores}${containers}`;
 }
 function listSchedule(entry) {
     const cron = entry.cron === undefined ? '' : (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__/* .yamlText */ .pS)(entry.cron);
@@ -369,6 +393,8 @@ function readWorkflow(doc, path, file, lineOf = () => undefined) {
                 uses: step.uses,
                 datastore: scheduledValue(given.datastore),
                 datastoreTags: scheduledValue(given['datastore-tags']),
+                containers: scheduledValue(given.containers),
+                containerTags: scheduledValue(given['container-tags']),
                 options: scheduledValue(given.options),
                 scheduleTimezone: given['schedule-timezone'] ?? '',
                 token: sources.includes('literal') ? 'literal' : tokenSource(used),
