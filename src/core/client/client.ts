@@ -109,18 +109,23 @@ export class QualyticsClient {
   async listDatastores(policy: () => RetryPolicy): Promise<ListedDatastore[]> {
     const first = await this.#datastorePage(1, policy())
     const all = [...first.items]
-    const pages = Math.min(first.pages, MAX_PAGES)
-    if (first.pages > MAX_PAGES)
+    const pages = schemas.pagesToRead(first)
+    if (pages > MAX_PAGES)
       throw new ShapeError(
-        `GET /api/datastores: ${first.total} datastores in ${first.pages} pages is more than this action reads (${MAX_PAGES} pages)`
+        `GET /api/datastores: ${first.total} datastores in ${pages} pages is more than this action reads (${MAX_PAGES} pages)`
       )
     // The rest in parallel, a few at a time: a fleet's list is the long
     // pole of a dry run, and page order does not matter (ids are sorted).
     const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, i) => i + 2)
     const read: DatastorePage[] = []
     const worker = async (): Promise<void> => {
-      for (let page = rest.shift(); page !== undefined; page = rest.shift())
-        read.push(await this.#datastorePage(page, policy()))
+      for (let page = rest.shift(); page !== undefined; page = rest.shift()) {
+        const next = await this.#datastorePage(page, policy())
+        read.push(next)
+        // An empty page is the end, whatever was promised: the count
+        // check below says whether the list held together.
+        if (next.items.length === 0) rest.length = 0
+      }
     }
     await Promise.all(Array.from({ length: PAGES_AT_ONCE }, worker))
     for (const next of read) {

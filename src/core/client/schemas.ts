@@ -224,6 +224,21 @@ const datastorePageFields = object({
   page: anything
 })
 
+/**
+ * How many pages of the datastore list to read, from what page 1 showed:
+ * `pages` is believed only as far as `total` and the page size the server
+ * actually used allow (its `size` may not be what it applied), so a list
+ * of 3 that claims 1,000 pages costs one request, not 1,000.
+ */
+export function pagesToRead(first: DatastorePage): number {
+  if (first.items.length >= first.total) return 1
+  if (first.items.length === 0)
+    throw new ShapeError(
+      `GET /api/datastores: page 1 holds no items but the server counts ${first.total}`
+    )
+  return Math.min(first.pages, Math.ceil(first.total / first.items.length))
+}
+
 /** The page envelope `{items, total, page, size, pages}` of GET /api/datastores. */
 export function datastorePage(value: unknown, page: number): DatastorePage {
   const what = `GET /api/datastores page ${page}`

@@ -11,12 +11,12 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runAction } from './helpers/bundle.js'
+import { runAction } from '../helpers/bundle.js'
 import {
   HOSTILE_TOKEN,
   hostileInputs,
   startHostileServer
-} from './helpers/hostile-server.js'
+} from '../helpers/hostile-server.js'
 
 const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']
 

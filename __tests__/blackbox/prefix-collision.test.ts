@@ -6,9 +6,9 @@
  * the simulator, with datastores named and selected by tag.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { runAction } from './helpers/bundle.js'
-import type { QualyticsSimulator, SimDatastore } from '../simulator/index.js'
-import { inputsFor, startSimulator, triggers } from './helpers/fixtures.js'
+import { runAction } from '../helpers/bundle.js'
+import type { QualyticsSimulator, SimDatastore } from '../../simulator/index.js'
+import { inputsFor, startSimulator, triggers } from '../helpers/fixtures.js'
 
 const SHARED = { id: 100, name: 'Shared Enrichment' }
 const DATASTORES: SimDatastore[] = [
@@ -57,7 +57,7 @@ describe('prefix collisions', () => {
     expect(warning).toContain('table prefix _sales')
     expect(warning).not.toContain('44')
     expect(triggers(s)).toEqual([])
-  })
+  }, 60_000)
 
   it('warns for the datastores a tag selects', async () => {
     const s = (sim = await startSimulator({ datastores: DATASTORES }))
@@ -72,7 +72,7 @@ describe('prefix collisions', () => {
     expect(collisionOf(run.warnings)[0]).toContain(
       '42 (Sales Warehouse) and 43 (Sales Copy)'
     )
-  })
+  }, 60_000)
 
   it('says nothing when each datastore has its own prefix', async () => {
     const s = (sim = await startSimulator({ datastores: DATASTORES }))
@@ -81,5 +81,5 @@ describe('prefix collisions', () => {
     })
     expect(run.outputs.result).toBe('dry-run')
     expect(run.warnings).toEqual([])
-  })
+  }, 60_000)
 })
