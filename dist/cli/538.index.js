@@ -790,6 +790,19 @@ const datastorePageFields = object({
     pages: optional(count, null),
     page: anything
 });
+/**
+ * How many pages of the datastore list to read, from what page 1 showed:
+ * `pages` is believed only as far as `total` and the page size the server
+ * actually used allow (its `size` may not be what it applied), so a list
+ * of 3 that claims 1,000 pages costs one request, not 1,000.
+ */
+function pagesToRead(first) {
+    if (first.items.length >= first.total)
+        return 1;
+    if (first.items.length === 0)
+        throw new ShapeError(`GET /api/datastores: page 1 holds no items but the server counts ${first.total}`);
+    return Math.min(first.pages, Math.ceil(first.total / first.items.length));
+}
 /** The page envelope `{items, total, page, size, pages}` of GET /api/datastores. */
 function datastorePage(value, page) {
     const what = `GET /api/datastores page ${page}`;
@@ -1209,16 +1222,22 @@ class QualyticsClient {
     async listDatastores(policy) {
         const first = await this.#datastorePage(1, policy());
         const all = [...first.items];
-        const pages = Math.min(first.pages, MAX_PAGES);
-        if (first.pages > MAX_PAGES)
-            throw new ShapeError(`GET /api/datastores: ${first.total} datastores in ${first.pages} pages is more than this action reads (${MAX_PAGES} pages)`);
+        const pages = pagesToRead(first);
+        if (pages > MAX_PAGES)
+            throw new ShapeError(`GET /api/datastores: ${first.total} datastores in ${pages} pages is more than this action reads (${MAX_PAGES} pages)`);
         // The rest in parallel, a few at a time: a fleet's list is the long
         // pole of a dry run, and page order does not matter (ids are sorted).
         const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, i) => i + 2);
         const read = [];
         const worker = async () => {
-            for (let page = rest.shift(); page !== undefined; page = rest.shift())
-                read.push(await this.#datastorePage(page, policy()));
+            for (let page = rest.shift(); page !== undefined; page = rest.shift()) {
+                const next = await this.#datastorePage(page, policy());
+                read.push(next);
+                // An empty page is the end, whatever was promised: the count
+                // check below says whether the list held together.
+                if (next.items.length === 0)
+                    rest.length = 0;
+            }
         };
         await Promise.all(Array.from({ length: PAGES_AT_ONCE }, worker));
         for (const next of read) {
