@@ -24,4 +24,4 @@ if [ "$#" -eq 0 ]; then
 fi
 echo "test:node24: jest on Node $("$node24" --version)"
 NODE_NO_WARNINGS=1 "$node24" --experimental-vm-modules \
-  node_modules/jest/bin/jest.js --selectProjects blackbox "$@"
+  node_modules/jest/bin/jest.js "$@" --selectProjects blackbox
