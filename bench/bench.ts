@@ -34,6 +34,13 @@ import {
 } from './rows.js'
 import { measureScale } from './scale.js'
 import {
+  measureMerge,
+  measureRetry,
+  measureSkipIfFresh,
+  NIGHT,
+  nightShiftRows
+} from './night-shift.js'
+import {
   measureAccelerated,
   measureBudgetScale,
   measureHistoryLatency,
@@ -210,6 +217,18 @@ const fleet = await attempt(FLEET, '1000 datastores by tag', () =>
 )
 if (fleet)
   rows.push(...fleetRows(fleet, await checkMatrixWorkflow(fleet.matrix)))
+
+say('1.2: merging 256 results files; skip-if-fresh and retry-failed costs')
+const merge = await attempt(NIGHT, 'merge 256 files', () =>
+  measureMerge(256, entry, runtime.path)
+)
+const fresh = await attempt(NIGHT, 'skip-if-fresh', () =>
+  measureSkipIfFresh(entry, runtime.path)
+)
+const retry = await attempt(NIGHT, 'retry-failed', () =>
+  measureRetry(entry, runtime.path)
+)
+rows.push(...nightShiftRows(merge, fresh, retry))
 
 say('waiting for the long exports')
 for (const run of await Promise.all(longRuns)) if (run) measured.push(run)
