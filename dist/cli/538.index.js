@@ -3414,10 +3414,11 @@ class ExportRun {
         const record = this.#records[index];
         if (!planned || !record)
             return;
-        // One history read per datastore: expected end, missed runs.
+        // One history read per datastore: expected end, missed runs. Counted
+        // on the runner's clock: a gateway's Date header may be cached or off.
         const history = await this.#history.of(planned.datastoreId);
         const learned = await learnFromHistory(record, planned, history, {
-            nowMs: this.ctx.clock.now() + this.ctx.client.serverSkewMs,
+            nowMs: this.ctx.clock.now(),
             pollIntervalMs: this.config.pollIntervalMs,
             schedule: this.schedule
         });
