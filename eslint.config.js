@@ -5,6 +5,67 @@ import tseslint from 'typescript-eslint'
 const WRITE_CALLS =
   '/^(info|debug|notice|warning|error|startGroup|endGroup|group|setOutput|saveState|setFailed|setSecret|summary|exportVariable|addPath|setCommandEcho|markdownSummary)$/'
 
+/**
+ * The folders of src/core, each with the folders it may import: the domain
+ * (results, records, their rules) at the floor, report and output above
+ * it, the run above the client. The files at the top of src/core (types,
+ * errors, clock, signals, version) sit under everything and import none.
+ */
+const CORE_LAYERS = {
+  domain: [],
+  config: ['domain'],
+  output: ['domain'],
+  schedule: ['domain'],
+  client: ['domain', 'output'],
+  report: ['domain', 'config', 'output', 'schedule'],
+  run: ['domain', 'client', 'config', 'output', 'schedule'],
+  fleet: ['domain', 'config', 'output', 'report', 'schedule']
+}
+
+const ADAPTERS_APART =
+  'The front ends do not import each other: shared code lives in src/core.'
+
+/** One no-restricted-imports block per core folder, from CORE_LAYERS. */
+function coreLayers() {
+  const folders = Object.keys(CORE_LAYERS)
+  const rule = patterns => ({
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          {
+            name: '@actions/core',
+            message: 'src/core never imports @actions/core.'
+          }
+        ],
+        patterns: [
+          {
+            regex: '(^|/)(action|cli)/',
+            message: 'src/core never imports a front end.'
+          },
+          ...patterns
+        ]
+      }
+    ]
+  })
+  const above = (folder, prefix) => {
+    const banned = folders.filter(
+      f => f !== folder && !CORE_LAYERS[folder]?.includes(f)
+    )
+    return {
+      regex: `^${prefix}(${banned.join('|')})/`,
+      message: `${folder === '' ? 'src/core/*.ts' : `src/core/${folder}`} may import only ${CORE_LAYERS[folder]?.join(', ') || 'the top files of src/core'} (layers point down).`
+    }
+  }
+  return [
+    { files: ['src/core/*.ts'], rules: rule([above('', '\\./')]) },
+    ...folders.map(folder => ({
+      files: [`src/core/${folder}/**/*.ts`],
+      rules: rule([above(folder, '\\.\\./')])
+    }))
+  ]
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -61,19 +122,25 @@ export default tseslint.config(
       ]
     }
   },
+  // Layers that only point down: the core never imports an adapter or
+  // @actions/core, each folder of the core only the folders below it, and
+  // the two front ends not each other.
+  ...coreLayers(),
   {
-    files: ['src/core/**/*.ts'],
+    files: ['src/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        {
-          paths: [
-            {
-              name: '@actions/core',
-              message: 'src/core never imports @actions/core.'
-            }
-          ]
-        }
+        { patterns: [{ regex: '(^|/)action/', message: ADAPTERS_APART }] }
+      ]
+    }
+  },
+  {
+    files: ['src/action/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)cli/', message: ADAPTERS_APART }] }
       ]
     }
   },

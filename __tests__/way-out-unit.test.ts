@@ -8,7 +8,7 @@ import {
   forTerminalLine,
   safeJson
 } from '../src/core/output/neutralise.js'
-import { operationsJson, safeSummaryInput } from '../src/core/output/records.js'
+import { operationsJson } from '../src/core/output/records.js'
 import {
   createRedactor,
   createRedactors,
@@ -20,7 +20,7 @@ import {
   heartbeatMs,
   startHeartbeat
 } from '../src/core/report/heartbeat.js'
-import { renderSummary } from '../src/core/report/summary.js'
+import { renderSummary, safeSummaryInput } from '../src/core/report/summary.js'
 import { shown } from '../src/cli/main.js'
 import type { OperationRecord } from '../src/core/types.js'
 import { newRecord } from '../src/core/domain/records.js'

@@ -4,29 +4,7 @@
  * server-side rate limiter, and durations drawn around a history.
  */
 import { mulberry32 } from './random.js'
-import type { AssetType, OperationResult } from './types.js'
-
-/** One operation that exists before the run starts. */
-export interface SeedOperation {
-  datastoreId: number
-  assetType: AssetType
-  /** Start, relative to the simulator's start (negative: in the past). */
-  startOffsetMs: number
-  /** Pick-up to end; an operation whose end is after the start of the simulator is running then. */
-  durationMs: number
-  /** Time `queued` before it runs (default 0). */
-  queuedMs?: number
-  /** How it ends (default success). */
-  result?: Exclude<OperationResult, 'running' | 'queued'>
-  message?: string | null
-  /** `type` of the item (default 'export'): other types test identity checks. */
-  type?: string
-  /** Started by a Qualytics schedule (the item carries a `schedule` object). */
-  scheduled?: boolean
-  includeDeleted?: boolean
-  /** Its `container_ids` (default none: an unfiltered export). */
-  containerIds?: number[] | null
-}
+import type { AssetType, SeedOperation } from './types.js'
 
 /** Options of historyAround. */
 export interface HistoryShape {

@@ -12,6 +12,7 @@ export type {
   RateTable,
   RequestRecord,
   Scenario,
+  SeedOperation,
   SimDatastore,
   SimOperation
 } from './types.js'
@@ -38,8 +39,7 @@ export {
   historyAround,
   peakPerSecond,
   SlidingLimiter,
-  type HistoryShape,
-  type SeedOperation
+  type HistoryShape
 } from './history.js'
 export { expectedSelection, FLEET_TAGS, generateFleet } from './fleet.js'
 export { STALE_AGE_MS, tableName } from './landing.js'

@@ -1,7 +1,7 @@
 import type { Clock } from './clock.js'
 import type { ExportBehaviour, OperationResult, SimOperation } from './types.js'
 import type { ExportRequest } from './validate.js'
-import type { SeedOperation } from './history.js'
+import type { SeedOperation } from './types.js'
 
 /** How long an abort takes to land: the real abort is asynchronous. */
 export const ABORT_DELAY_MS = 300

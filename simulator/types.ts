@@ -105,7 +105,6 @@ export interface ChaosConfig {
   rateLimitStorm?: number
 }
 
-import type { SeedOperation } from './history.js'
 import type { RowTimeForm } from './export-rows.js'
 
 /** Everything that decides how the simulated server answers. */
@@ -190,4 +189,26 @@ export interface SimOperation {
   type?: string
   /** Started by a Qualytics schedule: the item carries a `schedule` object. */
   scheduled?: boolean
+}
+
+/** One operation that exists before the run starts. */
+export interface SeedOperation {
+  datastoreId: number
+  assetType: AssetType
+  /** Start, relative to the simulator's start (negative: in the past). */
+  startOffsetMs: number
+  /** Pick-up to end; an operation whose end is after the start of the simulator is running then. */
+  durationMs: number
+  /** Time `queued` before it runs (default 0). */
+  queuedMs?: number
+  /** How it ends (default success). */
+  result?: Exclude<OperationResult, 'running' | 'queued'>
+  message?: string | null
+  /** `type` of the item (default 'export'): other types test identity checks. */
+  type?: string
+  /** Started by a Qualytics schedule (the item carries a `schedule` object). */
+  scheduled?: boolean
+  includeDeleted?: boolean
+  /** Its `container_ids` (default none: an unfiltered export). */
+  containerIds?: number[] | null
 }

@@ -32,7 +32,7 @@ import {
 } from '../core/fleet/session.js'
 import { lateLine } from '../core/report/when.js'
 import { adviceFor, logGroups, writeSummary } from './report.js'
-import { onCancelSignals } from './signals.js'
+import { onCancelSignals } from '../core/signals.js'
 import { createActionWriter, type ActionWriter } from './writer.js'
 import {
   describeChange,

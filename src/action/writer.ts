@@ -9,7 +9,7 @@ import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { bytes, capBytes, SUMMARY_CAP_BYTES } from '../core/output/cap.js'
-import { safeSummaryInput } from '../core/output/records.js'
+import { safeSummaryInput } from '../core/report/summary.js'
 import {
   createRedactor,
   createRedactors,

@@ -7,7 +7,7 @@
 import { renderDotenv } from '../core/report/dotenv.js'
 import { renderJunit } from '../core/report/junit.js'
 import { renderSummary, type SummaryInput } from '../core/report/summary.js'
-import { safeSummaryInput } from '../core/output/records.js'
+import { safeSummaryInput } from '../core/report/summary.js'
 import type { Flags } from './args.js'
 import { stringFlag } from './args.js'
 import type { Terminal } from './terminal.js'

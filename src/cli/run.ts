@@ -1,4 +1,4 @@
-import { onCancelSignals } from '../action/signals.js'
+import { onCancelSignals } from '../core/signals.js'
 import { systemClock } from '../core/clock.js'
 import { parseConfig, type RawInputs } from '../core/config/config.js'
 import { INPUT_NAMES, secretInputs } from '../core/config/inputs-table.js'

@@ -119,3 +119,26 @@ export interface OperationRecord {
    */
   notes: string[]
 }
+
+/** One retry the client made, for the log. */
+export interface RetryInfo {
+  what: string
+  attempt: number
+  delayMs: number
+  reason: string
+}
+
+/** What preflight needs to know of a datastore. */
+export interface DatastoreInfo {
+  id: number
+  name: string
+  enrichment: { id: number | null; name: string | null } | null
+  /** `enrichment_prefix` as the server gave it; null when it did not say. */
+  enrichmentPrefix?: string | null
+}
+
+/** What preflight learnt, for the log and the summary. */
+export interface PreflightReport {
+  user: { name: string | null; role: string | null }
+  datastores: DatastoreInfo[]
+}

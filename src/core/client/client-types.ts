@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js'
 import type { ApiError } from '../errors.js'
 import type { Transport } from './http.js'
 import type { Redactor } from '../output/redact.js'
-import type { AssetType, Operation } from '../types.js'
+import type { AssetType, Operation, RetryInfo } from '../types.js'
 
 /** How the client is built; everything but the address and token has a default. */
 export interface ClientOptions {
@@ -27,12 +27,6 @@ export interface ClientOptions {
 }
 
 /** One retry, as the log reports it. */
-export interface RetryInfo {
-  what: string
-  attempt: number
-  delayMs: number
-  reason: string
-}
 
 /** What one POST /operations/run came to. */
 export type TriggerOutcome =
@@ -70,15 +64,6 @@ export type ExportList =
 export interface ClientStats {
   requests: number
   retries: number
-}
-
-/** What preflight needs to know of a datastore. */
-export interface DatastoreInfo {
-  id: number
-  name: string
-  enrichment: { id: number | null; name: string | null } | null
-  /** `enrichment_prefix` as the server gave it; null when it did not say. */
-  enrichmentPrefix?: string | null
 }
 
 /** One datastore of the list, as selection needs it. */

@@ -1,7 +1,6 @@
 import type {
   ClientOptions,
   ClientStats,
-  DatastoreInfo,
   DatastorePage,
   ExportList,
   ListedDatastore,
@@ -10,6 +9,7 @@ import type {
   TableRows,
   TriggerOutcome
 } from './client-types.js'
+import type { DatastoreInfo } from '../types.js'
 import { systemClock, type Clock } from '../clock.js'
 import { networkError, shapeError, statusError } from './api-errors.js'
 import { ApiError } from '../errors.js'

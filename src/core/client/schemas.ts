@@ -3,13 +3,13 @@
  * Everything past the client sees these typed values, never raw JSON.
  */
 import type {
-  DatastoreInfo,
   DatastorePage,
   ListedDatastore,
   ListedExport,
   Stamp,
   TableRow
 } from './client-types.js'
+import type { DatastoreInfo } from '../types.js'
 import type { ApiResult, AssetType, Operation } from '../types.js'
 import {
   anything,

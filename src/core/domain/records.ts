@@ -1,4 +1,3 @@
-import type { AbortOutcome } from '../run/stopping.js'
 import { classify, isTerminal, unknownEnd } from './results.js'
 import type {
   Operation,
@@ -6,6 +5,12 @@ import type {
   PlannedExport,
   Result
 } from '../types.js'
+
+/** What an abort request came to for one export. */
+export type AbortOutcome =
+  | { state: 'requested'; operation: Operation }
+  | { state: 'already-ended'; operation: Operation }
+  | { state: 'failed'; error: string }
 
 /** A row for a planned export that has not been triggered yet. */
 export function newRecord(

@@ -5,7 +5,6 @@
  * escape for their destination.
  */
 import { toOutputRow } from '../domain/results.js'
-import type { SummaryInput } from '../report/summary.js'
 import type { OperationRecord } from '../types.js'
 import { bytes, cap, MESSAGE_CAP, OUTPUT_CAP_BYTES, window } from './cap.js'
 import { safeJson } from './neutralise.js'
@@ -75,39 +74,4 @@ export function operationsJson(
     if (bytes(json) <= limit) return json
   }
   return json
-}
-
-/** Summary input with every server string redacted and capped, before rendering. */
-export function safeSummaryInput(
-  input: SummaryInput,
-  redact: Redactor
-): SummaryInput {
-  const text = (t: string | undefined): string | undefined =>
-    t === undefined
-      ? undefined
-      : cap(redact(window(t, MESSAGE_CAP)), MESSAGE_CAP)
-  return {
-    ...input,
-    records: input.records.map(r => safeRecord(r, redact)),
-    datastoreNames: safeNames(input.datastoreNames, redact),
-    origin: redact(input.origin),
-    problem: text(input.problem),
-    advice: text(input.advice),
-    merged: input.merged && {
-      sentence: text(input.merged.sentence) ?? '',
-      bad: input.merged.bad.map(b => ({
-        path: capField(b.path, redact, NAME_CAP) ?? '',
-        problem: text(b.problem) ?? ''
-      }))
-    },
-    // Preflight's datastore and enrichment names are server text too.
-    preflight: input.preflight && {
-      plan: input.preflight.plan,
-      checked: input.preflight.checked.map(c => ({
-        ...c,
-        name: capField(c.name, redact, NAME_CAP),
-        enrichment: capField(c.enrichment, redact, NAME_CAP)
-      }))
-    }
-  }
 }

@@ -7,20 +7,26 @@
 import { formatDuration } from '../config/duration.js'
 import { operationUrl } from './links.js'
 import { durationSeconds } from '../domain/results.js'
+import { forSummary } from '../output/neutralise.js'
+import type { ScheduleInfo } from '../schedule/next-run.js'
 import {
-  escapeHref,
-  escapeHtml,
+  NAME_NOWRAP_MAX,
+  plural,
   RESULT_ICON,
-  type SummaryInput
-} from './summary.js'
-import { NAME_NOWRAP_MAX, plural, splitMessage } from './summary-text.js'
+  splitMessage
+} from './summary-text.js'
 import { whenInZone } from './when.js'
 import type { OperationRecord } from '../types.js'
 
 /** How the count reads under a row, explained in a footnote. */
 export const HELD = 'Held at export'
 
-type Context = Pick<SummaryInput, 'datastoreNames' | 'origin' | 'schedule'>
+/** What the rows need of the summary's input. */
+interface Context {
+  datastoreNames: ReadonlyMap<number, string>
+  origin: string
+  schedule: ScheduleInfo | null
+}
 
 interface Column {
   head: string
@@ -147,4 +153,21 @@ function message(text: string): string {
   const { preview, rest } = splitMessage(text)
   if (rest === null) return label + escapeHtml(preview)
   return `<details><summary>${label}${escapeHtml(preview)}…</summary>…${escapeHtml(rest)}</details>`
+}
+
+/**
+ * Escape one non-literal string for the summary: the way out's summary
+ * neutraliser (HTML specials and Markdown punctuation as entities, no line
+ * breaks, no control characters). Redaction happens before, on the input.
+ */
+export function escapeHtml(text: string): string {
+  return forSummary(text)
+}
+
+/**
+ * Escape a link the action built itself (our origin and numeric ids) for an
+ * `href`: only the HTML specials, so the address stays as written.
+ */
+export function escapeHref(url: string): string {
+  return url.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
 }

@@ -1,4 +1,17 @@
 /** Plain-text helpers of the job summary (no HTML here: the caller escapes). */
+import type { Result } from '../types.js'
+
+/** Icons that read at a glance in the job summary and in a terminal. */
+export const RESULT_ICON: Record<Result, string> = {
+  success: '✅',
+  warning: '⚠️',
+  failure: '❌',
+  aborted: '🛑',
+  timeout: '⏱️',
+  cancelled: '🚫',
+  running: '⏳',
+  'dry-run': '🔍'
+}
 
 /** Messages longer than this show their start, with the whole text folded. */
 export const MESSAGE_PREVIEW = 160

@@ -1,27 +1,17 @@
 import { formatDuration } from '../config/duration.js'
-import { forSummary } from '../output/neutralise.js'
+import { cap, MESSAGE_CAP, window } from '../output/cap.js'
+import { capField, NAME_CAP, safeNames, safeRecord } from '../output/records.js'
+import type { Redactor } from '../output/redact.js'
 import type { DatastoreCheck } from '../errors.js'
 import { appUrl } from './links.js'
 import { WORST_FIRST } from '../domain/results.js'
-import { exportTable, HELD } from './summary-rows.js'
-import { plural } from './summary-text.js'
+import { escapeHref, escapeHtml, exportTable, HELD } from './summary-rows.js'
+import { plural, RESULT_ICON } from './summary-text.js'
 import { whenInZone } from './when.js'
 import type { ScheduleInfo } from '../schedule/next-run.js'
 import type { AssetType, OperationRecord, Result } from '../types.js'
 
 export { whenInZone } from './when.js'
-
-/** Icons that read at a glance in the job summary and in a terminal. */
-export const RESULT_ICON: Record<Result, string> = {
-  success: '✅',
-  warning: '⚠️',
-  failure: '❌',
-  aborted: '🛑',
-  timeout: '⏱️',
-  cancelled: '🚫',
-  running: '⏳',
-  'dry-run': '🔍'
-}
 
 /** How the tally line counts each result ("28 succeeded"). */
 const TALLY_WORDS: Record<Result, string> = {
@@ -65,23 +55,6 @@ export interface SummaryInput {
     sentence: string
     bad: readonly { path: string; problem: string }[]
   }
-}
-
-/**
- * Escape one non-literal string for the summary: the way out's summary
- * neutraliser (HTML specials and Markdown punctuation as entities, no line
- * breaks, no control characters). Redaction happens before, on the input.
- */
-export function escapeHtml(text: string): string {
-  return forSummary(text)
-}
-
-/**
- * Escape a link the action built itself (our origin and numeric ids) for an
- * `href`: only the HTML specials, so the address stays as written.
- */
-export function escapeHref(url: string): string {
-  return url.replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
 }
 
 /**
@@ -242,4 +215,39 @@ function worstFirst(records: readonly OperationRecord[]): OperationRecord[] {
           WORST_FIRST.indexOf(b.record.result) || a.index - b.index
     )
     .map(({ record }) => record)
+}
+
+/** Summary input with every server string redacted and capped, before rendering. */
+export function safeSummaryInput(
+  input: SummaryInput,
+  redact: Redactor
+): SummaryInput {
+  const text = (t: string | undefined): string | undefined =>
+    t === undefined
+      ? undefined
+      : cap(redact(window(t, MESSAGE_CAP)), MESSAGE_CAP)
+  return {
+    ...input,
+    records: input.records.map(r => safeRecord(r, redact)),
+    datastoreNames: safeNames(input.datastoreNames, redact),
+    origin: redact(input.origin),
+    problem: text(input.problem),
+    advice: text(input.advice),
+    merged: input.merged && {
+      sentence: text(input.merged.sentence) ?? '',
+      bad: input.merged.bad.map(b => ({
+        path: capField(b.path, redact, NAME_CAP) ?? '',
+        problem: text(b.problem) ?? ''
+      }))
+    },
+    // Preflight's datastore and enrichment names are server text too.
+    preflight: input.preflight && {
+      plan: input.preflight.plan,
+      checked: input.preflight.checked.map(c => ({
+        ...c,
+        name: capField(c.name, redact, NAME_CAP),
+        enrichment: capField(c.enrichment, redact, NAME_CAP)
+      }))
+    }
+  }
 }

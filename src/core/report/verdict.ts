@@ -1,8 +1,8 @@
 import { formatDuration } from '../config/duration.js'
-import { RESULT_ICON } from './summary.js'
+import { RESULT_ICON } from './summary-text.js'
 import { durationSeconds, isFailing } from '../domain/results.js'
-import type { RetryInfo } from '../client/client-types.js'
-import type { PreflightReport } from '../run/job.js'
+import type { RetryInfo } from '../types.js'
+import type { PreflightReport } from '../types.js'
 import type { OperationRecord, PlannedExport, Result } from '../types.js'
 import type { ExportConfig } from '../config/config.js'
 

@@ -1,8 +1,5 @@
-import type {
-  DatastoreInfo,
-  ListedDatastore,
-  RetryInfo
-} from '../client/client-types.js'
+import type { ListedDatastore } from '../client/client-types.js'
+import type { DatastoreInfo, PreflightReport, RetryInfo } from '../types.js'
 import { QualyticsClient } from '../client/client.js'
 import type { Clock } from '../clock.js'
 import { buildPlan } from '../config/plan.js'
@@ -209,12 +206,6 @@ async function untilCancelled<T>(
  * before anything is triggered, so a bad input fails the job with nothing
  * started.
  */
-
-/** What preflight learnt, for the log and the summary. */
-export interface PreflightReport {
-  user: { name: string | null; role: string | null }
-  datastores: DatastoreInfo[]
-}
 
 /**
  * Check the token and every datastore before anything is triggered: one

@@ -1,6 +1,5 @@
 import {
   abortOperations,
-  type AbortOutcome,
   abandonExport,
   startCount,
   CANCEL_ABORT_BUDGET_MS,
@@ -9,6 +8,7 @@ import {
   STOPPING_READS_BUDGET_MS,
   TIMEOUT_ABORT_BUDGET_MS
 } from './stopping.js'
+import type { AbortOutcome } from '../domain/records.js'
 import { settleWithin, type Clock } from '../clock.js'
 import { formatDuration } from '../config/duration.js'
 import { StatusWatch } from './watch.js'

@@ -1,14 +1,9 @@
 import type { QualyticsClient } from '../client/client.js'
-import type { Operation, OperationRecord, PlannedExport } from '../types.js'
+import type { AbortOutcome } from '../domain/records.js'
+import type { OperationRecord, PlannedExport } from '../types.js'
 import type { ExportConfig } from '../config/config.js'
 import { countPolicy } from '../client/retry.js'
 import type { RunContext } from './context.js'
-
-/** What an abort request came to for one export. */
-export type AbortOutcome =
-  | { state: 'requested'; operation: Operation }
-  | { state: 'already-ended'; operation: Operation }
-  | { state: 'failed'; error: string }
 
 /**
  * Ask Qualytics to abort these operations, all at once, giving up after

@@ -1,8 +1,5 @@
-import type {
-  DatastoreInfo,
-  TableRow,
-  TableRows
-} from '../client/client-types.js'
+import type { TableRow, TableRows } from '../client/client-types.js'
+import type { DatastoreInfo } from '../types.js'
 
 import type { OperationRecord, AssetType } from '../types.js'
 import { verifyPolicy } from '../client/retry.js'
