@@ -137,6 +137,9 @@ describe('skip-if-fresh', () => {
       'GET /api/operations'
     ])
     expect(run.summary).toMatch(/reused export/)
+    // Its log group says no request was sent for it.
+    expect(run.stdout).not.toContain('Request: POST')
+    expect(run.stdout).toContain(`Request: none; reused export ${row?.id}`)
   })
 
   it.each([

@@ -29,12 +29,7 @@ export function logGroups(
   records.forEach((raw, index) => {
     const record = safeRecord(raw, out.redact)
     out.group(describeChange(record, safeNames), () => {
-      // A followed export was started by someone else: this run sent no POST.
-      out.info(
-        record.adopted
-          ? `Request: none; followed export ${record.id ?? '–'}, already running in Qualytics (if-running: wait)`
-          : `Request: POST /api/operations/run ${JSON.stringify(plan[index]?.body ?? {})}`
-      )
+      out.info(requestLine(record, plan[index]))
       out.info(`Operation id: ${record.id ?? 'none'}`)
       out.info(
         `Started: ${record.startTime ?? '–'}; ended: ${record.endTime ?? '–'}`
@@ -48,6 +43,21 @@ export function logGroups(
       }
     })
   })
+}
+
+/**
+ * What the run asked Qualytics for this row: the POST, or none for an
+ * export it only followed (if-running: wait) or reused (skip-if-fresh).
+ */
+function requestLine(
+  record: OperationRecord,
+  planned: PlannedExport | undefined
+): string {
+  if (record.reused)
+    return `Request: none; reused export ${record.id ?? '–'} (skip-if-fresh)`
+  if (record.adopted)
+    return `Request: none; followed export ${record.id ?? '–'}, already running in Qualytics (if-running: wait)`
+  return `Request: POST /api/operations/run ${JSON.stringify(planned?.body ?? {})}`
 }
 
 /** What to do next, for a run that ends with this result. */
