@@ -139,7 +139,9 @@ describe('skip-if-fresh', () => {
     expect(run.summary).toMatch(/reused export/)
     // Its log group says no request was sent for it.
     expect(run.stdout).not.toContain('Request: POST')
-    expect(run.stdout).toContain(`Request: none; reused export ${row?.id}`)
+    expect(run.stdout).toContain(
+      `Request: none; reused export ${String(row?.id)}`
+    )
   })
 
   it.each([
