@@ -6,7 +6,11 @@
  * history read), never one with other containers or include_deleted.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { QualyticsSimulator, SeedOperation } from '../simulator/index.js'
+import {
+  historyAround,
+  type QualyticsSimulator,
+  type SeedOperation
+} from '../simulator/index.js'
 import { runAction } from './helpers/bundle.js'
 import {
   inputsFor,
@@ -211,5 +215,31 @@ describe('skip-if-fresh', () => {
     expect(
       sim.requests.some(r => r.path.startsWith('/api/datastores/100/'))
     ).toBe(true)
+  })
+})
+
+describe('the durations chart', () => {
+  it.each([
+    [5, true],
+    [2, false]
+  ])('with %i earlier successes: a chart is %s', async (count, shown) => {
+    sim = await startSimulator({
+      history: historyAround({
+        datastoreId: 42,
+        assetType: 'anomalies',
+        durationMs: 2000,
+        count
+      }),
+      queuedMs: 0
+    })
+    const run = await runAction({ inputs: inputsFor(sim, { verify: 'false' }) })
+    expect(run.code).toBe(0)
+    const chart =
+      /<details><summary>📈 Durations against earlier exports<\/summary>\n\n```mermaid\nxychart-beta\n {2}title "anomalies of datastore 42: seconds"\n {2}x-axis \[("-\d", )+"this"\]\n {2}y-axis "seconds"\n {2}bar \[([\d.]+, )+[\d.]+\]\n```/
+    if (shown) {
+      expect(run.summary).toMatch(chart)
+      const bars = /bar \[(.*)\]/.exec(run.summary)?.[1]?.split(', ') ?? []
+      expect(bars).toHaveLength(count + 1)
+    } else expect(run.summary).not.toContain('mermaid')
   })
 })

@@ -112,6 +112,8 @@ export interface OperationRecord {
   attempts: number
   /** `retry-failed`: the ids of the earlier attempts, oldest first. */
   retriedIds: number[]
+  /** Seconds of earlier successful exports of this kind, oldest first (the summary's chart). */
+  earlierSeconds?: number[]
   /**
    * The action's own findings about this export (nothing to export, not
    * verified, missed runs, how a stop went): shown in annotations, the log

@@ -4,7 +4,7 @@ import { capField, NAME_CAP, safeNames, safeRecord } from '../output/records.js'
 import type { Redactor } from '../output/redact.js'
 import type { DatastoreCheck } from '../errors.js'
 import { appUrl } from './links.js'
-import { WORST_FIRST } from '../domain/results.js'
+import { durationSeconds, WORST_FIRST } from '../domain/results.js'
 import { escapeHref, escapeHtml, exportTable, HELD } from './summary-rows.js'
 import { plural, RESULT_ICON } from './summary-text.js'
 import { whenInZone } from './when.js'
@@ -102,7 +102,45 @@ export function renderSummary(input: SummaryInput): string {
       `<p><sub>${HELD}: how many anomalies or checks Qualytics held for the datastore (or the chosen containers) when the export ran; not a count of rows written. Field profiles have no count.</sub></p>`
     )
   }
-  return parts.join('\n') + '\n'
+  return parts.join('\n') + '\n' + durationCharts(records)
+}
+
+/** Charts shown at most: a fleet's summary stays readable and small. */
+const MAX_CHARTS = 10
+
+/**
+ * Earlier exports' durations beside this one's, as Mermaid bar charts in a
+ * fold, for each export whose history holds three or more earlier
+ * successes: a slowdown shows before anyone reads numbers. Outside the
+ * HTML block (Mermaid needs a Markdown fence); titles hold only our own
+ * words and numbers, never server text.
+ */
+export function durationCharts(records: readonly OperationRecord[]): string {
+  const charts = records
+    .map(r => ({ r, now: durationSeconds(r) }))
+    .filter(
+      ({ r, now }) =>
+        now !== null && !r.reused && (r.earlierSeconds?.length ?? 0) >= 3
+    )
+    .slice(0, MAX_CHARTS)
+    .map(({ r, now }) => {
+      const earlier = r.earlierSeconds ?? []
+      const labels = [
+        ...earlier.map((_, i) => `"-${earlier.length - i}"`),
+        '"this"'
+      ]
+      return [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${r.assetType} of datastore ${r.datastoreId}: seconds"`,
+        `  x-axis [${labels.join(', ')}]`,
+        '  y-axis "seconds"',
+        `  bar [${[...earlier, now].join(', ')}]`,
+        '```'
+      ].join('\n')
+    })
+  if (charts.length === 0) return ''
+  return `\n<details><summary>📈 Durations against earlier exports</summary>\n\n${charts.join('\n\n')}\n\n</details>\n`
 }
 
 /** `on acme.qualytics.io`, linked to the app when the origin allows. */

@@ -354,6 +354,10 @@ export async function learnFromHistory(
       )
   }
   const durations = recentDurations(history, planned.assetType)
+  // The summary's chart: up to ten earlier successes, oldest first.
+  record.earlierSeconds = recentDurations(history, planned.assetType, 10)
+    .reverse()
+    .map(ms => Math.round(ms / 100) / 10)
   return {
     expect: expectationFrom(durations, options.pollIntervalMs),
     stuckAfter: stuckAfterMs(history, planned.assetType)
