@@ -490,7 +490,41 @@ function renderSummary(input) {
     if (records.some(r => r.count !== null)) {
         parts.push(`<p><sub>${HELD}: how many anomalies or checks Qualytics held for the datastore (or the chosen containers) when the export ran; not a count of rows written. Field profiles have no count.</sub></p>`);
     }
-    return parts.join('\n') + '\n';
+    return parts.join('\n') + '\n' + durationCharts(records);
+}
+/** Charts shown at most: a fleet's summary stays readable and small. */
+const MAX_CHARTS = 10;
+/**
+ * Earlier exports' durations beside this one's, as Mermaid bar charts in a
+ * fold, for each export whose history holds three or more earlier
+ * successes: a slowdown shows before anyone reads numbers. Outside the
+ * HTML block (Mermaid needs a Markdown fence); titles hold only our own
+ * words and numbers, never server text.
+ */
+function durationCharts(records) {
+    const charts = records
+        .map(r => ({ r, now: (0,results/* durationSeconds */.o8)(r) }))
+        .filter(({ r, now }) => now !== null && !r.reused && (r.earlierSeconds?.length ?? 0) >= 3)
+        .slice(0, MAX_CHARTS)
+        .map(({ r, now }) => {
+        const earlier = r.earlierSeconds ?? [];
+        const labels = [
+            ...earlier.map((_, i) => `"-${earlier.length - i}"`),
+            '"this"'
+        ];
+        return [
+            '```mermaid',
+            'xychart-beta',
+            `  title "${r.assetType} of datastore ${r.datastoreId}: seconds"`,
+            `  x-axis [${labels.join(', ')}]`,
+            '  y-axis "seconds"',
+            `  bar [${[...earlier, now].join(', ')}]`,
+            '```'
+        ].join('\n');
+    });
+    if (charts.length === 0)
+        return '';
+    return `\n<details><summary>📈 Durations against earlier exports</summary>\n\n${charts.join('\n\n')}\n\n</details>\n`;
 }
 /** `on acme.qualytics.io`, linked to the app when the origin allows. */
 function hostLink(origin) {

@@ -2900,6 +2900,10 @@ async function learnFromHistory(record, planned, history, options) {
             record.notes.push(`${counted.missed} scheduled run${counted.missed === 1 ? '' : 's'} missed since the last good snapshot (${last.endTime})`);
     }
     const durations = recentDurations(history, planned.assetType);
+    // The summary's chart: up to ten earlier successes, oldest first.
+    record.earlierSeconds = recentDurations(history, planned.assetType, 10)
+        .reverse()
+        .map(ms => Math.round(ms / 100) / 10);
     return {
         expect: expectationFrom(durations, options.pollIntervalMs),
         stuckAfter: stuckAfterMs(history, planned.assetType)
