@@ -70,9 +70,12 @@ export function evaluate(value: unknown, contexts: Contexts): string {
         ? literal[1]
         : operand in contexts
           ? contexts[operand]
-          : (() => {
-              throw new Error(`cannot evaluate '${operand}' in ${expression}`)
-            })()
+          : // GitHub reads a secret that is not set as empty.
+            operand.startsWith('secrets.')
+            ? ''
+            : (() => {
+                throw new Error(`cannot evaluate '${operand}' in ${expression}`)
+              })()
       if (result) return result
     }
     return ''

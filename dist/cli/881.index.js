@@ -223,13 +223,16 @@ function lintWorkflow(w, firings) {
         const warning = (m) => add('warning')(m, step.line ?? w.line);
         if (step.token === 'literal')
             error(`${where}: the token is written in the file; anyone who can read the repository has it. Revoke it and pass token: \${{ secrets.QUALYTICS_TOKEN }}`);
-        else if (step.token === 'missing')
+        else if (step.token === 'missing' && !step.merges)
             error(`${where}: no token; pass token: \${{ secrets.QUALYTICS_TOKEN }}`);
         else if (step.token === 'expression')
             warning(`${where}: the token does not come from a secret; use \${{ secrets.QUALYTICS_TOKEN }}`);
         if (step.datastoreTags && step.datastore)
             error(`${where}: datastore and datastore-tags are both set; the action refuses that, keep one`);
-        if (scheduled && step.datastore === '' && step.datastoreTags === '')
+        if (scheduled &&
+            !step.merges &&
+            step.datastore === '' &&
+            step.datastoreTags === '')
             error(`${where}: a scheduled run has no inputs, so datastore is empty on every tick; write datastore: \${{ inputs.datastore || '42' }} with your id`);
         for (const problem of inputProblems(step.datastore, step.datastoreTags, step.options))
             error(`${where}: ${problem}`);
@@ -580,6 +583,7 @@ function readWorkflow(doc, path, file, lineOf = () => undefined) {
                 options: scheduledValue(given.options),
                 scheduleTimezone: given['schedule-timezone'] ?? '',
                 token: sources.includes('literal') ? 'literal' : tokenSource(used),
+                merges: Boolean(given['merge-results']),
                 line: lineOf(['jobs', job, 'steps', index])
             });
         }

@@ -111,7 +111,7 @@ export function lintWorkflow(w: ExportWorkflow, firings: Firing[]): Finding[] {
       error(
         `${where}: the token is written in the file; anyone who can read the repository has it. Revoke it and pass token: \${{ secrets.QUALYTICS_TOKEN }}`
       )
-    else if (step.token === 'missing')
+    else if (step.token === 'missing' && !step.merges)
       error(`${where}: no token; pass token: \${{ secrets.QUALYTICS_TOKEN }}`)
     else if (step.token === 'expression')
       warning(
@@ -121,7 +121,12 @@ export function lintWorkflow(w: ExportWorkflow, firings: Firing[]): Finding[] {
       error(
         `${where}: datastore and datastore-tags are both set; the action refuses that, keep one`
       )
-    if (scheduled && step.datastore === '' && step.datastoreTags === '')
+    if (
+      scheduled &&
+      !step.merges &&
+      step.datastore === '' &&
+      step.datastoreTags === ''
+    )
       error(
         `${where}: a scheduled run has no inputs, so datastore is empty on every tick; write datastore: \${{ inputs.datastore || '42' }} with your id`
       )
