@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import { id, serverTimeMs } from '../src/core/client/schema.js'
 import { operation, operationPage } from '../src/core/client/schemas.js'
 import { identityMismatch, isExportOf } from '../src/core/client/identity.js'
-import { lookFrom, pickOurs, type Look } from '../src/core/run/look.js'
+import { lookFrom, pickOurs, type Look } from '../src/core/run/trigger.js'
 import type { ExportList } from '../src/core/client/client-types.js'
 import { parseStateIds } from '../src/action/post-state.js'
 
