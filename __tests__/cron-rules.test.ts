@@ -13,7 +13,7 @@ import {
   cronWarnings,
   offMinuteSuggestion,
   shortestGapMinutes
-} from '../src/core/schedule/cron-rules.js'
+} from '../src/cli/cron-rules.js'
 
 /** [rule, a cron that passes it, a cron that breaks it, words the refusal must contain] */
 const RULES: Array<[string, string, string, RegExp]> = [
@@ -279,4 +279,36 @@ describe("agreement with GitHub's own validator (@actions/workflow-parser 0.3.61
       expect(github(cron)).toBe(!ours(cron))
     }
   )
+})
+
+describe("the verdict is GitHub's, the reasons are ours", () => {
+  /** Every 5-field combination of a few telling atoms, in a fixed order. */
+  const ATOMS = ['*', '5', '60', '5-1', '*/0', 'MON', 'L', '?', '1.5', '0x5']
+  const sample = Array.from({ length: 4000 }, (_, i) =>
+    [0, 1, 2, 3, 4]
+      .map(f => ATOMS[Math.floor(i / ATOMS.length ** f + f * 7) % ATOMS.length])
+      .join(' ')
+  )
+
+  it('refuses everything GitHub refuses, naming a field and why', () => {
+    const refused = sample.filter(cron => !isValidCron(cron))
+    expect(refused.length).toBeGreaterThan(1000)
+    for (const cron of refused) {
+      const problems = cronProblems(cron)
+      expect(problems.length).toBeGreaterThan(0)
+      expect(problems[0]).toMatch(
+        /^(minute|hour|day-of-month|month|day-of-week) '/
+      )
+    }
+  })
+
+  it('refuses what GitHub accepts only when it never fires, fires too often or is not decimal', () => {
+    const accepted = sample.filter(cron => isValidCron(cron))
+    expect(accepted.length).toBeGreaterThan(50)
+    for (const cron of accepted)
+      for (const problem of cronProblems(cron))
+        expect(problem).toMatch(
+          /never fires|at most once every 5 minutes|not a number|whole number|is not a value/
+        )
+  })
 })

@@ -97,7 +97,7 @@ export const SUMMARY_CASES: Record<string, SummaryInput> = {
     schedule: {
       cron: '17 6 * * *',
       timezone: 'UTC',
-      description: 'At 06:17',
+      description: 'Runs at 06:17',
       nextRun: '2026-11-26T06:17:00.000Z'
     },
     elapsedMs: 3150,
@@ -111,7 +111,7 @@ export const SUMMARY_CASES: Record<string, SummaryInput> = {
     schedule: {
       cron: '17 6 * * 1-5',
       timezone: 'Europe/Berlin',
-      description: 'At 06:17, Monday through Friday',
+      description: 'Runs at 06:17, Monday through Friday',
       nextRun: '2026-11-26T05:17:00.000Z'
     },
     elapsedMs: 187_400,
@@ -165,7 +165,7 @@ export const SUMMARY_CASES: Record<string, SummaryInput> = {
     schedule: {
       cron: '17 6 * * *',
       timezone: 'Europe/Berlin',
-      description: 'At 06:17',
+      description: 'Runs at 06:17',
       nextRun: '2026-11-26T05:17:00.000Z'
     },
     elapsedMs: 12_300,

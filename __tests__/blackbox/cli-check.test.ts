@@ -286,7 +286,7 @@ describe('qualytics-export check', () => {
       .filter(l => l.includes('same minute'))
     expect(overlaps).toEqual([
       expect.stringMatching(
-        /^flows\/b\.yml:\d+: error: cron '47 11 \* \* 1' exports checks of datastore 42 in the same minute as flows\/a\.yml \(cron '17 6 \* \* \*'\), first at Mon \S+ 11:47 GMT\+5:30 \(Mon \S+ 06:17 UTC\)/
+        /^flows\/b\.yml:\d+: error: cron '47 11 \* \* 1' exports checks of datastore 42 in the same minute as flows\/a\.yml \(cron '17 6 \* \* \*'\), first at Mon \S+ 11:47 Asia\/Kolkata \(06:17 UTC\)/
       )
     ])
   })

@@ -196,7 +196,7 @@ describe('scheduled runs', () => {
       new Date(Date.parse(next) + 5.5 * 3_600_000).getUTCDay()
     )
     expect(run.summary).toContain('30 6 &#42; &#42; 1-5')
-    expect(run.summary).toMatch(/At 06:30, Monday through Friday/)
+    expect(run.summary).toMatch(/runs at 06:30, Monday through Friday/)
     expect(run.summary).toContain('Asia/Kolkata')
   })
 

@@ -65,7 +65,9 @@ describe.each([
 
   it("licenses.txt carries each package's own license text", () => {
     for (const [name, text] of notices(licenses())) {
-      const root = join('node_modules', name)
+      // The notice starts `name@version`.
+      const version = text.slice(name.length + 1, text.indexOf('\n'))
+      const root = packageRoot(name, version)
       const pkg = JSON.parse(
         readFileSync(join(root, 'package.json'), 'utf8')
       ) as { version: string; license: string }
@@ -80,6 +82,32 @@ describe.each([
     }
   })
 })
+
+/**
+ * The folder of a package at a version: at the top of node_modules, or
+ * nested under the package that needs that version (cronstrue under
+ * @actions/workflow-parser).
+ */
+function packageRoot(name: string, version: string): string {
+  const nested = readdirSync('node_modules').flatMap(top =>
+    (top.startsWith('@')
+      ? readdirSync(join('node_modules', top)).map(p => join(top, p))
+      : [top]
+    ).map(p => join('node_modules', p, 'node_modules', name))
+  )
+  const found = [join('node_modules', name), ...nested].find(root => {
+    try {
+      const pkg = JSON.parse(
+        readFileSync(join(root, 'package.json'), 'utf8')
+      ) as { version: string }
+      return pkg.version === version
+    } catch {
+      return false
+    }
+  })
+  if (!found) throw new Error(`${name}@${version} is not in node_modules`)
+  return found
+}
 
 /** The LICENSE file of a package folder. */
 function readLicense(root: string): string {

@@ -158,7 +158,7 @@ describe('the 1.1 fields of a row', () => {
         schedule: {
           cron: '17 6 * * *',
           timezone: 'Europe/Berlin',
-          description: 'At 06:17',
+          description: 'Runs at 06:17',
           nextRun: null
         }
       }

@@ -11,9 +11,9 @@ import { createRedactor } from '../../src/core/output/redact.js'
 import {
   FOLD_SUCCESSES_ABOVE,
   renderSummary,
-  whenInZone,
   type SummaryInput
 } from '../../src/core/report/summary.js'
+import { whenInZone } from '../../src/core/schedule/zone-time.js'
 import type { OperationRecord } from '../../src/core/types.js'
 import { newRecord } from '../../src/core/domain/records.js'
 import { inputsFor, operationsOf, startSimulator } from '../helpers/fixtures.js'
@@ -215,7 +215,7 @@ describe('the summary the bundled action writes', () => {
     expect(run.code).toBe(0)
     const html = run.summary
     expect(html).toMatch(
-      /Scheduled by <code>17 6 &#42; &#42; 1-5<\/code> \(At 06:17, Monday through Friday, Europe\/Berlin\) · next run <strong>\w{3} \d{4}-\d\d-\d\d 06:17 Europe\/Berlin \(\d\d:17 UTC\)<\/strong>/
+      /Scheduled by <code>17 6 &#42; &#42; 1-5<\/code> \(runs at 06:17, Monday through Friday, Europe\/Berlin\) · next run <strong>\w{3} \d{4}-\d\d-\d\d 06:17 Europe\/Berlin \(\d\d:17 UTC\)<\/strong>/
     )
     const rows = rowsWithDetail(html)
     expect(rows[0]?.[0]).toMatch(/⚠️&nbsp;warning.*<td>anomalies<\/td>/)

@@ -183,8 +183,8 @@ var records = __webpack_require__(323);
 var verdict = __webpack_require__(8971);
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
 var args = __webpack_require__(6890);
-// EXTERNAL MODULE: ./src/cli/reports.ts + 6 modules
-var reports = __webpack_require__(4759);
+// EXTERNAL MODULE: ./src/cli/reports.ts + 5 modules
+var reports = __webpack_require__(5412);
 // EXTERNAL MODULE: ./src/cli/commands.ts
 var commands = __webpack_require__(1654);
 // EXTERNAL MODULE: ./src/cli/terminal.ts

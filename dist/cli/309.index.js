@@ -4225,8 +4225,8 @@ function liveProgress(stream, options) {
     };
 }
 
-// EXTERNAL MODULE: ./src/cli/reports.ts + 6 modules
-var reports = __webpack_require__(4759);
+// EXTERNAL MODULE: ./src/cli/reports.ts + 5 modules
+var reports = __webpack_require__(5412);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
 var terminal = __webpack_require__(1028);
 ;// CONCATENATED MODULE: ./src/cli/run.ts

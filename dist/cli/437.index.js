@@ -2,6 +2,316 @@ export const id = 437;
 export const ids = [437];
 export const modules = {
 
+/***/ 414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NA: () => (/* binding */ cronProblems),
+/* harmony export */   Pi: () => (/* binding */ checkCron)
+/* harmony export */ });
+/* unused harmony exports MIN_INTERVAL_MINUTES, cronWarnings, offMinuteSuggestion, shortestGapMinutes */
+/* harmony import */ var _actions_workflow_parser_model_converter_cron__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5130);
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8628);
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * GitHub's verdict on an `on.schedule` cron expression, and our reasons.
+ * The verdict is GitHub's own: `isValidCron` from @actions/workflow-parser,
+ * the module its workflow editor and linter use. When it refuses, the
+ * explainer below says which field is wrong and why in words a person can
+ * act on (its parser says only yes or no). When it accepts, two things it
+ * does not check are checked here: that the schedule fires at all (30
+ * February), and that two runs never come closer than the 5 minutes GitHub
+ * honours (its own check reads the minute field alone). Used by the
+ * command line, before a workflow is written or trusted. Pure.
+ */
+
+
+/** GitHub runs a schedule at most once every 5 minutes. */
+const MIN_INTERVAL_MINUTES = 5;
+const MONTHS = {
+    ...{ jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6 },
+    ...{ jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 }
+};
+const DAYS = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+const FIELDS = [
+    { name: 'minute', min: 0, max: 59 },
+    { name: 'hour', min: 0, max: 23 },
+    { name: 'day-of-month', min: 1, max: 31 },
+    { name: 'month', min: 1, max: 12, names: MONTHS },
+    { name: 'day-of-week', min: 0, max: 6, names: DAYS }
+];
+/** What each macro means, so the refusal can say what to write instead. */
+const MACROS = {
+    '@yearly': '0 0 1 1 *',
+    '@annually': '0 0 1 1 *',
+    '@monthly': '0 0 1 * *',
+    '@weekly': '0 0 * * 0',
+    '@daily': '0 0 * * *',
+    '@midnight': '0 0 * * *',
+    '@hourly': '0 * * * *'
+};
+/** Any fixed instant works: the field sets, not the date, decide the gaps. */
+const REFERENCE = new Date('2025-01-01T00:00:00Z');
+/** Four years hold every calendar pattern a 5-field cron can express (Feb 29). */
+const DAY_WINDOW = 4 * 366;
+/** Errors and warnings together; `seed` spreads suggested minutes (use the schedule's name). */
+function checkCron(cron, seed = '') {
+    const errors = cronProblems(cron);
+    return { errors, warnings: errors.length ? [] : cronWarnings(cron, seed) };
+}
+/**
+ * Every reason GitHub would refuse this expression or never honour it:
+ * GitHub's parser decides whether the syntax is accepted, the explainer
+ * says why not; then whether it can fire at all and whether two runs come
+ * closer than 5 minutes.
+ */
+function cronProblems(cron) {
+    if (!(0,_actions_workflow_parser_model_converter_cron__WEBPACK_IMPORTED_MODULE_0__/* .isValidCron */ .lg)(cron)) {
+        const reasons = syntaxProblems(cron);
+        return reasons.length > 0
+            ? reasons
+            : [
+                "is refused by GitHub's cron parser; write 5 fields (minute hour day-of-month month day-of-week), e.g. 17 6 * * *"
+            ];
+    }
+    let fields;
+    try {
+        fields = readFields(cron);
+    }
+    catch (error) {
+        // GitHub's parser reads numbers with JavaScript's `+x`, so it lets
+        // through steps of 1.5 and hex minutes that no scheduler can run.
+        const reason = error instanceof Error ? error.message : String(error);
+        if (/day of month/i.test(reason))
+            return [
+                'never fires: no month has that day (e.g. 31 in a 30-day month, or 30 February)'
+            ];
+        const reasons = syntaxProblems(cron);
+        return reasons.length > 0 ? reasons : [`cannot be evaluated: ${reason}`];
+    }
+    const gap = shortestGapMinutes(cron, fields);
+    return gap < MIN_INTERVAL_MINUTES
+        ? [
+            `runs ${gap === 1 ? 'every minute' : `${gap} minutes apart`} at the closest; GitHub runs a schedule at most once every ${MIN_INTERVAL_MINUTES} minutes`
+        ]
+        : [];
+}
+/** Advice for a valid expression: top-of-hour delays, day-of-month OR day-of-week. */
+function cronWarnings(cron, seed = '') {
+    const [minute = '', , dom = '', , dow = ''] = cron.trim().split(/ +/);
+    const warnings = [];
+    if (readFields(cron).minutes.includes(0)) {
+        const better = offMinuteSuggestion(cron, seed);
+        warnings.push(`fires at minute 0: GitHub delays (and may drop) scheduled runs at the top of the hour, its busiest time${better ? `; prefer an off minute, e.g. '${better}'` : `; move minute field '${minute}' off 0`}`);
+    }
+    if (dom !== '*' && dow !== '*') {
+        warnings.push(`sets both day-of-month '${dom}' and day-of-week '${dow}': it fires when EITHER matches, not when both do`);
+    }
+    return warnings;
+}
+/**
+ * The same schedule moved off minute 0, or null when the minute field is too
+ * involved to rewrite. The minute comes from the seed, so two schedules with
+ * different names land on different minutes.
+ */
+function offMinuteSuggestion(cron, seed = '') {
+    const parts = cron.trim().split(/ +/);
+    const step = /^(?:\*|0)\/(\d+)$/.exec(parts[0] ?? '');
+    const hash = [...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+    let minute;
+    if (parts[0] === '0') {
+        let m = 3 + (hash % 54);
+        if (m % 5 === 0)
+            m++;
+        minute = String(m);
+    }
+    else if (step && Number(step[1]) > 1) {
+        minute = `${1 + (hash % (Number(step[1]) - 1))}/${step[1]}`;
+    }
+    else
+        return null;
+    return [minute, ...parts.slice(1)].join(' ');
+}
+/** Why GitHub's parser refused it, field by field (empty when we cannot tell). */
+function syntaxProblems(cron) {
+    if (cron.trim() === '')
+        return ['is empty; write 5 fields, e.g. 17 6 * * *'];
+    const macro = MACROS[cron.trim().toLowerCase()];
+    if (cron.trim().startsWith('@')) {
+        return [
+            `macros such as ${cron.trim()} are not supported by GitHub; write the 5 fields${macro ? ` (${cron.trim()} is '${macro}')` : ''}`
+        ];
+    }
+    if (/[\t\r\n\v\f]/.test(cron))
+        return ['contains a tab or line break; separate the 5 fields with spaces'];
+    if (cron !== cron.trim())
+        return [
+            'starts or ends with a space; GitHub reads a leading space as an empty field'
+        ];
+    const parts = cron.split(/ +/);
+    if (parts.length !== 5) {
+        return [
+            `has ${parts.length} field${parts.length === 1 ? '' : 's'}; GitHub needs exactly 5 (minute hour day-of-month month day-of-week)${parts.length > 5 ? ', without seconds or years' : ''}`
+        ];
+    }
+    return parts.flatMap((part, i) => fieldProblems(part, FIELDS[i]));
+}
+function fieldProblems(part, field) {
+    const problems = [];
+    for (const item of part.split(',')) {
+        const problem = item === '' ? 'has an empty list item' : itemProblem(item, field);
+        if (problem)
+            problems.push(`${field.name} '${item === '' ? part : item}': ${problem}`);
+    }
+    return problems;
+}
+function itemProblem(item, field) {
+    if (item.includes('#'))
+        return "'#' (nth weekday of the month) is not supported";
+    if (item.includes('?'))
+        return "'?' is not supported; use *";
+    const match = /^(\*|[0-9a-z]+)(?:-([0-9a-z]+))?(?:\/(.*))?$/i.exec(item);
+    if (!match)
+        return 'is not a value, range (1-5), list (1,5) or step (*/15)';
+    const [, start = '', end, step] = match;
+    if (start === '*' && end !== undefined)
+        return '* cannot start a range';
+    const first = start === '*' ? null : valueProblem(start, field);
+    if (typeof first === 'string')
+        return first;
+    if (end !== undefined) {
+        const last = valueProblem(end, field);
+        if (typeof last === 'string')
+            return last;
+        if (first !== null && last < first)
+            return 'is a reversed range; GitHub does not wrap ranges around';
+    }
+    if (step === undefined)
+        return null;
+    if (!/^\d+$/.test(step))
+        return `the step after / must be a whole number, not '${step}'`;
+    if (Number(step) === 0)
+        return 'a step of 0 never advances';
+    if (Number(step) > field.max)
+        return `step ${step} is larger than the field allows (at most ${field.max})`;
+    return null;
+}
+/** A value's number, or why it is not one GitHub accepts in this field. */
+function valueProblem(value, field) {
+    if (/^\d+$/.test(value)) {
+        const n = Number(value);
+        if (field.name === 'day-of-week' && n === 7)
+            return '7 is out of range (0-6); use 0 for Sunday';
+        return n >= field.min && n <= field.max
+            ? n
+            : `${value} is out of range (${field.min}-${field.max})`;
+    }
+    const lower = value.toLowerCase();
+    const named = field.names?.[lower];
+    if (named !== undefined)
+        return named;
+    if (/^\d*l$|^l\d*$|^lw$/i.test(value))
+        return 'L (last day) is not supported';
+    if (/^\d+w$|^w$/i.test(value))
+        return 'W (nearest weekday) is not supported';
+    if (/^h$/i.test(value))
+        return 'H (hashed value) is not supported; pick a number';
+    if (lower in MONTHS)
+        return `${value} is a month name; it belongs in the month field`;
+    if (lower in DAYS)
+        return `${value} is a day name; it belongs in the day-of-week field`;
+    return `${value} is not a number${field.names ? ` or a ${field.name === 'month' ? 'month (JAN-DEC)' : 'day (SUN-SAT)'} name` : ''}`;
+}
+/** The minute and hour sets, as cron-parser expands them; throws when it never fires. */
+function readFields(cron) {
+    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_1__.CronExpressionParser.parse(cron.trim(), {
+        tz: 'UTC',
+        currentDate: REFERENCE
+    });
+    return {
+        minutes: [...expr.fields.minute.values].map(Number).sort((a, b) => a - b),
+        hours: [...expr.fields.hour.values].map(Number).sort((a, b) => a - b)
+    };
+}
+/**
+ * The shortest time between two firings, in minutes, as far as the 5-minute
+ * rule needs it. Every firing day repeats the same hours x minutes, so the
+ * gaps inside a day come straight from those sets (as cron-parser expands
+ * them). The only other gap, from a day's last firing to the next day's
+ * first, exists only when two consecutive calendar days both fire; when it
+ * is short enough to matter, the firing days are walked with cron-parser
+ * over four years to see whether that ever happens. (Walking every firing
+ * would take half a second for a schedule that fires every five minutes.)
+ * A schedule that fires once a day reports 1440, even if it fires weekly.
+ */
+function shortestGapMinutes(cron, fields = readFields(cron)) {
+    const times = fields.hours.flatMap(h => fields.minutes.map(m => h * 60 + m));
+    let gap = Infinity;
+    for (let i = 1; i < times.length; i++)
+        gap = Math.min(gap, times[i] - times[i - 1]);
+    const overnight = 1440 - (times.at(-1) ?? 0) + (times[0] ?? 0);
+    const matters = overnight < Math.min(gap, MIN_INTERVAL_MINUTES);
+    return matters && !firesOnConsecutiveDays(cron)
+        ? gap
+        : Math.min(gap, overnight);
+}
+function firesOnConsecutiveDays(cron) {
+    const [, , dom, month, dow] = cron.trim().split(/ +/);
+    const days = cron_parser__WEBPACK_IMPORTED_MODULE_1__.CronExpressionParser.parse(`0 0 ${dom} ${month} ${dow}`, {
+        tz: 'UTC',
+        currentDate: REFERENCE
+    });
+    const end = REFERENCE.getTime() + DAY_WINDOW * 86_400_000;
+    let previous = days.next().getTime();
+    while (previous < end) {
+        const current = days.next().getTime();
+        if (current - previous === 86_400_000)
+            return true;
+        previous = current;
+    }
+    return false;
+}
+
+
+/***/ }),
+
+/***/ 7062:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ firingsBetween),
+/* harmony export */   O: () => (/* binding */ nextRuns)
+/* harmony export */ });
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
+/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * When a cron fires, for the commands that show and compare schedules.
+ * Validate the cron first (cron-rules.ts): these throw on what GitHub
+ * would refuse.
+ */
+
+/** The next `count` firings after `from`, in zone `tz`. */
+function nextRuns(cron, tz, count, from = new Date()) {
+    return cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), { tz, currentDate: from })
+        .take(count)
+        .map(d => d.toDate());
+}
+/** Every firing in [from, to), at most `cap` of them. */
+function firingsBetween(cron, tz, from, to, cap = 5000) {
+    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), {
+        tz,
+        currentDate: from,
+        endDate: to
+    });
+    const out = [];
+    while (out.length < cap && expr.hasNext())
+        out.push(expr.next().toDate());
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 1855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -143,8 +453,8 @@ var external_node_path_ = __webpack_require__(6760);
 var config_config = __webpack_require__(5390);
 // EXTERNAL MODULE: ./src/core/config/inputs-table.ts
 var inputs_table = __webpack_require__(6808);
-// EXTERNAL MODULE: ./src/core/schedule/cron-rules.ts
-var cron_rules = __webpack_require__(911);
+// EXTERNAL MODULE: ./src/cli/cron-rules.ts
+var cron_rules = __webpack_require__(414);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/types.ts
@@ -155,8 +465,12 @@ var args = __webpack_require__(6890);
 var commands = __webpack_require__(1654);
 // EXTERNAL MODULE: ./src/cli/safe-write.ts
 var safe_write = __webpack_require__(1855);
-// EXTERNAL MODULE: ./src/cli/when.ts
-var when = __webpack_require__(9964);
+// EXTERNAL MODULE: ./src/core/schedule/describe.ts
+var describe = __webpack_require__(9700);
+// EXTERNAL MODULE: ./src/core/schedule/zone-time.ts
+var zone_time = __webpack_require__(1925);
+// EXTERNAL MODULE: ./src/cli/firings.ts
+var firings = __webpack_require__(7062);
 // EXTERNAL MODULE: ./src/cli/workflow-file.ts
 var workflow_file = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/cli/workflow-dir.ts
@@ -278,6 +592,8 @@ var terminal = __webpack_require__(1028);
 
 
 
+
+
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 /** `owner/repo[/path]@ref`, or a local `./path`. */
 const USES = /^(?:[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[\w./-]+|\.\/[\w./-]*)$/;
@@ -348,7 +664,7 @@ async function scheduleCommand(argv) {
     out.write([
         `Schedule: ${spec.description} (${zone}), cron '${spec.cron}'.`,
         'Next runs:',
-        ...(0,when/* nextRuns */.Oz)(spec.cron, zone, 3).map(d => `  ${(0,when/* formatRun */.TI)(d, zone)}`),
+        ...(0,firings/* nextRuns */.O)(spec.cron, zone, 3).map(d => `  ${(0,zone_time/* whenInZone */.W)(d, zone)}`),
         ...warnings.map(w => `Warning: cron '${spec.cron}' ${w}.`),
         ...next,
         ''
@@ -426,7 +742,7 @@ function buildSpec(flags, target) {
             uses,
             usesComment,
             runsOn,
-            description: (0,when/* describeCron */.MX)(cron)
+            description: (0,describe/* describeCron */.M)(cron) ?? cron
         },
         warnings
     };
@@ -506,85 +822,6 @@ function checkInputs(flags, timezone) {
 function spelling(zone) {
     const known = Intl.supportedValuesOf('timeZone').find(z => z.toLowerCase() === zone.toLowerCase());
     return known ?? zone;
-}
-
-
-/***/ }),
-
-/***/ 9964:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B2: () => (/* binding */ firingsBetween),
-/* harmony export */   MX: () => (/* binding */ describeCron),
-/* harmony export */   Oz: () => (/* binding */ nextRuns),
-/* harmony export */   TI: () => (/* binding */ formatRun)
-/* harmony export */ });
-/* unused harmony export formatInZone */
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var cronstrue__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2507);
-/* harmony import */ var cronstrue__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(cronstrue__WEBPACK_IMPORTED_MODULE_1__);
-/**
- * A cron in words and its firing times, in the schedule's zone and in UTC.
- * Loaded only by the commands that show schedules.
- */
-
-
-/** The cron in words, read the way GitHub's editor reads it (0 = Sunday, 24 h clock). */
-function describeCron(cron) {
-    try {
-        return cronstrue__WEBPACK_IMPORTED_MODULE_1___default().toString(cron.trim(), {
-            dayOfWeekStartIndexZero: true,
-            use24HourTimeFormat: true,
-            throwExceptionOnParseError: true
-        });
-    }
-    catch {
-        return cron;
-    }
-}
-/** The next `count` firings after `from`, in zone `tz` (validate the cron first). */
-function nextRuns(cron, tz, count, from = new Date()) {
-    return cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), { tz, currentDate: from })
-        .take(count)
-        .map(d => d.toDate());
-}
-/** Every firing in [from, to), at most `cap` of them. */
-function firingsBetween(cron, tz, from, to, cap = 5000) {
-    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), {
-        tz,
-        currentDate: from,
-        endDate: to
-    });
-    const out = [];
-    while (out.length < cap && expr.hasNext())
-        out.push(expr.next().toDate());
-    return out;
-}
-/** `Mon 2025-01-06 06:17 CET`, in the given zone. */
-function formatInZone(date, tz) {
-    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
-        timeZone: tz,
-        weekday: 'short',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-        timeZoneName: 'short'
-    })
-        .formatToParts(date)
-        .map(p => [p.type, p.value]));
-    return `${parts.weekday} ${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute} ${parts.timeZoneName}`;
-}
-/** A firing in the schedule's zone, with UTC beside it unless the zone is UTC. */
-function formatRun(date, tz) {
-    const local = formatInZone(date, tz);
-    return tz === 'UTC' || tz === 'Etc/UTC'
-        ? local
-        : `${local} (${formatInZone(date, 'UTC')})`;
 }
 
 
@@ -760,258 +997,80 @@ function parseConfig(raw, env = {}) {
 
 /***/ }),
 
-/***/ 911:
+/***/ 9700:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   NA: () => (/* binding */ cronProblems),
-/* harmony export */   Pi: () => (/* binding */ checkCron)
+/* harmony export */   M: () => (/* binding */ describeCron)
 /* harmony export */ });
-/* unused harmony exports MIN_INTERVAL_MINUTES, cronWarnings, offMinuteSuggestion, shortestGapMinutes */
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_workflow_parser_model_converter_cron__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5130);
 /**
- * GitHub's rules for `on.schedule` cron expressions, checked before a
- * workflow is written or trusted. Pure: no I/O, the same answer every time.
- * GitHub's own parser (@actions/workflow-parser) is the reference; the tests
- * compare the two, and where this module is stricter it says why.
+ * A cron in words, as GitHub's workflow editor words it: its own describer
+ * from @actions/workflow-parser (cronstrue beneath, 0 = Sunday, 24-hour
+ * clock), so the summary, the command line and the editor read a schedule
+ * the same way. Loaded only where a schedule is shown.
  */
 
-/** GitHub runs a schedule at most once every 5 minutes. */
-const MIN_INTERVAL_MINUTES = 5;
-const MONTHS = {
-    ...{ jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6 },
-    ...{ jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 }
-};
-const DAYS = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-const FIELDS = [
-    { name: 'minute', min: 0, max: 59 },
-    { name: 'hour', min: 0, max: 23 },
-    { name: 'day-of-month', min: 1, max: 31 },
-    { name: 'month', min: 1, max: 12, names: MONTHS },
-    { name: 'day-of-week', min: 0, max: 6, names: DAYS }
-];
-/** What each macro means, so the refusal can say what to write instead. */
-const MACROS = {
-    '@yearly': '0 0 1 1 *',
-    '@annually': '0 0 1 1 *',
-    '@monthly': '0 0 1 * *',
-    '@weekly': '0 0 * * 0',
-    '@daily': '0 0 * * *',
-    '@midnight': '0 0 * * *',
-    '@hourly': '0 * * * *'
-};
-/** Any fixed instant works: the field sets, not the date, decide the gaps. */
-const REFERENCE = new Date('2025-01-01T00:00:00Z');
-/** Four years hold every calendar pattern a 5-field cron can express (Feb 29). */
-const DAY_WINDOW = 4 * 366;
-/** Errors and warnings together; `seed` spreads suggested minutes (use the schedule's name). */
-function checkCron(cron, seed = '') {
-    const errors = cronProblems(cron);
-    return { errors, warnings: errors.length ? [] : cronWarnings(cron, seed) };
+/** `Runs at 06:17`; null for an expression GitHub would refuse. */
+function describeCron(cron) {
+    return (0,_actions_workflow_parser_model_converter_cron__WEBPACK_IMPORTED_MODULE_0__/* .getCronDescription */ .h9)(cron.trim()) ?? null;
 }
+
+
+/***/ }),
+
+/***/ 1925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ whenInZone)
+/* harmony export */ });
 /**
- * Every reason GitHub would refuse this expression or never honour it:
- * syntax first (5 fields, no macros, no L/W/#/?, names in the right field,
- * day of week 0-6, sane ranges and steps); then whether it can fire at all
- * and whether two runs come closer than 5 minutes.
+ * `Thu 2026-11-26 06:17 Europe/Berlin (05:17 UTC)`: one way to write a
+ * firing time, in the summary and on the command line alike. The
+ * schedule's own zone comes first, since that is how the cron was written.
+ * Built from parts, not a locale format, so it reads the same on every Node
+ * and ICU version.
  */
-function cronProblems(cron) {
-    const syntax = syntaxProblems(cron);
-    if (syntax.length > 0)
-        return syntax;
-    let fields;
+function whenInZone(when, timezone) {
+    const date = new Date(when);
+    if (Number.isNaN(date.getTime()))
+        return String(when);
+    const utcIso = date.toISOString();
+    const utc = `${weekday(date)} ${utcIso.slice(0, 10)} ${utcIso.slice(11, 16)} UTC`;
+    const local = isUtc(timezone) ? null : partsIn(date, timezone);
+    if (!local)
+        return utc;
+    const day = new Date(`${local.day}T00:00:00Z`);
+    const utcDay = utcIso.startsWith(local.day) ? '' : `${weekday(date)} `;
+    return `${weekday(day)} ${local.day} ${local.time} ${timezone} (${utcDay}${utcIso.slice(11, 16)} UTC)`;
+}
+function isUtc(timezone) {
+    return timezone === 'UTC' || timezone === 'Etc/UTC';
+}
+function partsIn(date, timeZone) {
     try {
-        fields = readFields(cron);
+        const parts = new Intl.DateTimeFormat('en-US', {
+            timeZone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23'
+        }).formatToParts(date);
+        const get = (type) => parts.find(p => p.type === type)?.value ?? '';
+        return {
+            day: `${get('year')}-${get('month')}-${get('day')}`,
+            time: `${get('hour')}:${get('minute')}`
+        };
     }
-    catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return [
-            /day of month/i.test(reason)
-                ? 'never fires: no month has that day (e.g. 31 in a 30-day month, or 30 February)'
-                : `cannot be evaluated: ${reason}`
-        ];
-    }
-    const gap = shortestGapMinutes(cron, fields);
-    return gap < MIN_INTERVAL_MINUTES
-        ? [
-            `runs ${gap === 1 ? 'every minute' : `${gap} minutes apart`} at the closest; GitHub runs a schedule at most once every ${MIN_INTERVAL_MINUTES} minutes`
-        ]
-        : [];
-}
-/** Advice for a valid expression: top-of-hour delays, day-of-month OR day-of-week. */
-function cronWarnings(cron, seed = '') {
-    const [minute = '', , dom = '', , dow = ''] = cron.trim().split(/ +/);
-    const warnings = [];
-    if (readFields(cron).minutes.includes(0)) {
-        const better = offMinuteSuggestion(cron, seed);
-        warnings.push(`fires at minute 0: GitHub delays (and may drop) scheduled runs at the top of the hour, its busiest time${better ? `; prefer an off minute, e.g. '${better}'` : `; move minute field '${minute}' off 0`}`);
-    }
-    if (dom !== '*' && dow !== '*') {
-        warnings.push(`sets both day-of-month '${dom}' and day-of-week '${dow}': it fires when EITHER matches, not when both do`);
-    }
-    return warnings;
-}
-/**
- * The same schedule moved off minute 0, or null when the minute field is too
- * involved to rewrite. The minute comes from the seed, so two schedules with
- * different names land on different minutes.
- */
-function offMinuteSuggestion(cron, seed = '') {
-    const parts = cron.trim().split(/ +/);
-    const step = /^(?:\*|0)\/(\d+)$/.exec(parts[0] ?? '');
-    const hash = [...seed].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
-    let minute;
-    if (parts[0] === '0') {
-        let m = 3 + (hash % 54);
-        if (m % 5 === 0)
-            m++;
-        minute = String(m);
-    }
-    else if (step && Number(step[1]) > 1) {
-        minute = `${1 + (hash % (Number(step[1]) - 1))}/${step[1]}`;
-    }
-    else
+    catch {
         return null;
-    return [minute, ...parts.slice(1)].join(' ');
-}
-function syntaxProblems(cron) {
-    if (cron.trim() === '')
-        return ['is empty; write 5 fields, e.g. 17 6 * * *'];
-    const macro = MACROS[cron.trim().toLowerCase()];
-    if (cron.trim().startsWith('@')) {
-        return [
-            `macros such as ${cron.trim()} are not supported by GitHub; write the 5 fields${macro ? ` (${cron.trim()} is '${macro}')` : ''}`
-        ];
     }
-    if (/[\t\r\n\v\f]/.test(cron))
-        return ['contains a tab or line break; separate the 5 fields with spaces'];
-    if (cron !== cron.trim())
-        return [
-            'starts or ends with a space; GitHub reads a leading space as an empty field'
-        ];
-    const parts = cron.split(/ +/);
-    if (parts.length !== 5) {
-        return [
-            `has ${parts.length} field${parts.length === 1 ? '' : 's'}; GitHub needs exactly 5 (minute hour day-of-month month day-of-week)${parts.length > 5 ? ', without seconds or years' : ''}`
-        ];
-    }
-    return parts.flatMap((part, i) => fieldProblems(part, FIELDS[i]));
 }
-function fieldProblems(part, field) {
-    const problems = [];
-    for (const item of part.split(',')) {
-        const problem = item === '' ? 'has an empty list item' : itemProblem(item, field);
-        if (problem)
-            problems.push(`${field.name} '${item === '' ? part : item}': ${problem}`);
-    }
-    return problems;
-}
-function itemProblem(item, field) {
-    if (item.includes('#'))
-        return "'#' (nth weekday of the month) is not supported";
-    if (item.includes('?'))
-        return "'?' is not supported; use *";
-    const match = /^(\*|[0-9a-z]+)(?:-([0-9a-z]+))?(?:\/(.*))?$/i.exec(item);
-    if (!match)
-        return 'is not a value, range (1-5), list (1,5) or step (*/15)';
-    const [, start = '', end, step] = match;
-    if (start === '*' && end !== undefined)
-        return '* cannot start a range';
-    const first = start === '*' ? null : valueProblem(start, field);
-    if (typeof first === 'string')
-        return first;
-    if (end !== undefined) {
-        const last = valueProblem(end, field);
-        if (typeof last === 'string')
-            return last;
-        if (first !== null && last < first)
-            return 'is a reversed range; GitHub does not wrap ranges around';
-    }
-    if (step === undefined)
-        return null;
-    if (!/^\d+$/.test(step))
-        return `the step after / must be a whole number, not '${step}'`;
-    if (Number(step) === 0)
-        return 'a step of 0 never advances';
-    if (Number(step) > field.max)
-        return `step ${step} is larger than the field allows (at most ${field.max})`;
-    return null;
-}
-/** A value's number, or why it is not one GitHub accepts in this field. */
-function valueProblem(value, field) {
-    if (/^\d+$/.test(value)) {
-        const n = Number(value);
-        if (field.name === 'day-of-week' && n === 7)
-            return '7 is out of range (0-6); use 0 for Sunday';
-        return n >= field.min && n <= field.max
-            ? n
-            : `${value} is out of range (${field.min}-${field.max})`;
-    }
-    const lower = value.toLowerCase();
-    const named = field.names?.[lower];
-    if (named !== undefined)
-        return named;
-    if (/^\d*l$|^l\d*$|^lw$/i.test(value))
-        return 'L (last day) is not supported';
-    if (/^\d+w$|^w$/i.test(value))
-        return 'W (nearest weekday) is not supported';
-    if (/^h$/i.test(value))
-        return 'H (hashed value) is not supported; pick a number';
-    if (lower in MONTHS)
-        return `${value} is a month name; it belongs in the month field`;
-    if (lower in DAYS)
-        return `${value} is a day name; it belongs in the day-of-week field`;
-    return `${value} is not a number${field.names ? ` or a ${field.name === 'month' ? 'month (JAN-DEC)' : 'day (SUN-SAT)'} name` : ''}`;
-}
-/** The minute and hour sets, as cron-parser expands them; throws when it never fires. */
-function readFields(cron) {
-    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), {
-        tz: 'UTC',
-        currentDate: REFERENCE
-    });
-    return {
-        minutes: [...expr.fields.minute.values].map(Number).sort((a, b) => a - b),
-        hours: [...expr.fields.hour.values].map(Number).sort((a, b) => a - b)
-    };
-}
-/**
- * The shortest time between two firings, in minutes, as far as the 5-minute
- * rule needs it. Every firing day repeats the same hours x minutes, so the
- * gaps inside a day come straight from those sets (as cron-parser expands
- * them). The only other gap, from a day's last firing to the next day's
- * first, exists only when two consecutive calendar days both fire; when it
- * is short enough to matter, the firing days are walked with cron-parser
- * over four years to see whether that ever happens. (Walking every firing
- * would take half a second for a schedule that fires every five minutes.)
- * A schedule that fires once a day reports 1440, even if it fires weekly.
- */
-function shortestGapMinutes(cron, fields = readFields(cron)) {
-    const times = fields.hours.flatMap(h => fields.minutes.map(m => h * 60 + m));
-    let gap = Infinity;
-    for (let i = 1; i < times.length; i++)
-        gap = Math.min(gap, times[i] - times[i - 1]);
-    const overnight = 1440 - (times.at(-1) ?? 0) + (times[0] ?? 0);
-    const matters = overnight < Math.min(gap, MIN_INTERVAL_MINUTES);
-    return matters && !firesOnConsecutiveDays(cron)
-        ? gap
-        : Math.min(gap, overnight);
-}
-function firesOnConsecutiveDays(cron) {
-    const [, , dom, month, dow] = cron.trim().split(/ +/);
-    const days = cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(`0 0 ${dom} ${month} ${dow}`, {
-        tz: 'UTC',
-        currentDate: REFERENCE
-    });
-    const end = REFERENCE.getTime() + DAY_WINDOW * 86_400_000;
-    let previous = days.next().getTime();
-    while (previous < end) {
-        const current = days.next().getTime();
-        if (current - previous === 86_400_000)
-            return true;
-        previous = current;
-    }
-    return false;
+function weekday(date) {
+    return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getUTCDay()];
 }
 
 

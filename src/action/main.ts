@@ -30,7 +30,7 @@ import {
   endRun,
   mergedSummary
 } from '../core/fleet/session.js'
-import { lateLine } from '../core/report/when.js'
+import { lateLine } from '../core/report/lateness.js'
 import { adviceFor, logGroups, writeSummary } from './report.js'
 import { onCancelSignals } from '../core/signals.js'
 import { createActionWriter, type ActionWriter } from './writer.js'

@@ -4,7 +4,7 @@ import {
   parseTagList,
   parseTimezone
 } from '../core/config/parsers.js'
-import { checkCron } from '../core/schedule/cron-rules.js'
+import { checkCron } from './cron-rules.js'
 import { stat } from 'node:fs/promises'
 import { parseFlags, UsageError } from './args.js'
 import { checkFormat, formatReport, type Finding } from './check-format.js'

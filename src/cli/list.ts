@@ -1,8 +1,10 @@
-import { cronProblems } from '../core/schedule/cron-rules.js'
+import { cronProblems } from './cron-rules.js'
 import { parseFlags } from './args.js'
 import { workflowDir } from './workflow-dir.js'
 import { LIST } from './commands.js'
-import { describeCron, formatRun, nextRuns } from './when.js'
+import { describeCron } from '../core/schedule/describe.js'
+import { whenInZone } from '../core/schedule/zone-time.js'
+import { nextRuns } from './firings.js'
 import { FILE_PREFIX, scheduleName } from './workflow-file.js'
 import {
   scanWorkflows,
@@ -66,7 +68,7 @@ export async function listCommand(argv: string[]): Promise<number> {
       lines.push(
         s.problem
           ? `  cron '${s.cron}': invalid, ${s.problem}`
-          : `  cron '${s.cron}' ${s.timezone}: ${s.description}; next ${s.nextRun ? formatRun(new Date(s.nextRun), s.timezone) : 'unknown'}`
+          : `  cron '${s.cron}' ${s.timezone}: ${s.description}; next ${s.nextRun ? whenInZone(s.nextRun, s.timezone) : 'unknown'}`
       )
     }
     if (row.schedules.length === 0 && !row.error)
@@ -126,7 +128,7 @@ function listSchedule(
   return {
     cron,
     timezone,
-    description: problem ? '' : describeCron(cron),
+    description: problem ? '' : (describeCron(cron) ?? cron),
     nextRun,
     problem
   }

@@ -1,5 +1,6 @@
 import type { AssetType } from '../core/types.js'
-import { firingsBetween, formatRun } from './when.js'
+import { whenInZone } from '../core/schedule/zone-time.js'
+import { firingsBetween } from './firings.js'
 
 /** A schedule and what it exports when it fires. */
 export interface Firing {
@@ -63,7 +64,7 @@ export function findOverlaps(
       overlaps.push({
         path: b.path,
         line: b.line,
-        message: `cron '${b.cron}' exports ${shared.join(', ')} in the same minute as ${where} (cron '${a.cron}'${a.zone === 'UTC' ? '' : ` ${a.zone}`}), first at ${formatRun(new Date(first * 60_000), b.zone)}; both replace the same export table. Move one by a few minutes.`
+        message: `cron '${b.cron}' exports ${shared.join(', ')} in the same minute as ${where} (cron '${a.cron}'${a.zone === 'UTC' ? '' : ` ${a.zone}`}), first at ${whenInZone(new Date(first * 60_000), b.zone)}; both replace the same export table. Move one by a few minutes.`
       })
     })
   })

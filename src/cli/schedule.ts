@@ -1,7 +1,7 @@
 import { join, relative, sep } from 'node:path'
 import { parseConfig, type RawInputs } from '../core/config/config.js'
 import { INPUTS } from '../core/config/inputs-table.js'
-import { checkCron } from '../core/schedule/cron-rules.js'
+import { checkCron } from './cron-rules.js'
 import { InputError } from '../core/errors.js'
 import { ALL_ASSET_TYPES } from '../core/types.js'
 import type { ExportConfig } from '../core/config/config.js'
@@ -19,7 +19,9 @@ import {
   UnsafePathError,
   writeFileNoFollow
 } from './safe-write.js'
-import { describeCron, formatRun, nextRuns } from './when.js'
+import { describeCron } from '../core/schedule/describe.js'
+import { whenInZone } from '../core/schedule/zone-time.js'
+import { nextRuns } from './firings.js'
 import {
   DEFAULT_USES,
   defaultScheduleName,
@@ -114,7 +116,7 @@ export async function scheduleCommand(argv: string[]): Promise<number> {
     [
       `Schedule: ${spec.description} (${zone}), cron '${spec.cron}'.`,
       'Next runs:',
-      ...nextRuns(spec.cron, zone, 3).map(d => `  ${formatRun(d, zone)}`),
+      ...nextRuns(spec.cron, zone, 3).map(d => `  ${whenInZone(d, zone)}`),
       ...warnings.map(w => `Warning: cron '${spec.cron}' ${w}.`),
       ...next,
       ''
@@ -213,7 +215,7 @@ function buildSpec(
       uses,
       usesComment,
       runsOn,
-      description: describeCron(cron)
+      description: describeCron(cron) ?? cron
     },
     warnings
   }

@@ -15,7 +15,7 @@ import {
   RESULT_ICON,
   splitMessage
 } from './summary-text.js'
-import { whenInZone } from './when.js'
+import { whenInZone } from '../schedule/zone-time.js'
 import type { OperationRecord } from '../types.js'
 
 /** How the count reads under a row, explained in a footnote. */

@@ -7,11 +7,9 @@ import { appUrl } from './links.js'
 import { durationSeconds, WORST_FIRST } from '../domain/results.js'
 import { escapeHref, escapeHtml, exportTable, HELD } from './summary-rows.js'
 import { plural, RESULT_ICON } from './summary-text.js'
-import { whenInZone } from './when.js'
+import { whenInZone } from '../schedule/zone-time.js'
 import type { ScheduleInfo } from '../schedule/next-run.js'
 import type { AssetType, OperationRecord, Result } from '../types.js'
-
-export { whenInZone } from './when.js'
 
 /** How the tally line counts each result ("28 succeeded"). */
 const TALLY_WORDS: Record<Result, string> = {
@@ -184,7 +182,12 @@ function mergedSection(merged: NonNullable<SummaryInput['merged']>): string {
 }
 
 function scheduleLine(schedule: ScheduleInfo): string {
-  const words = [schedule.description, schedule.timezone]
+  // GitHub's words start a sentence ("Runs at 06:17"); here they sit in brackets.
+  const said = schedule.description
+  const words = [
+    said && said[0]!.toLowerCase() + said.slice(1),
+    schedule.timezone
+  ]
     .filter(Boolean)
     .map(w => escapeHtml(w as string))
     .join(', ')

@@ -6,7 +6,7 @@
 export interface ScheduleInfo {
   cron: string
   timezone: string
-  /** The cron in words, e.g. "At 06:17". */
+  /** The cron in words, as GitHub's editor words it, e.g. "Runs at 06:17". */
   description: string | null
   /** Next firing, ISO 8601 in UTC; null when the cron cannot be read. */
   nextRun: string | null
@@ -29,13 +29,12 @@ export async function describeSchedule(
   timezone: string,
   now: Date
 ): Promise<ScheduleInfo> {
-  const [{ CronExpressionParser }, cronstrue] = await Promise.all([
+  const [{ CronExpressionParser }, { describeCron }] = await Promise.all([
     import('cron-parser'),
-    import('cronstrue')
+    import('./describe.js')
   ])
   let nextRun: string | null
   let scheduledAt: string | null
-  let description: string | null
   try {
     nextRun = CronExpressionParser.parse(cron, {
       tz: timezone,
@@ -55,14 +54,7 @@ export async function describeSchedule(
     nextRun = null
     scheduledAt = null
   }
-  try {
-    description = cronstrue.default.toString(cron, {
-      use24HourTimeFormat: true,
-      verbose: false
-    })
-  } catch {
-    description = null
-  }
+  const description = describeCron(cron)
   const lateSeconds =
     scheduledAt === null
       ? null

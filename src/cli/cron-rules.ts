@@ -1,9 +1,15 @@
 /**
- * GitHub's rules for `on.schedule` cron expressions, checked before a
- * workflow is written or trusted. Pure: no I/O, the same answer every time.
- * GitHub's own parser (@actions/workflow-parser) is the reference; the tests
- * compare the two, and where this module is stricter it says why.
+ * GitHub's verdict on an `on.schedule` cron expression, and our reasons.
+ * The verdict is GitHub's own: `isValidCron` from @actions/workflow-parser,
+ * the module its workflow editor and linter use. When it refuses, the
+ * explainer below says which field is wrong and why in words a person can
+ * act on (its parser says only yes or no). When it accepts, two things it
+ * does not check are checked here: that the schedule fires at all (30
+ * February), and that two runs never come closer than the 5 minutes GitHub
+ * honours (its own check reads the minute field alone). Used by the
+ * command line, before a workflow is written or trusted. Pure.
  */
+import { isValidCron } from '@actions/workflow-parser/model/converter/cron'
 import { CronExpressionParser } from 'cron-parser'
 
 /** GitHub runs a schedule at most once every 5 minutes. */
@@ -59,23 +65,32 @@ export function checkCron(cron: string, seed = ''): CronCheck {
 
 /**
  * Every reason GitHub would refuse this expression or never honour it:
- * syntax first (5 fields, no macros, no L/W/#/?, names in the right field,
- * day of week 0-6, sane ranges and steps); then whether it can fire at all
- * and whether two runs come closer than 5 minutes.
+ * GitHub's parser decides whether the syntax is accepted, the explainer
+ * says why not; then whether it can fire at all and whether two runs come
+ * closer than 5 minutes.
  */
 export function cronProblems(cron: string): string[] {
-  const syntax = syntaxProblems(cron)
-  if (syntax.length > 0) return syntax
+  if (!isValidCron(cron)) {
+    const reasons = syntaxProblems(cron)
+    return reasons.length > 0
+      ? reasons
+      : [
+          "is refused by GitHub's cron parser; write 5 fields (minute hour day-of-month month day-of-week), e.g. 17 6 * * *"
+        ]
+  }
   let fields: CronFields
   try {
     fields = readFields(cron)
   } catch (error) {
+    // GitHub's parser reads numbers with JavaScript's `+x`, so it lets
+    // through steps of 1.5 and hex minutes that no scheduler can run.
     const reason = error instanceof Error ? error.message : String(error)
-    return [
-      /day of month/i.test(reason)
-        ? 'never fires: no month has that day (e.g. 31 in a 30-day month, or 30 February)'
-        : `cannot be evaluated: ${reason}`
-    ]
+    if (/day of month/i.test(reason))
+      return [
+        'never fires: no month has that day (e.g. 31 in a 30-day month, or 30 February)'
+      ]
+    const reasons = syntaxProblems(cron)
+    return reasons.length > 0 ? reasons : [`cannot be evaluated: ${reason}`]
   }
   const gap = shortestGapMinutes(cron, fields)
   return gap < MIN_INTERVAL_MINUTES
@@ -123,6 +138,7 @@ export function offMinuteSuggestion(cron: string, seed = ''): string | null {
   return [minute, ...parts.slice(1)].join(' ')
 }
 
+/** Why GitHub's parser refused it, field by field (empty when we cannot tell). */
 function syntaxProblems(cron: string): string[] {
   if (cron.trim() === '') return ['is empty; write 5 fields, e.g. 17 6 * * *']
   const macro = MACROS[cron.trim().toLowerCase()]
