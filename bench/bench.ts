@@ -18,7 +18,7 @@ import { checkMatrixWorkflow, measureFleet } from './fleet.js'
 import { FLEET, fleetRows } from './fleet-rows.js'
 import { measureColdStart, measureFirstRequest } from './cold-start.js'
 import { measureLatency, type LatencyRun } from './latency.js'
-import { findNode24 } from './node24.js'
+import { findNode24 } from '../scripts/node24.mjs'
 import { describeRun, resultsMarkdown } from './report.js'
 import {
   bundleRows,

@@ -9,7 +9,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { runAction, type ActionRun } from '../helpers/bundle.js'
+import { runAction } from '../helpers/bundle.js'
+import type { ActionRun } from '../../simulator/harness.js'
 import { runCli, tmpDir } from '../helpers/cli.js'
 import { startHostileServer, type Exchange } from '../helpers/hostile-server.js'
 

@@ -8,7 +8,6 @@
  */
 import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
-export { parseFileCommand, type ActionRun } from '../../simulator/harness.js'
 import {
   runAction as runHarness,
   startAction as startHarness,

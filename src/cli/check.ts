@@ -19,8 +19,6 @@ import {
 } from './workflow-scan.js'
 import { stdout } from './terminal.js'
 
-export type { Finding } from './check-format.js'
-
 /**
  * `check`: lint every workflow that uses the action. Errors (exit 1) are
  * what makes a schedule fail or misbehave; warnings (exit 0) are advice.
