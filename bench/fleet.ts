@@ -32,7 +32,7 @@ export interface FleetRun {
 }
 
 /** The page size the action asks for (see src/core/client/datastore-list.ts). */
-export const FLEET_PAGE_SIZE = 100
+const FLEET_PAGE_SIZE = 100
 
 /** Run the bundled action's dry run over a generated fleet, selecting by tags. */
 export async function measureFleet(

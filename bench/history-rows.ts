@@ -21,10 +21,10 @@ export const HISTORY =
 export const BUDGET =
   'Request budget: 150 exports of 3 s, max-parallel 150, 20/s, gateway 429 above 25/s'
 /** Requests allowed above fixed 10-second polling's count. */
-export const HISTORY_EXTRA_REQUESTS = 3
-export const HISTORY_LATENCY_MS = 1000
-export const STATUS_PER_EXPORT_TARGET = 0.3
-export const BUDGET_WALL_TARGET = 1.25
+const HISTORY_EXTRA_REQUESTS = 3
+const HISTORY_LATENCY_MS = 1000
+const STATUS_PER_EXPORT_TARGET = 0.3
+const BUDGET_WALL_TARGET = 1.25
 /** The 1.0 figures, from bench/results.md of 2026-11-25. */
 const TODAY_STATUS_PER_EXPORT = 3.0
 

@@ -22,19 +22,19 @@ import {
   type Row
 } from './table.js'
 
-export const COLD_START_TARGET = 2.0
-export const SCALE_WALL_TARGET = 1.3
-export const RSS_TARGET_BYTES = 80 * 1_000_000
-export const BUNDLE_TARGET_BYTES = 700 * 1000
+const COLD_START_TARGET = 2.0
+const SCALE_WALL_TARGET = 1.3
+const RSS_TARGET_BYTES = 80 * 1_000_000
+const BUNDLE_TARGET_BYTES = 700 * 1000
 /** Exports at least this long are held to the request target. */
-export const LONG_EXPORT_MS = 30_000
+const LONG_EXPORT_MS = 30_000
 
 /** Section headings of the table. */
 export const COLD = 'Cold start'
 export const LATENCY =
   'Detection latency and status requests (vs fixed 10 s polling)'
 export const SCALE = 'Scale'
-export const BUNDLE = 'Bundle'
+const BUNDLE = 'Bundle'
 
 /** A row for a measurement that could not be made. */
 export function failedRow(section: string, measure: string, why: string): Row {

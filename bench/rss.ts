@@ -14,7 +14,7 @@ export interface PeakRss {
 }
 
 /** Read one sample; undefined when the process is gone or not on Linux. */
-export function readRss(pid: number): PeakRss | undefined {
+function readRss(pid: number): PeakRss | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
     const kb = (field: string): number | undefined => {

@@ -60,10 +60,3 @@ export function licensesText(roots) {
   // The same package twice (two versions) keeps both notices, in order.
   return notices.filter(n => !names.has(n) && names.add(n)).join('\n')
 }
-
-/** The package names in a licenses.txt written by licensesText. */
-export function packagesInLicenses(text) {
-  return [...text.matchAll(/^((?:@[\w.-]+\/)?[\w.-]+)@\d[^\s]*$/gm)].map(
-    m => m[1]
-  )
-}

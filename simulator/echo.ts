@@ -6,7 +6,7 @@ import type { Answer } from './http.js'
  * prefix (as in "key sim-token-01..."). A client's redaction must catch all
  * three before it prints an error.
  */
-export function echoText(authorization: string): string {
+function echoText(authorization: string): string {
   const token = authorization.replace(/^Bearer\s+/i, '')
   return (
     `invalid request for token ${authorization}` +

@@ -55,7 +55,7 @@ export const EXPORT_COLUMNS: Record<AssetType, readonly string[]> = {
  * A warehouse time as the payload example prints it,
  * `2024-06-11 18:42:31+0000`.
  */
-export function warehouseTime(ms: number): string {
+function warehouseTime(ms: number): string {
   const iso = new Date(ms).toISOString()
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}+0000`
 }
@@ -68,7 +68,7 @@ export type RowTimeForm =
   'documented' | 'zoneless' | 'epoch-s' | 'epoch-ms' | 'epoch-us'
 
 /** `generated_at` of a table written at `ms`, in one of the forms. */
-export function rowTime(ms: number, form: RowTimeForm): string | number {
+function rowTime(ms: number, form: RowTimeForm): string | number {
   switch (form) {
     case 'zoneless':
       return warehouseTime(ms).slice(0, 19)

@@ -6,7 +6,7 @@ import { mulberry32 } from './random.js'
 import type { SimDatastore } from './types.js'
 
 /** The tags a fleet's datastores draw from. */
-export const FLEET_TAGS = ['prod', 'staging', 'finance', 'marketing', 'pii']
+const FLEET_TAGS = ['prod', 'staging', 'finance', 'marketing', 'pii']
 
 /** How a fleet is made. */
 export interface FleetOptions {

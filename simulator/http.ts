@@ -30,7 +30,7 @@ export function invalid(items: ValidationItem[]): Answer {
 }
 
 /** Request bodies above this size get 413, like a proxy in front of the API. */
-export const MAX_BODY_BYTES = 1024 * 1024
+const MAX_BODY_BYTES = 1024 * 1024
 
 /** Past this, the upload is cut off rather than drained. */
 const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES

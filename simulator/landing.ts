@@ -26,7 +26,7 @@ const ASSET_PART: Record<AssetType, string> = {
 }
 
 /** How much older than its export a stale table is. */
-export const STALE_AGE_MS = 3_600_000
+const STALE_AGE_MS = 3_600_000
 
 /** The list per datastores array: a 1,000-datastore page is rebuilt only when the array changes. */
 const LISTS = new WeakMap<
@@ -95,7 +95,7 @@ export function listDatastores(
 }
 
 /** The export table of a datastore and asset type, as this scenario names it. */
-export function tableName(
+function tableName(
   scenario: Scenario,
   ds: SimDatastore,
   assetType: AssetType
@@ -214,13 +214,13 @@ export function listing(
 }
 
 /** Most rows one source-records answer holds (UNCONFIRMED: no limit is documented). */
-export const SOURCE_RECORDS_CAP = 50
+const SOURCE_RECORDS_CAP = 50
 
 /**
  * The documented `filter` (`datastore_id='42'`, conditions joined by AND):
  * column and value pairs, or null when it does not read.
  */
-export function parseFilter(text: string): [string, string][] | null {
+function parseFilter(text: string): [string, string][] | null {
   const pairs: [string, string][] = []
   for (const part of text.split(/\s+and\s+/i)) {
     const m =

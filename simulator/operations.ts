@@ -11,7 +11,7 @@ export const DEFAULT_FAILURE_MESSAGE =
   'Export failed: could not write to enrichment datastore'
 
 /** Default message of an aborted export. */
-export const DEFAULT_ABORT_MESSAGE = 'Operation aborted by user request'
+const DEFAULT_ABORT_MESSAGE = 'Operation aborted by user request'
 
 /**
  * How long a new export waits in the queue by default: long enough for a

@@ -1,7 +1,7 @@
 import type { SimDatastore, SimOperation } from './types.js'
 
 /** Timestamps as the API prints them (ISO 8601, UTC). */
-export function iso(ms: number): string {
+function iso(ms: number): string {
   return new Date(ms).toISOString()
 }
 
@@ -12,7 +12,7 @@ const CREATED = '2025-06-01T09:00:00.000Z'
 export const TEAM = 'Public'
 
 /** A team as responses nest it (model `Team`: id, created, name); bodies that create things send names. */
-export function teamJson(name: string): Record<string, unknown> {
+function teamJson(name: string): Record<string, unknown> {
   return { id: 1, created: CREATED, name }
 }
 
@@ -30,7 +30,7 @@ export function userJson(readOnly: boolean): Record<string, unknown> {
 }
 
 /** The stub that operations and links use for a datastore. */
-export function datastoreStub(ds: {
+function datastoreStub(ds: {
   id: number
   name: string
 }): Record<string, unknown> {
@@ -103,7 +103,7 @@ function tagId(name: string): number {
  * A global tag as the API nests it in datastores and operations (userguide
  * tags API: id, name, type, color, category, weight_modifier, description).
  */
-export function tagJson(name: string): Record<string, unknown> {
+function tagJson(name: string): Record<string, unknown> {
   return {
     id: tagId(name),
     name,
@@ -180,7 +180,7 @@ export function operationJson(
 }
 
 /** A table's container stub: the fields the 20251024 container stubs publish. */
-export function containerStub(id: number): Record<string, unknown> {
+function containerStub(id: number): Record<string, unknown> {
   return {
     id,
     name: `table_${id}`,

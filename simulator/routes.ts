@@ -14,7 +14,7 @@ import type { EndpointKey, ExportBehaviour, Scenario } from './types.js'
 import { pathInt, validateExportBody } from './validate.js'
 
 /** Everything a handler may read about the request and the server. */
-export interface RouteContext {
+interface RouteContext {
   params: URLSearchParams
   bodyText: string
   scenario: Scenario
@@ -27,7 +27,7 @@ export interface RouteContext {
 export type RouteResult = Answer & { created?: boolean }
 
 /** A route as the OpenAPI document describes it. */
-export interface RouteDoc {
+interface RouteDoc {
   /** The path template, as in the vendor's spec. */
   path: string
   summary: string
@@ -53,7 +53,7 @@ export interface Route {
 }
 
 /** Each export's fate when the scenario does not say. */
-export const DEFAULT_BEHAVIOUR: ExportBehaviour = {
+const DEFAULT_BEHAVIOUR: ExportBehaviour = {
   durationMs: 2500,
   result: 'success',
   message: null
@@ -147,7 +147,7 @@ function abortOperation(ctx: RouteContext, m: RegExpMatchArray): RouteResult {
 }
 
 /** The simulated API; the first route whose pattern and method match wins. */
-export const ROUTES: Route[] = [
+const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/api\/openapi\.json$/,

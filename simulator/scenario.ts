@@ -7,7 +7,7 @@ import type { ExportBehaviour, Scenario, SimDatastore } from './types.js'
  * not decode as a JWT. The signature is made up; the simulator compares the
  * whole string.
  */
-export function simToken(subject = 'qualytics-simulator'): string {
+function simToken(subject = 'qualytics-simulator'): string {
   const part = (value: object): string =>
     Buffer.from(JSON.stringify(value)).toString('base64url')
   const header = part({ alg: 'HS256', typ: 'JWT' })
