@@ -57,7 +57,7 @@ async function mergeResults(patterns, cwd) {
     const merged = [];
     let origin = '';
     for (const path of files) {
-        const read = await (0,results_file/* readResultsFile */.B9)(path);
+        const read = await (0,results_file/* readResultsFile */.B)(path);
         const shown = (0,external_node_path_.relative)(cwd, path) || path;
         if ('problem' in read) {
             bad.push({ path: shown, problem: read.problem });
@@ -86,13 +86,6 @@ async function mergeResults(patterns, cwd) {
 }
 function worse(a, b) {
     return (0,results/* overallResult */.ZH)([{ result: a }, { result: b }]);
-}
-/** Patterns of the `merge-results` input: one per line or comma, blanks dropped. */
-function splitPatterns(raw) {
-    return raw
-        .split(/[\n,]/)
-        .map(p => p.trim())
-        .filter(p => p !== '');
 }
 function hasWildcard(pattern) {
     return /[*?[]/.test(pattern);

@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   NA: () => (/* binding */ cronProblems),
 /* harmony export */   Pi: () => (/* binding */ checkCron)
 /* harmony export */ });
-/* unused harmony exports MIN_INTERVAL_MINUTES, cronWarnings, offMinuteSuggestion, shortestGapMinutes */
+/* unused harmony exports cronWarnings, offMinuteSuggestion, shortestGapMinutes */
 /* harmony import */ var _actions_workflow_parser_model_converter_cron__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5130);
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8628);
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_1__);

@@ -295,7 +295,7 @@ async function workflowDir(flags, command, write, cwd = process.cwd(), defaultDi
 /* harmony export */   pS: () => (/* binding */ yamlText),
 /* harmony export */   wG: () => (/* binding */ scanWorkflows)
 /* harmony export */ });
-/* unused harmony exports usesExportAction, readWorkflow, scheduledValue, tokenSource */
+/* unused harmony export tokenSource */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);

@@ -787,10 +787,9 @@ function toOutputRow(record) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B9: () => (/* binding */ readResultsFile),
-/* harmony export */   _e: () => (/* binding */ resultsFileText)
+/* harmony export */   B: () => (/* binding */ readResultsFile),
+/* harmony export */   _: () => (/* binding */ resultsFileText)
 /* harmony export */ });
-/* unused harmony export RESULTS_VERSION */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _output_records_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(323);
@@ -1016,7 +1015,7 @@ var results_file = __webpack_require__(3793);
 async function endRun(config, facts, out, fetcher) {
     if (config.resultsFile) {
         try {
-            await out.file(config.resultsFile, (0,results_file/* resultsFileText */._e)(facts, out.redact));
+            await out.file(config.resultsFile, (0,results_file/* resultsFileText */._)(facts, out.redact));
             out.info(`Results written to ${config.resultsFile}.`);
         }
         catch (error) {
@@ -1131,7 +1130,6 @@ function operationsJson(records, redact, limit = _cap_js__WEBPACK_IMPORTED_MODUL
 /* harmony export */   kF: () => (/* binding */ RESULT_ICON),
 /* harmony export */   kw: () => (/* binding */ splitMessage)
 /* harmony export */ });
-/* unused harmony exports MESSAGE_PREVIEW, MESSAGE_MAX */
 /** Icons that read at a glance in the job summary and in a terminal. */
 const RESULT_ICON = {
     success: '✅',

@@ -317,7 +317,7 @@ function stepFirings(w, entry, cron, zone, line) {
 /* harmony export */   NA: () => (/* binding */ cronProblems),
 /* harmony export */   Pi: () => (/* binding */ checkCron)
 /* harmony export */ });
-/* unused harmony exports MIN_INTERVAL_MINUTES, cronWarnings, offMinuteSuggestion, shortestGapMinutes */
+/* unused harmony exports cronWarnings, offMinuteSuggestion, shortestGapMinutes */
 /* harmony import */ var _actions_workflow_parser_model_converter_cron__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5130);
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8628);
 /* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_1__);
@@ -702,7 +702,7 @@ async function workflowDir(flags, command, write, cwd = process.cwd(), defaultDi
 /* harmony export */   pS: () => (/* binding */ yamlText),
 /* harmony export */   wG: () => (/* binding */ scanWorkflows)
 /* harmony export */ });
-/* unused harmony exports usesExportAction, readWorkflow, scheduledValue, tokenSource */
+/* unused harmony export tokenSource */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);

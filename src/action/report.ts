@@ -6,13 +6,6 @@ import type { OperationRecord, PlannedExport, Result } from '../core/types.js'
 import type { ExportConfig } from '../core/config/config.js'
 import type { ActionWriter } from './writer.js'
 
-/** Logging through the writer: nothing reaches the log unfiltered. */
-export interface ActionLog {
-  info(message: string): void
-  warning(message: string, title?: string): void
-  error(message: string, title?: string): void
-}
-
 /**
  * A log group per export with what was asked and what came back. The
  * title and every line are server text too: they go through the writer,

@@ -36,7 +36,7 @@ export interface CheckReport {
 }
 
 /** The closing line: counts, or that nothing uses the action. */
-export function summaryLine(report: CheckReport): string {
+function summaryLine(report: CheckReport): string {
   const { dir, workflows, findings } = report
   const errors = findings.filter(f => f.level === 'error').length
   const warnings = findings.length - errors
@@ -77,7 +77,7 @@ export function formatReport(report: CheckReport, format: CheckFormat): string {
 }
 
 /** `::error file=…,line=…,title=…::message`, escaped as the runner reads it. */
-export function annotation(finding: Finding): string {
+function annotation(finding: Finding): string {
   const properties = [
     `file=${escapeProperty(finding.path)}`,
     ...(finding.line === undefined ? [] : [`line=${finding.line}`]),

@@ -16,9 +16,7 @@ const dir: FlagSpec = {
  * table: `run` takes every input but the token; `schedule` every input it
  * can write into a workflow, some under another name (`--timezone`).
  */
-export function inputFlags(
-  command: 'run' | 'schedule'
-): Record<string, FlagSpec> {
+function inputFlags(command: 'run' | 'schedule'): Record<string, FlagSpec> {
   const flags: Record<string, FlagSpec> = {}
   for (const input of INPUTS) {
     const form = input.run

@@ -13,7 +13,7 @@ import { isValidCron } from '@actions/workflow-parser/model/converter/cron'
 import { CronExpressionParser } from 'cron-parser'
 
 /** GitHub runs a schedule at most once every 5 minutes. */
-export const MIN_INTERVAL_MINUTES = 5
+const MIN_INTERVAL_MINUTES = 5
 
 interface Field {
   name: string

@@ -11,13 +11,13 @@ import { FILE_PREFIX, sq, type ScheduleSpec } from './workflow-file.js'
 export const GITLAB_DIR = '.gitlab'
 
 /** The pipeline variable that tells a scheduled pipeline which export job to run. */
-export const SCHEDULE_VARIABLE = 'QUALYTICS_EXPORT_SCHEDULE'
+const SCHEDULE_VARIABLE = 'QUALYTICS_EXPORT_SCHEDULE'
 
 /**
  * The component, at the release of this command line: a remote include
  * works on any GitLab that can reach GitHub, with no catalog mirror.
  */
-export const COMPONENT_URL = `https://raw.githubusercontent.com/qualytics/qualytics-export-action/v${VERSION}/templates/export.yml`
+const COMPONENT_URL = `https://raw.githubusercontent.com/qualytics/qualytics-export-action/v${VERSION}/templates/export.yml`
 
 /**
  * Action inputs the component has no input for: the cron's zone belongs to
@@ -36,7 +36,7 @@ function typed(name: string, value: string): string {
 }
 
 /** The job's name in the pipeline. */
-export function gitlabJobName(spec: ScheduleSpec): string {
+function gitlabJobName(spec: ScheduleSpec): string {
   return `${FILE_PREFIX}${spec.name}`
 }
 

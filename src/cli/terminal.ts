@@ -15,7 +15,7 @@ import {
 import { createSafeText, type SafeText } from '../core/output/safe.js'
 
 /** One of the two streams, as the commands see it. */
-export interface TextSink {
+interface TextSink {
   /** Plain text (several lines allowed): redacted, no control sequences. */
   write(text: string): void
   /** One line of text that may hold server text: no line breaks in it. */
@@ -28,7 +28,7 @@ export interface TextSink {
  * Where the progress display writes: its own ANSI codes pass, so it must
  * have neutralised every line (with `SafeText.terminalLine`) before.
  */
-export interface RawSink {
+interface RawSink {
   write(text: string): void
   readonly isTTY: boolean
   readonly columns: number | undefined

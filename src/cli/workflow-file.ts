@@ -11,7 +11,7 @@ const JOB_MARGIN_MINUTES = 15
  * How the lint comment of a generated workflow runs `check`: the npm
  * package, on the major version the workflow's `@v1` floats on.
  */
-export const CHECK_COMMAND = 'npx --yes qualytics-export@1 check'
+const CHECK_COMMAND = 'npx --yes qualytics-export@1 check'
 
 /** The choices of the `options` dispatch input (any order of them is accepted too). */
 const OPTION_CHOICES = [

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /** One `on.schedule` entry, as written (not yet validated). */
-export interface ScheduleEntry {
+interface ScheduleEntry {
   cron: unknown
   timezone: unknown
   /** 1-based line of the entry in the file, when known. */
@@ -48,9 +48,7 @@ export interface ExportWorkflow {
 }
 
 /** The line where the node at a path of the document starts, if any. */
-export type LineOf = (
-  path: ReadonlyArray<string | number>
-) => number | undefined
+type LineOf = (path: ReadonlyArray<string | number>) => number | undefined
 
 type Mapping = Record<string, unknown>
 const isMapping = (v: unknown): v is Mapping =>
@@ -65,7 +63,7 @@ const INPUT_EXPRESSION =
  * `./`). GitHub matches owner and repository without regard to case, so
  * `Qualytics/Qualytics-Export-Action@v1` is this action too.
  */
-export function usesExportAction(uses: unknown): uses is string {
+function usesExportAction(uses: unknown): uses is string {
   return (
     typeof uses === 'string' &&
     (/qualytics-export-action/i.test(uses) || /^\.\/?$/.test(uses.trim()))
@@ -138,7 +136,7 @@ function empty(path: string, file: string): ExportWorkflow {
 }
 
 /** The parts of a parsed workflow the CLI cares about; null when it does not use the action. */
-export function readWorkflow(
+function readWorkflow(
   doc: unknown,
   path: string,
   file: string,
@@ -206,7 +204,7 @@ export function readWorkflow(
  * Undefined for any other expression (`${{ vars.X }}`): it cannot be told
  * from the file.
  */
-export function scheduledValue(value: unknown): string | undefined {
+function scheduledValue(value: unknown): string | undefined {
   if (value === undefined || value === null) return ''
   if (typeof value !== 'string') return yamlText(value)
   const text = value.trim()

@@ -85,10 +85,10 @@ export function networkError(
 }
 
 /** What to say when https:// meets a plain-HTTP server. */
-export const PLAIN_HTTP_HINT = 'the server speaks plain HTTP; use http://'
+const PLAIN_HTTP_HINT = 'the server speaks plain HTTP; use http://'
 
 /** OpenSSL's answer to a plain-HTTP reply to a TLS hello. */
-export function isPlainHttpAnswer(code: unknown, text: string): boolean {
+function isPlainHttpAnswer(code: unknown, text: string): boolean {
   return (
     /wrong version number|packet length too long|http request/i.test(text) &&
     (code === 'EPROTO' || /ssl/i.test(text))
@@ -118,7 +118,7 @@ export function shapeError(
  * or the messages of a 422 `detail` list. Falls back to the first line of
  * non-JSON text (a proxy's HTML page says little worth repeating).
  */
-export function errorDetail(body: string): string | undefined {
+function errorDetail(body: string): string | undefined {
   try {
     const json = JSON.parse(body) as { detail?: unknown; message?: unknown }
     if (typeof json.detail === 'string') return json.detail.slice(0, 500)

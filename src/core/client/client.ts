@@ -30,10 +30,10 @@ import type { ExportRequestBody, Operation } from '../types.js'
  * A cancel gives a POST on the wire this long to bring its id (so the
  * export can be aborted) before the request is cut.
  */
-export const POST_CANCEL_GRACE_MS = 800
+const POST_CANCEL_GRACE_MS = 800
 
 /** Page size of a history read (also what the trigger's look asks for). */
-export const HISTORY_PAGE_SIZE = 50
+const HISTORY_PAGE_SIZE = 50
 /** Page size of a batched status read (the most fastapi-pagination allows). */
 export const STATUS_PAGE_SIZE = 100
 /** Datastore list pages read at once after the first. */

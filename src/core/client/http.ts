@@ -21,7 +21,7 @@ export interface Transport {
 }
 
 /** Bodies above this are refused: no Qualytics answer we read comes near it. */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024
+const MAX_BODY_BYTES = 8 * 1024 * 1024
 
 /** Raised when a body would exceed MAX_BODY_BYTES. */
 export class BodyTooLargeError extends Error {
@@ -32,7 +32,7 @@ export class BodyTooLargeError extends Error {
 }
 
 /** No whole answer (headers and body) came within the request deadline. */
-export class RequestDeadlineError extends Error {
+class RequestDeadlineError extends Error {
   readonly code = 'EDEADLINE'
   constructor(ms: number) {
     super(
@@ -43,7 +43,7 @@ export class RequestDeadlineError extends Error {
 }
 
 /** The run's signal aborted while the request was open. */
-export class RequestCancelledError extends Error {
+class RequestCancelledError extends Error {
   readonly code = 'ECANCELLED'
   constructor() {
     super('request cancelled')
@@ -99,7 +99,7 @@ function destroy(stream: NodeJS.ReadableStream): void {
  * alone lets a body that drips a byte at a time hold a request open for
  * ever. The signal ends it at once. `giveUp` closes the socket.
  */
-export function withDeadline<T>(
+function withDeadline<T>(
   work: Promise<T>,
   ms: number,
   signal: AbortSignal | undefined,

@@ -12,13 +12,13 @@ export const MIN_RATE = 0.5
 /** A 429 multiplies the rate by this. */
 export const DECREASE_FACTOR = 0.5
 /** After a cut, the rate climbs back by this many requests per second, per second. */
-export const INCREASE_PER_SECOND = 0.5
+const INCREASE_PER_SECOND = 0.5
 /**
  * 429s within this long of a cut answer requests sent before it: they cut
  * no further (as TCP cuts once per round trip), so one burst of refusals
  * halves the rate once instead of to nothing.
  */
-export const CUT_COOLDOWN_MS = 1000
+const CUT_COOLDOWN_MS = 1000
 
 /** Time as the budget sees it (the run's clock). */
 export interface BudgetClock {

@@ -97,7 +97,7 @@ export function isConnectError(error: unknown): boolean {
  */
 
 /** Preflight reads give up after about this long (the contract's 30 s). */
-export const PREFLIGHT_BUDGET_MS = 30_000
+const PREFLIGHT_BUDGET_MS = 30_000
 /** The look before the first POST waits no longer than this. */
 const LOOK_BUDGET_MS = 5000
 /** A count read gets at most this long: it is a nicety. */

@@ -23,9 +23,6 @@ export class ShapeError extends Error {
 /** Reads one JSON value into T, or throws ShapeError. */
 export type Schema<T> = (value: unknown, where: string) => T
 
-/** The type a schema produces. */
-export type Infer<S> = S extends Schema<infer T> ? T : never
-
 const show = (value: unknown): string =>
   (JSON.stringify(value) ?? String(value)).slice(0, 40)
 

@@ -41,7 +41,7 @@ export function parseDuration(input: string, raw: string): number {
  * statuses hundreds of times a second (`1ms`), a load on Qualytics that buys
  * nothing; `500ms` stays valid.
  */
-export const MIN_POLL_INTERVAL_MS = 200
+const MIN_POLL_INTERVAL_MS = 200
 
 /** The `poll-interval` input: a duration no shorter than MIN_POLL_INTERVAL_MS. */
 export function parsePollInterval(raw: string): number {

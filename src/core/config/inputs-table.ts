@@ -18,14 +18,13 @@ import {
 } from './parsers.js'
 
 /** The release that brought an input (the docs show it). */
-export type Since = '1.0' | '1.1' | '1.2'
+type Since = '1.0' | '1.1' | '1.2'
 
 /**
  * How the command line takes an input: a value flag (`--timeout <duration>`)
  * or a presence flag (`--dry-run`, meaning `true`).
  */
-export type CliForm =
-  { value: string; help: string } | { flag: true; help: string }
+type CliForm = { value: string; help: string } | { flag: true; help: string }
 
 /** One input, as every front end and document sees it. */
 export interface InputSpec {
@@ -104,7 +103,7 @@ function parsePath(name: string) {
  * secret (the path holds the check's key), so a refusal names only the
  * scheme or the host, never the path or the query.
  */
-export function parseHeartbeatUrl(raw: string): string | null {
+function parseHeartbeatUrl(raw: string): string | null {
   if (raw === '') return null
   let url: URL
   try {
@@ -537,9 +536,4 @@ export type InputValues = {
   }
     ? T
     : never
-}
-
-/** The entry of an input. */
-export function inputSpec(name: InputName): InputSpec {
-  return INPUTS.find(i => i.name === name) as InputSpec
 }

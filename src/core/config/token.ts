@@ -5,7 +5,7 @@ export const TOKEN_HINT =
   'Create a service token in Qualytics (Settings > Tokens; a service account with the Editor role is recommended for automation) and update the QUALYTICS_TOKEN secret.'
 
 /** Tokens that expire sooner than this get a warning on every run. */
-export const EXPIRY_WARNING_MS = 14 * 24 * 3_600_000
+const EXPIRY_WARNING_MS = 14 * 24 * 3_600_000
 
 /** What the token's own `exp` claim says, read without verifying the signature. */
 export type TokenExpiry =

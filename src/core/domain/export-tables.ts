@@ -39,7 +39,7 @@ export const DOCUMENTED_COLUMNS: Record<AssetType, readonly string[]> = {
  */
 
 /** The product's default prefix. */
-export const DEFAULT_PREFIX = '_qualytics'
+const DEFAULT_PREFIX = '_qualytics'
 
 const ASSET_PART: Record<AssetType, string> = {
   anomalies: 'anomalies',

@@ -6,13 +6,13 @@
 import type { Result } from '../types.js'
 
 /** A ping may hold the end of a run up this long, no longer. */
-export const PING_TIMEOUT_MS = 10_000
+const PING_TIMEOUT_MS = 10_000
 
 /** Results that ping the URL itself; every other ends at `<url>/fail`. */
 const HEALTHY: readonly Result[] = ['success', 'warning', 'running']
 
 /** The address a run with this result pings: the URL, or `<url>/fail`. */
-export function pingTarget(url: string, result: Result): string {
+function pingTarget(url: string, result: Result): string {
   if (HEALTHY.includes(result)) return url
   const target = new URL(url)
   target.pathname = `${target.pathname.replace(/\/+$/, '')}/fail`

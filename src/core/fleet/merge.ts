@@ -23,7 +23,7 @@ export interface Merged {
 }
 
 /** Most files one merge reads: a matrix has at most 256 legs, with room to spare. */
-export const MAX_MERGED_FILES = 4096
+const MAX_MERGED_FILES = 4096
 
 /**
  * Merge the files the patterns name (one glob per line or comma). A
@@ -84,14 +84,6 @@ function worse(a: Result, b: Result): Result {
   return overallResult([{ result: a }, { result: b }])
 }
 
-/** Patterns of the `merge-results` input: one per line or comma, blanks dropped. */
-export function splitPatterns(raw: string): string[] {
-  return raw
-    .split(/[\n,]/)
-    .map(p => p.trim())
-    .filter(p => p !== '')
-}
-
 function hasWildcard(pattern: string): boolean {
   return /[*?[]/.test(pattern)
 }
@@ -101,10 +93,7 @@ function hasWildcard(pattern: string): boolean {
  * segment, `**` for any depth, `[abc]` classes. A pattern without
  * wildcards names one file (returned when it exists).
  */
-export async function expandGlob(
-  pattern: string,
-  cwd: string
-): Promise<string[]> {
+async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   const absolute = resolve(cwd, pattern)
   const parts = absolute.split(sep)
   const fixed = parts.findIndex(p => hasWildcard(p))

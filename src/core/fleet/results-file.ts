@@ -21,7 +21,7 @@ import {
 } from '../types.js'
 
 /** The only version this release writes and reads. */
-export const RESULTS_VERSION = 1
+const RESULTS_VERSION = 1
 
 /** What a front end knows when the run ends, for the file. */
 export interface RunFacts {

@@ -42,12 +42,12 @@ const CONTROL =
   /[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
 /** Remove control sequences and control characters, keeping tabs and line breaks. */
-export function stripControls(text: string): string {
+function stripControls(text: string): string {
   return text.replace(SEQUENCE, '').replace(CONTROL, '')
 }
 
 /** One line: every line break shown as its escape (`\n`), never obeyed. */
-export function oneLine(text: string): string {
+function oneLine(text: string): string {
   return text.replace(BREAK, b => BREAK_SHOWN[b] ?? ' ')
 }
 
@@ -63,7 +63,7 @@ export function forLog(text: string): string {
 }
 
 /** Break `::` and `##[` so neither can open a workflow command. */
-export function breakCommands(text: string): string {
+function breakCommands(text: string): string {
   return text.replace(/::/g, ':\u200b:').replace(/##\[/g, '#\u200b#[')
 }
 

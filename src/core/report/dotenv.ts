@@ -7,10 +7,10 @@
 import type { OperationRecord, Result } from '../types.js'
 
 /** Longest list value written. GitLab refuses a dotenv report above 5 KB. */
-export const DOTENV_LIST_CAP = 2000
+const DOTENV_LIST_CAP = 2000
 
 /** The variables' prefix: each name is the output's, upper case, `_` for `-`. */
-export const DOTENV_PREFIX = 'QUALYTICS_EXPORT_'
+const DOTENV_PREFIX = 'QUALYTICS_EXPORT_'
 
 /**
  * `QUALYTICS_EXPORT_RESULT`, `…_OPERATION_ID`, `…_OPERATION_IDS` and

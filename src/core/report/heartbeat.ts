@@ -6,14 +6,14 @@ import { exportLabel } from './verdict.js'
  * How often a long run says it is still alive. Slow on purpose: the log of
  * an hour-long export should read as a few lines.
  */
-export const HEARTBEAT_MS = 5 * 60_000
+const HEARTBEAT_MS = 5 * 60_000
 
 /**
  * The first line comes sooner: a minute of silence after the exports
  * started is when a reader starts to wonder; a run shorter than that never
  * sees one.
  */
-export const FIRST_HEARTBEAT_MS = 60_000
+const FIRST_HEARTBEAT_MS = 60_000
 
 /** Exports named in one heartbeat line; the rest are counted. */
 const NAMED = 3

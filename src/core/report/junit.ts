@@ -33,7 +33,7 @@ export interface JunitInput {
  * (`<skipped>`). A warning passes with its message as output, unless
  * `fail-on-warning` makes it a failure.
  */
-export function junitOutcome(
+function junitOutcome(
   result: Result,
   failOnWarning: boolean
 ): 'passed' | 'failure' | 'error' | 'skipped' {
@@ -60,7 +60,7 @@ const NOT_XML =
   /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udfff]/gu
 
 /** Text for an attribute or element: no markup, no character XML refuses. */
-export function xmlText(text: string): string {
+function xmlText(text: string): string {
   return text
     .replace(NOT_XML, '')
     .replace(/&/g, '&amp;')

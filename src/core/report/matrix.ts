@@ -5,7 +5,7 @@
  */
 
 /** GitHub's limit on the jobs one matrix may generate. */
-export const MATRIX_MAX_ENTRIES = 256
+const MATRIX_MAX_ENTRIES = 256
 
 /** The value of the `matrix` output. */
 export interface DatastoreMatrix {

@@ -14,9 +14,9 @@ export const RESULT_ICON: Record<Result, string> = {
 }
 
 /** Messages longer than this show their start, with the whole text folded. */
-export const MESSAGE_PREVIEW = 160
+const MESSAGE_PREVIEW = 160
 /** Nothing in a summary cell grows without bound (GitHub caps a summary at 1 MiB). */
-export const MESSAGE_MAX = 2000
+const MESSAGE_MAX = 2000
 /** Names up to this length never wrap; longer ones may, at their spaces. */
 export const NAME_NOWRAP_MAX = 24
 

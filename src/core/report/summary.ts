@@ -27,7 +27,7 @@ const TALLY_WORDS: Record<Result, string> = {
 export const FOLD_SUCCESSES_ABOVE = 10
 
 /** What a run stopped by preflight had planned, and how far the checks got. */
-export interface PreflightSummary {
+interface PreflightSummary {
   plan: readonly { datastoreId: number; assetType: AssetType }[]
   checked: readonly DatastoreCheck[]
 }
@@ -113,7 +113,7 @@ const MAX_CHARTS = 10
  * HTML block (Mermaid needs a Markdown fence); titles hold only our own
  * words and numbers, never server text.
  */
-export function durationCharts(records: readonly OperationRecord[]): string {
+function durationCharts(records: readonly OperationRecord[]): string {
   const charts = records
     .map(r => ({ r, now: durationSeconds(r) }))
     .filter(

@@ -54,7 +54,7 @@ export function runContext(parts: {
  * cannot be written) would otherwise reject a promise nobody awaits and
  * crash the process with exports left running.
  */
-export function safeHooks(hooks: RunHooks): RunHooks {
+function safeHooks(hooks: RunHooks): RunHooks {
   const guard =
     <A extends unknown[]>(fn?: (...args: A) => void) =>
     (...args: A): void => {

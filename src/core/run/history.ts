@@ -24,7 +24,7 @@ import { countMissedRuns } from '../schedule/missed-runs.js'
  */
 
 /** Durations of at most this many earlier successes inform the schedule. */
-export const HISTORY_SAMPLES = 5
+const HISTORY_SAMPLES = 5
 
 /** The checked exports of one datastore, or why there are none to go by. */
 export type ExportHistory =
@@ -169,9 +169,9 @@ export function runningExports(
 }
 
 /** A running export older than this is stuck (unless its kind runs longer). */
-export const STUCK_FLOOR_MS = 24 * 3_600_000
+const STUCK_FLOOR_MS = 24 * 3_600_000
 /** ...or older than this many times the longest successful export of its kind. */
-export const STUCK_FACTOR = 5
+const STUCK_FACTOR = 5
 
 /**
  * How old a running export may be and still be followed: the longest of

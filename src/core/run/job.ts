@@ -162,13 +162,13 @@ export async function runExportJob(
  * `QUALYTICS_RETRY_PAUSE_MS` when it is a number of at least 100 ms (tests
  * and demos only; the contract's pause is at least 30 s).
  */
-export function retryPauseMs(env: string | undefined): number {
+function retryPauseMs(env: string | undefined): number {
   const ms = Number(env)
   return env && Number.isFinite(ms) && ms >= 100 ? ms : RETRY_PAUSE_MS
 }
 
 /** Per-request timeout: QUALYTICS_TIMEOUT seconds (as the vendor CLI reads it), else 30 s. */
-export function requestTimeoutMs(env: string | undefined): number {
+function requestTimeoutMs(env: string | undefined): number {
   const seconds = Number(env)
   return env && Number.isFinite(seconds) && seconds > 0
     ? Math.min(seconds, 600) * 1000
@@ -275,7 +275,7 @@ function withChecks(
 }
 
 /** GET /api/users/me, with a PreflightError that says what to do on 401 or 403. */
-export async function checkToken(
+async function checkToken(
   client: QualyticsClient,
   now: () => number
 ): Promise<PreflightReport['user']> {
@@ -303,7 +303,7 @@ function explainTokenError(error: unknown): Error {
 }
 
 /** Why a datastore read in preflight failed, as the user can act on it. */
-export function explainDatastoreError(id: number, error: unknown): Error {
+function explainDatastoreError(id: number, error: unknown): Error {
   if (error instanceof ApiError && error.status === 404) {
     return new PreflightError(
       `Datastore ${id} was not found in Qualytics (${error.message}).`,
@@ -390,7 +390,7 @@ export function nameList(
  * whole, when no datastore carries a tag, or when none of those is linked.
  * `warn` hears of skipped datastores (a `::warning::` in the action).
  */
-export async function preflightByTags(
+async function preflightByTags(
   client: QualyticsClient,
   tags: readonly string[],
   now: () => number,

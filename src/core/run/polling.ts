@@ -8,11 +8,11 @@
  */
 
 /** The first check comes this soon after the trigger. */
-export const FIRST_CHECK_MS = 1000
+const FIRST_CHECK_MS = 1000
 /** The pause never drops below this (unless poll-interval is shorter). */
-export const MIN_PAUSE_MS = 1000
+const MIN_PAUSE_MS = 1000
 /** The pause is at most this share of the export's age. */
-export const AGE_SHARE = 0.05
+const AGE_SHARE = 0.05
 
 /** Pause after a check at `ageMs` into the export. */
 export function nextPause(ageMs: number, pollIntervalMs: number): number {
@@ -48,7 +48,7 @@ export function pauseAfterFailure(
  * When to check an export next, `now` being the end of the last check:
  * the usual pause for its age, or the longer one after failed reads.
  */
-export function nextCheckTime(
+function nextCheckTime(
   now: number,
   triggeredAt: number,
   consecutiveFailures: number,
@@ -99,14 +99,14 @@ export function checksOfSchedule(
  */
 
 /** Pause inside the window around the expected end. */
-export const DENSE_PAUSE_MS = 1000
+const DENSE_PAUSE_MS = 1000
 /** Margin around the window: this share of the expected length (at least DENSE_PAUSE_MS). */
-export const MARGIN_SHARE = 0.01
+const MARGIN_SHARE = 0.01
 /** With fewer samples than this, the margin widens to WIDE_MARGIN_SHARE. */
-export const FEW_SAMPLES = 3
-export const WIDE_MARGIN_SHARE = 0.05
+const FEW_SAMPLES = 3
+const WIDE_MARGIN_SHARE = 0.05
 /** A window wider than this share of the expected length (and 10 s) is not polled densely. */
-export const DENSE_WINDOW_SHARE = 0.1
+const DENSE_WINDOW_SHARE = 0.1
 
 /** What the history leads us to expect of one export. */
 export interface Expectation {

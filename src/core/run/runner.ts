@@ -53,7 +53,7 @@ export interface RunOutcome {
 }
 
 /** A follower's margin, past the starter's pause, for its read and POST. */
-export const FOLLOWER_GRACE_MS = 2000
+const FOLLOWER_GRACE_MS = 2000
 
 /**
  * Trigger every planned export (at most `max-parallel` running at once) and
@@ -489,7 +489,7 @@ class ExportRun {
  * cancelled, whichever comes first. A wake that comes while the loop is
  * busy is kept, so the next sleep returns at once and nothing is missed.
  */
-export class LoopSleeper {
+class LoopSleeper {
   #controller?: AbortController
   #woken = false
 

@@ -338,7 +338,7 @@ export function pickOurs(
  */
 
 /** A read of the list serves the POSTs sent within this long after it. */
-export const FRESH_READ_MS = 5000
+const FRESH_READ_MS = 5000
 
 interface Read {
   sentAt: number

@@ -25,10 +25,10 @@ import {
  * the export's own run time. Two short re-checks (7 s in all) cover a
  * listing that lags the write, without holding a scheduled job for minutes.
  */
-export const VERIFY_RECHECK_MS: readonly number[] = [2000, 5000]
+const VERIFY_RECHECK_MS: readonly number[] = [2000, 5000]
 
 /** GENERATED_AT may be cut to whole seconds where start_time is not. */
-export const GENERATED_AT_SLACK_MS = 1000
+const GENERATED_AT_SLACK_MS = 1000
 
 /** Most verifications in flight at once. */
 const VERIFY_PARALLEL = 4
@@ -50,7 +50,7 @@ type Look = (
  * missing or stale table makes a success a warning, with a note that
  * names datastore and table; an unknown leaves `verified` null.
  */
-export async function verifyExports(
+async function verifyExports(
   records: readonly OperationRecord[],
   datastores: readonly DatastoreInfo[],
   ctx: RunContext,

@@ -23,8 +23,8 @@ import { STATUS_PAGE_SIZE } from '../client/client.js'
  * whose `result` word is unknown while `end_time` is null, is still going:
  * that is no doubt, and only the timeout bounds it.
  */
-export const DOUBT_WINDOW_MS = 60_000
-export const DOUBT_READS = 3
+const DOUBT_WINDOW_MS = 60_000
+const DOUBT_READS = 3
 
 interface Tracked {
   record: OperationRecord
@@ -379,9 +379,9 @@ function doubtAbout(op: Operation, record: OperationRecord): string | null {
  */
 
 /** Batch only when at least this many exports are watched. */
-export const BATCH_MIN_WATCHED = 2
+const BATCH_MIN_WATCHED = 2
 /** A batch read covers every export due within this long (so ticks come about once a second). */
-export const BATCH_AHEAD_MS = 1000
+const BATCH_AHEAD_MS = 1000
 /** At most this many pages per tick (more than 100 exports watched). */
 const MAX_PAGES = 3
 /**
@@ -389,7 +389,7 @@ const MAX_PAGES = 3
  * least this often: a list that lags holds no export more than about a
  * minute past the end its own read shows (this, plus one tick).
  */
-export const OWN_READ_EVERY_MS = 50_000
+const OWN_READ_EVERY_MS = 50_000
 
 /** An export the watch wants the status of. */
 export interface Wanted {

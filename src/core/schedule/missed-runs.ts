@@ -7,7 +7,7 @@
  */
 
 /** Look back at most this far (the contract's 35 days). */
-export const LOOK_BACK_MS = 35 * 86_400_000
+const LOOK_BACK_MS = 35 * 86_400_000
 /** A cron firing every minute fires 50 400 times in 35 days; stop well past that. */
 const MAX_STEPS = 60_000
 
