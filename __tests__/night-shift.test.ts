@@ -235,7 +235,7 @@ describe('the durations chart', () => {
     const run = await runAction({ inputs: inputsFor(sim, { verify: 'false' }) })
     expect(run.code).toBe(0)
     const chart =
-      /<details><summary>📈 Durations against earlier exports<\/summary>\n\n```mermaid\nxychart-beta\n {2}title "anomalies of datastore 42: seconds"\n {2}x-axis \[("-\d", )+"this"\]\n {2}y-axis "seconds"\n {2}bar \[([\d.]+, )+[\d.]+\]\n```/
+      /<details><summary>📈 Durations against earlier exports<\/summary>\n\n```mermaid\n---\n[^`]*\n---\nxychart-beta\n {2}title "anomalies of datastore 42"\n {2}x-axis "[^"]+" \[("-\d", )+"this"\]\n {2}y-axis "seconds" 0 --> \d+\n {2}bar \[([\d.]+, )+[\d.]+\]\n```/
     if (shown) {
       expect(run.summary).toMatch(chart)
       const bars = /bar \[(.*)\]/.exec(run.summary)?.[1]?.split(', ') ?? []

@@ -82,6 +82,14 @@ const thirty: OperationRecord[] = [...NAMES.keys()].flatMap((ds, d) =>
   })
 )
 
+/** A nightly schedule in UTC, as `schedule` describes it. */
+const NIGHTLY_UTC = {
+  cron: '17 6 * * *',
+  timezone: 'UTC',
+  description: 'Runs at 06:17',
+  nextRun: '2026-11-26T06:17:00.000Z'
+}
+
 /** Named cases, in the order the screenshots show them. */
 export const SUMMARY_CASES: Record<string, SummaryInput> = {
   /** The common case: one scheduled export of one datastore. */
@@ -94,12 +102,7 @@ export const SUMMARY_CASES: Record<string, SummaryInput> = {
       })
     ],
     datastoreNames: NAMES,
-    schedule: {
-      cron: '17 6 * * *',
-      timezone: 'UTC',
-      description: 'Runs at 06:17',
-      nextRun: '2026-11-26T06:17:00.000Z'
-    },
+    schedule: NIGHTLY_UTC,
     elapsedMs: 3150,
     origin: 'https://acme.qualytics.io'
   },
@@ -230,6 +233,26 @@ export const SUMMARY_CASES: Record<string, SummaryInput> = {
     ]),
     schedule: null,
     elapsedMs: 95_000,
+    origin: 'https://acme.qualytics.io'
+  },
+  /** A nightly run whose anomalies export has slowed: the durations chart. */
+  slower: {
+    result: 'success',
+    records: [
+      record(42, 'anomalies', 7001, 'success', 96.4, {
+        ...landed('anomalies'),
+        earlierSeconds: [
+          41.2, 43.8, 39.5, 44.1, 47.3, 46.9, 52.6, 58.1, 63.4, 71.8
+        ]
+      }),
+      record(42, 'checks', 7002, 'success', 12.3, {
+        ...landed('checks'),
+        earlierSeconds: [11.8, 12.6, 12.1, 13.4, 12.2, 11.9]
+      })
+    ],
+    datastoreNames: NAMES,
+    schedule: NIGHTLY_UTC,
+    elapsedMs: 101_200,
     origin: 'https://acme.qualytics.io'
   },
   /** `dry-run: true`: the plan, nothing triggered. */

@@ -186,6 +186,54 @@ describe('the job summary', () => {
   })
 })
 
+describe('the durations chart', () => {
+  /** The chart lines of one export's summary, by their first word. */
+  function chartOf(
+    earlierSeconds: number[],
+    seconds: number
+  ): Map<string, string> {
+    const html = summaryOf([
+      record({
+        earlierSeconds,
+        endTime: new Date(
+          Date.parse('2026-11-25T06:17:41.000Z') + seconds * 1000
+        ).toISOString()
+      })
+    ])
+    const lines = html.split('\n').map(l => l.trim())
+    return new Map(lines.map(l => [l.split(' ')[0]!, l]))
+  }
+
+  it('starts its axis at 0 and ends it at a round number above the longest bar', () => {
+    expect(chartOf([11.8, 13.4, 12.1], 12.3).get('y-axis')).toBe(
+      'y-axis "seconds" 0 --> 20'
+    )
+    expect(chartOf([41.2, 71.8, 63.4], 96.4).get('y-axis')).toBe(
+      'y-axis "seconds" 0 --> 100'
+    )
+    expect(chartOf([0, 0, 0], 0).get('y-axis')).toBe('y-axis "seconds" 0 --> 1')
+  })
+
+  it('counts in minutes when an export took more than three minutes', () => {
+    const chart = chartOf([170, 175, 178], 1800)
+    expect(chart.get('y-axis')).toBe('y-axis "minutes" 0 --> 50')
+    expect(chart.get('bar')).toBe('bar [2.8, 2.9, 3, 30]')
+    expect(chartOf([170, 175, 178], 180).get('y-axis')).toBe(
+      'y-axis "seconds" 0 --> 200'
+    )
+  })
+
+  it('labels the bars oldest first, this export last, in one colour on any page', () => {
+    const chart = chartOf([5, 6, 7], 8)
+    expect(chart.get('x-axis')).toBe(
+      'x-axis "earlier exports, oldest first, then this one" ["-3", "-2", "-1", "this"]'
+    )
+    expect(chart.get('bar')).toBe('bar [5, 6, 7, 8]')
+    expect(chart.get('plotColorPalette:')).toBe('plotColorPalette: "#2f81f7"')
+    expect(chart.get('backgroundColor:')).toBe('backgroundColor: transparent')
+  })
+})
+
 describe('the summary the bundled action writes', () => {
   let sim: QualyticsSimulator | undefined
   afterEach(async () => {

@@ -1,0 +1,21 @@
+/**
+ * `scripts/github-render.ts` driven as the tests need it: in a child
+ * process, since its sanitiser is ESM that Jest's loader cannot require.
+ */
+import { execFileSync } from 'node:child_process'
+
+/** Render Markdown texts as GitHub would, or with `page` as whole pages. */
+export function asGitHub(
+  texts: string[],
+  page?: { theme: 'light' | 'dark'; open?: boolean }
+): string[] {
+  const args = page
+    ? ['--page', page.theme, ...(page.open ? ['--open'] : [])]
+    : []
+  const out = execFileSync(
+    'node_modules/.bin/tsx',
+    ['scripts/github-render.ts', ...args],
+    { input: JSON.stringify(texts), encoding: 'utf8' }
+  )
+  return JSON.parse(out) as string[]
+}
