@@ -2,13 +2,18 @@
  * Render a job summary the way GitHub shows it: the Markdown through a GFM
  * renderer (raw HTML passes as GitHub lets it), then GitHub's sanitiser
  * allow-list, then `github-markdown-css` in a page laid out like a workflow
- * run: a header, the jobs sidebar, and the summary card beside it.
+ * run: a header, the jobs sidebar, and the summary card beside it. A
+ * ```mermaid fence is drawn by Mermaid in the page, as GitHub's viewer does.
  *
  * Used by `scripts/screenshot-summary.ts` (pictures) and `scripts/demo.ts`
- * (a page to open), and tested in `__tests__/github-render.test.ts`.
+ * (a page to open), and tested in `__tests__/blackbox/github-render.test.ts`
+ * and `__tests__/blackbox/summary-layout.test.ts`.
  */
+import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
 import MarkdownIt from 'markdown-it'
 import sanitizeHtml from 'sanitize-html'
 
@@ -66,9 +71,34 @@ const SANITIZE: sanitizeHtml.IOptions = {
 
 const markdown = new MarkdownIt({ html: true, linkify: true })
 
+/**
+ * A ```mermaid fence leaves the renderer as a `<pre>` marked with a word
+ * that is new for each render, so the sanitiser keeps the mark (`lang` is on
+ * its list) and raw HTML in the summary cannot forge it: only a fence
+ * becomes a diagram, as on GitHub, whose viewer turns the fence's text (data,
+ * never HTML) into one.
+ */
+const plainFence = markdown.renderer.rules.fence!
+markdown.renderer.rules.fence = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!
+  const mark = (env as { mermaidMark?: string }).mermaidMark
+  if (!mark || token.info.trim() !== 'mermaid')
+    return plainFence(tokens, idx, options, env, self)
+  return `<pre lang="${mark}"><code>${markdown.utils.escapeHtml(token.content)}</code></pre>\n`
+}
+
+/** Class of the box a diagram is drawn into (the page script finds it). */
+export const MERMAID_BOX = 'mermaid-box'
+
 /** Markdown (with raw HTML) to the HTML GitHub would put on the page. */
 export function renderGitHubMarkdown(text: string): string {
-  return sanitizeHtml(markdown.render(text), SANITIZE)
+  const mermaidMark = `mermaid-${randomUUID()}`
+  const safe = sanitizeHtml(markdown.render(text, { mermaidMark }), SANITIZE)
+  // After the sanitiser, as GitHub adds its diagram container after its own.
+  return safe.replaceAll(
+    new RegExp(`<pre lang="${mermaidMark}"><code>([^<]*)</code></pre>`, 'g'),
+    `<div class="${MERMAID_BOX}"><pre>$1</pre></div>`
+  )
 }
 
 /** `github-markdown-css` for one theme, read from its package. */
@@ -78,6 +108,49 @@ export function markdownCss(theme: 'light' | 'dark'): string {
     `github-markdown-css/github-markdown-${theme}.css`
   )
   return readFileSync(file, 'utf8')
+}
+
+/**
+ * Mermaid's browser build, loaded from node_modules by its file URL (no
+ * network): GitHub's viewer runs Mermaid on each fence, so the page must too.
+ */
+function mermaidScriptUrl(): string {
+  const require = createRequire(import.meta.url)
+  return pathToFileURL(require.resolve('mermaid/dist/mermaid.min.js')).href
+}
+
+/**
+ * Draws each diagram box, in GitHub's colours for the theme. Mermaid
+ * measures text, which a closed fold does not lay out, so a fold opens while
+ * its diagrams are drawn. `data-mermaid` on the body says when all are done
+ * (`ok` or `failed`), and a diagram Mermaid cannot read shows its error in
+ * place, as GitHub does.
+ */
+function mermaidPageScript(theme: 'light' | 'dark'): string {
+  return `<script src="${mermaidScriptUrl()}"></script>
+<script>
+(async () => {
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: '${theme === 'dark' ? 'dark' : 'default'}' })
+  let failed = false
+  const boxes = document.querySelectorAll('.${MERMAID_BOX}')
+  for (const [i, box] of boxes.entries()) {
+    const fold = box.closest('details')
+    const closed = fold && !fold.open
+    if (closed) fold.open = true
+    try {
+      const { svg } = await mermaid.render('mermaid-' + i, box.textContent)
+      box.innerHTML = svg
+    } catch (error) {
+      failed = true
+      const said = document.createElement('p')
+      said.textContent = 'Unable to render rich display: ' + error.message
+      box.prepend(said)
+    }
+    if (closed) fold.open = false
+  }
+  document.body.dataset.mermaid = failed ? 'failed' : 'ok'
+})()
+</script>`
 }
 
 /** Colours of the page around the summary (Primer's defaults). */
@@ -96,9 +169,15 @@ export function githubPage(
   summaryMarkdown: string,
   theme: 'light' | 'dark',
   /** The job's icon in the sidebar (its result). */
-  jobIcon = '✅'
+  jobIcon = '✅',
+  /** Open every fold, as after a reader clicks them. */
+  openFolds = false
 ): string {
   const c = PAGE[theme]
+  let body = renderGitHubMarkdown(summaryMarkdown)
+  // `open` is on GitHub's list, so this is a state a reader can reach.
+  if (openFolds) body = body.replaceAll('<details>', '<details open>')
+  const diagrams = body.includes(`class="${MERMAID_BOX}"`)
   const css = `
 :root { color-scheme: ${theme}; }
 body { margin: 0; background: ${c.bg}; color: ${c.fg}; font-family: -apple-system,
@@ -117,6 +196,7 @@ body { margin: 0; background: ${c.bg}; color: ${c.fg}; font-family: -apple-syste
 .card { border: 1px solid ${c.border}; border-radius: 6px; }
 .card > header { padding: 16px; border-bottom: 1px solid ${c.border}; font-weight: 600; }
 .card > .markdown-body { padding: 16px 24px 24px; }
+.${MERMAID_BOX} { margin-bottom: 16px; text-align: center; overflow: auto; }
 `
   return `<!doctype html>
 <html><head><meta charset="utf-8"><title>${title}</title>
@@ -126,21 +206,32 @@ body { margin: 0; background: ${c.bg}; color: ${c.fg}; font-family: -apple-syste
 <h3>Jobs</h3><a href="#">${jobIcon} export</a><h3>Run details</h3><a href="#">Usage</a><a href="#">Workflow file</a></nav>
 <div class="main"><div class="card"><header>export summary</header>
 <article class="markdown-body">
-${renderGitHubMarkdown(summaryMarkdown)}</article></div></div></div></body></html>
+${body}</article></div></div></div>${diagrams ? mermaidPageScript(theme) : ''}</body></html>
 `
 }
 
 /**
  * Run as a script: a JSON array of Markdown texts on stdin, the rendered
- * HTML of each as a JSON array on stdout. The tests use it this way, since
- * the sanitiser's parser is ESM that Jest's module loader cannot require.
+ * HTML of each as a JSON array on stdout; with `--page light|dark` (and
+ * `--open`) each as a whole page. The tests use it this way, since the
+ * sanitiser's parser is ESM that Jest's module loader cannot require.
  */
 if (process.argv[1]?.endsWith('github-render.ts')) {
+  const { values } = parseArgs({
+    options: { page: { type: 'string' }, open: { type: 'boolean' } }
+  })
+  const theme = values.page
+  if (theme !== undefined && theme !== 'light' && theme !== 'dark')
+    throw new Error(`--page must be light or dark, not ${theme}`)
   let input = ''
   process.stdin.setEncoding('utf8')
   process.stdin.on('data', (chunk: string) => (input += chunk))
   process.stdin.on('end', () => {
     const texts = JSON.parse(input) as string[]
-    process.stdout.write(JSON.stringify(texts.map(renderGitHubMarkdown)))
+    const render = (text: string): string =>
+      theme
+        ? githubPage('summary', text, theme, '✅', values.open)
+        : renderGitHubMarkdown(text)
+    process.stdout.write(JSON.stringify(texts.map(render)))
   })
 }

@@ -7,8 +7,11 @@
  *   npx tsx scripts/screenshot-summary.ts [outDir] [--case failure] [--chromium /usr/bin/chromium]
  *
  * Writes `<case>-<width>-<theme>.html` and `.png` to outDir (default
- * `screenshots/`, which git ignores). Chromium comes from Debian:
- * `apt-get install chromium fonts-noto-color-emoji`.
+ * `screenshots/`, which git ignores); a summary with a fold is pictured a
+ * second time with its folds open (`…-open.png`, in a taller window, so a
+ * chart shows whole). Mermaid diagrams are drawn by Mermaid in the page, as
+ * GitHub's viewer draws them, and the script fails if one is not. Chromium
+ * comes from Debian: `apt-get install chromium fonts-noto-color-emoji`.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -17,22 +20,32 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { renderSummary } from '../src/core/report/summary.js'
 import { RESULT_ICON } from '../src/core/report/summary-text.js'
-import { githubPage } from './github-render.js'
+import { githubPage, MERMAID_BOX } from './github-render.js'
 import { SUMMARY_CASES } from './summary-cases.js'
 
 const WIDTHS = [1024, 1280] as const
 const THEMES = ['light', 'dark'] as const
 
-/** Screenshot one page with headless Chromium (no network, a throwaway profile). */
+/** A laptop's window height: what is in the picture is in view. */
+const HEIGHT = 800
+/** With folds open: tall enough for a chart under the export table. */
+const OPEN_HEIGHT = 1400
+
+/**
+ * Screenshot one page with headless Chromium (no network, a throwaway
+ * profile). The page's scripts (Mermaid) get virtual time to finish before
+ * the picture; the page as it was then is returned.
+ */
 function screenshot(
   chromium: string,
   html: string,
   png: string,
-  width: number
-): void {
+  width: number,
+  height: number
+): string {
   const profile = mkdtempSync(join(tmpdir(), 'qea-chromium-'))
   try {
-    execFileSync(
+    return execFileSync(
       chromium,
       [
         '--headless',
@@ -44,12 +57,18 @@ function screenshot(
         '--disable-component-update',
         '--disable-sync',
         `--user-data-dir=${profile}`,
+        '--virtual-time-budget=20000',
         `--screenshot=${png}`,
-        // A laptop's window height: what is in the picture is in view.
-        `--window-size=${width},800`,
+        '--dump-dom',
+        `--window-size=${width},${height}`,
         `file://${html}`
       ],
-      { stdio: 'ignore', timeout: 60_000 }
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: 60_000
+      }
     )
   } finally {
     rmSync(profile, { recursive: true, force: true })
@@ -70,14 +89,35 @@ for (const name of chosen) {
   const input = SUMMARY_CASES[name]
   if (!input) throw new Error(`no summary case ${name}`)
   const summary = renderSummary(input)
-  for (const width of WIDTHS)
-    for (const theme of THEMES) {
-      const base = join(outDir, `${name}-${width}-${theme}`)
-      writeFileSync(
-        `${base}.html`,
-        githubPage(name, summary, theme, RESULT_ICON[input.result])
-      )
-      screenshot(values.chromium, `${base}.html`, `${base}.png`, width)
-      console.log(`${base}.png`)
-    }
+  const states = summary.includes('<details>') ? [false, true] : [false]
+  for (const open of states)
+    for (const width of WIDTHS)
+      for (const theme of THEMES) {
+        const base = join(
+          outDir,
+          `${name}-${width}-${theme}${open ? '-open' : ''}`
+        )
+        const page = githubPage(
+          name,
+          summary,
+          theme,
+          RESULT_ICON[input.result],
+          open
+        )
+        writeFileSync(`${base}.html`, page)
+        const height = open ? OPEN_HEIGHT : HEIGHT
+        const dom = screenshot(
+          values.chromium,
+          `${base}.html`,
+          `${base}.png`,
+          width,
+          height
+        )
+        if (
+          page.includes(`class="${MERMAID_BOX}"`) &&
+          !dom.includes('data-mermaid="ok"')
+        )
+          throw new Error(`${base}.html: Mermaid did not draw every diagram`)
+        console.log(`${base}.png`)
+      }
 }
