@@ -436,6 +436,38 @@ function renderSummary(input) {
 /** Charts shown at most: a fleet's summary stays readable and small. */
 const MAX_CHARTS = 10;
 /**
+ * How each chart is drawn, as Mermaid front matter: lower than Mermaid's
+ * 700 by 500 so a chart fits a laptop's window; bars in a blue that reads
+ * on GitHub's light and dark pages alike (Mermaid's light theme draws them
+ * nearly white), on the page's own background.
+ */
+const CHART_CONFIG = [
+    '---',
+    'config:',
+    '  xyChart:',
+    '    height: 300',
+    '  themeVariables:',
+    '    xyChart:',
+    '      plotColorPalette: "#2f81f7"',
+    '      backgroundColor: transparent',
+    '---'
+];
+/** Longer than this (seconds), a chart counts in minutes. */
+const MINUTES_FROM = 180;
+/**
+ * The top of a chart's axis: a round number at or above the longest bar.
+ * The axis starts at 0, so bar heights compare as durations do (Mermaid's
+ * own range starts at the shortest bar, which makes noise look like a
+ * slowdown).
+ */
+function axisTop(value) {
+    if (!(value > 0))
+        return 1;
+    const power = 10 ** Math.floor(Math.log10(value));
+    const step = [1, 2, 2.5, 5, 10].find(m => m * power >= value) ?? 10;
+    return step * power;
+}
+/**
  * Earlier exports' durations beside this one's, as Mermaid bar charts in a
  * fold, for each export whose history holds three or more earlier
  * successes: a slowdown shows before anyone reads numbers. Outside the
@@ -449,17 +481,21 @@ function durationCharts(records) {
         .slice(0, MAX_CHARTS)
         .map(({ r, now }) => {
         const earlier = r.earlierSeconds ?? [];
+        const seconds = [...earlier, now];
+        const unit = Math.max(...seconds) > MINUTES_FROM ? 'minutes' : 'seconds';
+        const bars = seconds.map(s => unit === 'minutes' ? Math.round(s / 6) / 10 : s);
         const labels = [
             ...earlier.map((_, i) => `"-${earlier.length - i}"`),
             '"this"'
         ];
         return [
             '```mermaid',
+            ...CHART_CONFIG,
             'xychart-beta',
-            `  title "${r.assetType} of datastore ${r.datastoreId}: seconds"`,
-            `  x-axis [${labels.join(', ')}]`,
-            '  y-axis "seconds"',
-            `  bar [${[...earlier, now].join(', ')}]`,
+            `  title "${r.assetType} of datastore ${r.datastoreId}"`,
+            `  x-axis "earlier exports, oldest first, then this one" [${labels.join(', ')}]`,
+            `  y-axis "${unit}" 0 --> ${axisTop(Math.max(...bars))}`,
+            `  bar [${bars.join(', ')}]`,
             '```'
         ].join('\n');
     });
