@@ -76,6 +76,40 @@ async function settleWithin(clock, ms, work) {
     timer.abort();
     return settled;
 }
+/**
+ * The run loop's sleep: until a given time, or until work beside the loop
+ * (a trigger, a status read) settles and wakes it, or until the run is
+ * cancelled, whichever comes first. A wake that comes while the loop is
+ * busy is kept, so the next sleep returns at once and nothing is missed.
+ */
+class LoopSleeper {
+    clock;
+    signal;
+    #controller;
+    #woken = false;
+    constructor(clock, signal) {
+        this.clock = clock;
+        this.signal = signal;
+    }
+    async until(at) {
+        if (this.#woken) {
+            this.#woken = false;
+            return;
+        }
+        const controller = new AbortController();
+        this.#controller = controller;
+        const cancel = () => controller.abort();
+        this.signal?.addEventListener('abort', cancel, { once: true });
+        await this.clock.sleep(at - this.clock.now(), controller.signal);
+        this.signal?.removeEventListener('abort', cancel);
+        this.#controller = undefined;
+        this.#woken = false;
+    }
+    wake() {
+        this.#woken = true;
+        this.#controller?.abort();
+    }
+}
 
 // EXTERNAL MODULE: ./src/core/config/config.ts
 var config_config = __webpack_require__(5390);
@@ -2235,6 +2269,35 @@ function markStopped(record, result, waited, abort, outcome) {
             : `${why}; abort failed: ${outcome?.state === 'failed' ? outcome.error : 'no answer'}`);
     return true;
 }
+/**
+ * Report an earlier export that `skip-if-fresh` found fresh enough, in place
+ * of triggering one; `window` is the input's value as the user reads it.
+ */
+function markReused(record, fresh, window) {
+    applyOperation(record, fresh);
+    record.id = fresh.id;
+    record.reused = true;
+    record.notes.push(`reused export ${fresh.id}, which succeeded at ${fresh.endTime ?? '?'} (skip-if-fresh: ${window}); nothing was triggered`);
+}
+/**
+ * Ready a failed row for another attempt (`retry-failed`): what the server
+ * said of the failed attempt goes, its id and why it failed stay in the row.
+ */
+function markRetried(record) {
+    record.notes.push(`attempt ${record.attempts} (export ${record.id}) failed${record.message ? `: ${record.message}` : ''}; triggered again (retry-failed)`);
+    record.retriedIds.push(record.id);
+    Object.assign(record, {
+        id: null,
+        result: 'running',
+        message: null,
+        startTime: null,
+        endTime: null,
+        totalContainers: null,
+        count: null,
+        table: null,
+        verified: null
+    });
+}
 /** Mark an export that never started because the run stopped first. */
 function markNotStarted(record, result, waited) {
     record.result = result;
@@ -3382,19 +3445,7 @@ class ExportRun {
                 break;
             this.#retryAt.delete(index);
             const previous = record.result;
-            record.notes.push(`attempt ${record.attempts} (export ${record.id}) failed${record.message ? `: ${record.message}` : ''}; triggered again (retry-failed)`);
-            record.retriedIds.push(record.id);
-            Object.assign(record, {
-                id: null,
-                result: 'running',
-                message: null,
-                startTime: null,
-                endTime: null,
-                totalContainers: null,
-                count: null,
-                table: null,
-                verified: null
-            });
+            markRetried(record);
             this.#hooks.changed?.(record, previous);
             this.#launch(index);
         }
@@ -3429,10 +3480,7 @@ class ExportRun {
             : freshExport(history, planned, this.config.skipIfFreshMs, this.ctx.clock.now() + this.ctx.client.serverSkewMs);
         if (fresh) {
             // Reported, not triggered: no POST, no count, no status read.
-            applyOperation(record, fresh);
-            record.id = fresh.id;
-            record.reused = true;
-            record.notes.push(`reused export ${fresh.id}, which succeeded at ${fresh.endTime ?? '?'} (skip-if-fresh: ${(0,duration/* formatDuration */.a3)(this.config.skipIfFreshMs ?? 0)}); nothing was triggered`);
+            markReused(record, fresh, (0,duration/* formatDuration */.a3)(this.config.skipIfFreshMs ?? 0));
             this.#hooks.log?.(`Reusing export ${fresh.id} (${record.assetType} of datastore ${record.datastoreId}), which succeeded at ${fresh.endTime ?? '?'}, within skip-if-fresh; not triggering another.`);
             this.#hooks.changed?.(record, 'pending');
             this.#hooks.triggered?.(this.#records);
@@ -3612,40 +3660,6 @@ class ExportRun {
             ended,
             elapsedMs: this.ctx.clock.now() - this.#start
         };
-    }
-}
-/**
- * The run loop's sleep: until a given time, or until work beside the loop
- * (a trigger, a status read) settles and wakes it, or until the run is
- * cancelled, whichever comes first. A wake that comes while the loop is
- * busy is kept, so the next sleep returns at once and nothing is missed.
- */
-class LoopSleeper {
-    clock;
-    signal;
-    #controller;
-    #woken = false;
-    constructor(clock, signal) {
-        this.clock = clock;
-        this.signal = signal;
-    }
-    async until(at) {
-        if (this.#woken) {
-            this.#woken = false;
-            return;
-        }
-        const controller = new AbortController();
-        this.#controller = controller;
-        const cancel = () => controller.abort();
-        this.signal?.addEventListener('abort', cancel, { once: true });
-        await this.clock.sleep(at - this.clock.now(), controller.signal);
-        this.signal?.removeEventListener('abort', cancel);
-        this.#controller = undefined;
-        this.#woken = false;
-    }
-    wake() {
-        this.#woken = true;
-        this.#controller?.abort();
     }
 }
 

@@ -113,6 +113,45 @@ export function markStopped(
   return true
 }
 
+/**
+ * Report an earlier export that `skip-if-fresh` found fresh enough, in place
+ * of triggering one; `window` is the input's value as the user reads it.
+ */
+export function markReused(
+  record: OperationRecord,
+  fresh: Operation,
+  window: string
+): void {
+  applyOperation(record, fresh)
+  record.id = fresh.id
+  record.reused = true
+  record.notes.push(
+    `reused export ${fresh.id}, which succeeded at ${fresh.endTime ?? '?'} (skip-if-fresh: ${window}); nothing was triggered`
+  )
+}
+
+/**
+ * Ready a failed row for another attempt (`retry-failed`): what the server
+ * said of the failed attempt goes, its id and why it failed stay in the row.
+ */
+export function markRetried(record: OperationRecord): void {
+  record.notes.push(
+    `attempt ${record.attempts} (export ${record.id}) failed${record.message ? `: ${record.message}` : ''}; triggered again (retry-failed)`
+  )
+  record.retriedIds.push(record.id as number)
+  Object.assign(record, {
+    id: null,
+    result: 'running',
+    message: null,
+    startTime: null,
+    endTime: null,
+    totalContainers: null,
+    count: null,
+    table: null,
+    verified: null
+  })
+}
+
 /** Mark an export that never started because the run stopped first. */
 export function markNotStarted(
   record: OperationRecord,

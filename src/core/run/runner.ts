@@ -8,19 +8,20 @@ import {
   STOPPING_READS_BUDGET_MS,
   TIMEOUT_ABORT_BUDGET_MS
 } from './stopping.js'
-import type { AbortOutcome } from '../domain/records.js'
-import { settleWithin, type Clock } from '../clock.js'
+import { LoopSleeper, settleWithin } from '../clock.js'
 import { formatDuration } from '../config/duration.js'
 import { StatusWatch } from './watch.js'
 import { overallResult } from '../domain/results.js'
 import {
   applyFields,
-  applyOperation,
   flagEmptyExports,
   markNotStarted,
+  markRetried,
+  markReused,
   markStopped,
   markUnknown,
-  newRecord
+  newRecord,
+  type AbortOutcome
 } from '../domain/records.js'
 import type { RunContext, RunHooks } from './context.js'
 import {
@@ -217,21 +218,7 @@ class ExportRun {
         break
       this.#retryAt.delete(index)
       const previous = record.result
-      record.notes.push(
-        `attempt ${record.attempts} (export ${record.id}) failed${record.message ? `: ${record.message}` : ''}; triggered again (retry-failed)`
-      )
-      record.retriedIds.push(record.id as number)
-      Object.assign(record, {
-        id: null,
-        result: 'running',
-        message: null,
-        startTime: null,
-        endTime: null,
-        totalContainers: null,
-        count: null,
-        table: null,
-        verified: null
-      })
+      markRetried(record)
       this.#hooks.changed?.(record, previous)
       this.#launch(index)
     }
@@ -272,12 +259,7 @@ class ExportRun {
           )
     if (fresh) {
       // Reported, not triggered: no POST, no count, no status read.
-      applyOperation(record, fresh)
-      record.id = fresh.id
-      record.reused = true
-      record.notes.push(
-        `reused export ${fresh.id}, which succeeded at ${fresh.endTime ?? '?'} (skip-if-fresh: ${formatDuration(this.config.skipIfFreshMs ?? 0)}); nothing was triggered`
-      )
+      markReused(record, fresh, formatDuration(this.config.skipIfFreshMs ?? 0))
       this.#hooks.log?.(
         `Reusing export ${fresh.id} (${record.assetType} of datastore ${record.datastoreId}), which succeeded at ${fresh.endTime ?? '?'}, within skip-if-fresh; not triggering another.`
       )
@@ -480,41 +462,5 @@ class ExportRun {
       ended,
       elapsedMs: this.ctx.clock.now() - this.#start
     }
-  }
-}
-
-/**
- * The run loop's sleep: until a given time, or until work beside the loop
- * (a trigger, a status read) settles and wakes it, or until the run is
- * cancelled, whichever comes first. A wake that comes while the loop is
- * busy is kept, so the next sleep returns at once and nothing is missed.
- */
-class LoopSleeper {
-  #controller?: AbortController
-  #woken = false
-
-  constructor(
-    private readonly clock: Clock,
-    private readonly signal?: AbortSignal
-  ) {}
-
-  async until(at: number): Promise<void> {
-    if (this.#woken) {
-      this.#woken = false
-      return
-    }
-    const controller = new AbortController()
-    this.#controller = controller
-    const cancel = (): void => controller.abort()
-    this.signal?.addEventListener('abort', cancel, { once: true })
-    await this.clock.sleep(at - this.clock.now(), controller.signal)
-    this.signal?.removeEventListener('abort', cancel)
-    this.#controller = undefined
-    this.#woken = false
-  }
-
-  wake(): void {
-    this.#woken = true
-    this.#controller?.abort()
   }
 }
