@@ -55,6 +55,14 @@ export function parsePollInterval(raw: string): number {
   return ms
 }
 
+/** A duration, or null when empty (an input that is off unless given). */
+export function parseOptionalDuration(
+  input: string,
+  raw: string
+): number | null {
+  return raw === '' ? null : parseDuration(input, raw)
+}
+
 function check(input: string, raw: string, ms: number): number {
   if (!Number.isFinite(ms) || ms < 1) {
     throw new InputError(input, `${quote(raw)} must be greater than zero`)

@@ -5,15 +5,20 @@
  * and `schedule` flags, and the inputs tables of the README and docs/.
  * Adding an input is one entry here plus the code that uses its value.
  */
-import { parseDuration, parsePollInterval } from './duration.js'
-import { InputError, quote } from '../errors.js'
-import { isLoopback } from './url.js'
+import {
+  parseDuration,
+  parseOptionalDuration,
+  parsePollInterval
+} from './duration.js'
+import { heartbeatSecrets, parseHeartbeatUrl } from './url.js'
 import {
   parseBoolean,
   parseChoice,
   parseCount,
   parseOptions,
+  parsePath,
   parseRate,
+  parseRetries,
   parseTimezone
 } from './parsers.js'
 
@@ -73,82 +78,6 @@ function parsed<const N extends string, const K extends string, T>(
 }
 
 const bool = (name: string) => (raw: string) => parseBoolean(name, raw)
-
-/** `retry-failed`: 0 to 5 more triggers of an export that failed. */
-function parseRetries(raw: string): number {
-  if (!/^[0-5]$/.test(raw))
-    throw new InputError(
-      'retry-failed',
-      `${quote(raw)} must be a whole number from 0 to 5`
-    )
-  return Number(raw)
-}
-
-/** A duration, or null when empty (the input is off). */
-const optionalDuration = (name: string) => (raw: string) =>
-  raw === '' ? null : parseDuration(name, raw)
-
-/** A path on the runner, or null when empty. */
-function parsePath(name: string) {
-  return (raw: string): string | null => {
-    if (raw === '') return null
-    if (/\p{Cc}/u.test(raw))
-      throw new InputError(name, 'holds control characters; give a plain path')
-    return raw
-  }
-}
-
-/**
- * `heartbeat-url`: https, or http to a loopback host (tests). It is a
- * secret (the path holds the check's key), so a refusal names only the
- * scheme or the host, never the path or the query.
- */
-function parseHeartbeatUrl(raw: string): string | null {
-  if (raw === '') return null
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new InputError(
-      'heartbeat-url',
-      'is not a URL; give the full https:// address of the check'
-    )
-  }
-  if (url.protocol === 'http:' && !isLoopback(url.hostname))
-    throw new InputError(
-      'heartbeat-url',
-      `uses http to host ${quote(url.hostname)}; use https:// (plain http only for a loopback host)`
-    )
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new InputError(
-      'heartbeat-url',
-      `has the scheme ${quote(url.protocol.replace(/:$/, ''))}; use https://`
-    )
-  if (url.username || url.password)
-    throw new InputError(
-      'heartbeat-url',
-      `holds a user name or password before host ${quote(url.hostname)}; put the key in the path as the monitoring service shows it`
-    )
-  return url.href
-}
-
-/**
- * What of a heartbeat URL is secret: the path and the query (the check's
- * key), not the scheme and host, which a refusal may name. A value that
- * is no URL is secret whole.
- */
-function heartbeatSecrets(raw: string): string[] {
-  const value = raw.trim()
-  if (value === '') return []
-  try {
-    const url = new URL(value)
-    const key = `${url.pathname}${url.search}${url.hash}`
-    // A key too short to redact by its pieces: the whole value is the secret.
-    return key.length >= 8 ? [key, key.slice(1)] : [value]
-  } catch {
-    return [value]
-  }
-}
 
 /**
  * The secrets among raw inputs, besides the token (which comes with its
@@ -460,7 +389,7 @@ export const INPUTS = [
   parsed({
     name: 'skip-if-fresh',
     key: 'skipIfFreshMs',
-    parse: optionalDuration('skip-if-fresh'),
+    parse: (raw: string) => parseOptionalDuration('skip-if-fresh', raw),
     since: '1.2',
     default: '',
     example: '20h',
@@ -476,7 +405,7 @@ export const INPUTS = [
   parsed({
     name: 'results-file',
     key: 'resultsFile',
-    parse: parsePath('results-file'),
+    parse: (raw: string) => parsePath('results-file', raw),
     since: '1.2',
     default: '',
     example: 'qualytics-results.json',

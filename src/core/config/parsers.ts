@@ -134,3 +134,21 @@ export function parseTimezone(raw: string): string {
   // The user's spelling, not Intl's canonical one (Node 20 says Asia/Calcutta for Asia/Kolkata).
   return raw
 }
+
+/** `retry-failed`: 0 to 5 more triggers of an export that failed. */
+export function parseRetries(raw: string): number {
+  if (!/^[0-5]$/.test(raw))
+    throw new InputError(
+      'retry-failed',
+      `${quote(raw)} must be a whole number from 0 to 5`
+    )
+  return Number(raw)
+}
+
+/** A path on the runner, or null when empty. */
+export function parsePath(input: string, raw: string): string | null {
+  if (raw === '') return null
+  if (/\p{Cc}/u.test(raw))
+    throw new InputError(input, 'holds control characters; give a plain path')
+  return raw
+}

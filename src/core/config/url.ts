@@ -85,9 +85,61 @@ export function isValidHost(hostname: string): boolean {
 }
 
 /** localhost, 127.0.0.0/8 and ::1: plain http there never leaves the machine. */
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase()
   if (host === 'localhost' || host.endsWith('.localhost')) return true
   if (isIP(host) === 4) return host.startsWith('127.')
   return host === '::1'
+}
+
+/**
+ * `heartbeat-url`: https, or http to a loopback host (tests). It is a
+ * secret (the path holds the check's key), so a refusal names only the
+ * scheme or the host, never the path or the query.
+ */
+export function parseHeartbeatUrl(raw: string): string | null {
+  if (raw === '') return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new InputError(
+      'heartbeat-url',
+      'is not a URL; give the full https:// address of the check'
+    )
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname))
+    throw new InputError(
+      'heartbeat-url',
+      `uses http to host ${quote(url.hostname)}; use https:// (plain http only for a loopback host)`
+    )
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new InputError(
+      'heartbeat-url',
+      `has the scheme ${quote(url.protocol.replace(/:$/, ''))}; use https://`
+    )
+  if (url.username || url.password)
+    throw new InputError(
+      'heartbeat-url',
+      `holds a user name or password before host ${quote(url.hostname)}; put the key in the path as the monitoring service shows it`
+    )
+  return url.href
+}
+
+/**
+ * What of a heartbeat URL is secret: the path and the query (the check's
+ * key), not the scheme and host, which a refusal may name. A value that
+ * is no URL is secret whole.
+ */
+export function heartbeatSecrets(raw: string): string[] {
+  const value = raw.trim()
+  if (value === '') return []
+  try {
+    const url = new URL(value)
+    const key = `${url.pathname}${url.search}${url.hash}`
+    // A key too short to redact by its pieces: the whole value is the secret.
+    return key.length >= 8 ? [key, key.slice(1)] : [value]
+  } catch {
+    return [value]
+  }
 }
