@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseConfig } from '../src/core/config/config.js'
-import { buildPlan } from '../src/core/config/plan.js'
+import { buildPlan, parseConfig } from '../src/core/config/config.js'
 import {
   checksOfSchedule,
   firstPause,

@@ -8,7 +8,7 @@ import { operation, operationPage } from '../src/core/client/schemas.js'
 import { identityMismatch, isExportOf } from '../src/core/client/identity.js'
 import { lookFrom, pickOurs, type Look } from '../src/core/run/trigger.js'
 import type { ExportList } from '../src/core/client/client-types.js'
-import { parseStateIds } from '../src/action/post-state.js'
+import { parseStateIds } from '../src/action/post.js'
 
 const planned = { datastoreId: 42, assetType: 'anomalies' }
 const item = (

@@ -10,7 +10,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { QualyticsSimulator } from '../../simulator/index.js'
 import { newRecord } from '../../src/core/domain/records.js'
 import { createRedactors } from '../../src/core/output/redact.js'
-import { renderDotenv } from '../../src/core/report/dotenv.js'
+import { renderDotenv } from '../../src/cli/reports.js'
 import { renderJunit } from '../../src/core/report/junit.js'
 import type {
   AssetType,

@@ -176,8 +176,8 @@ var records = __webpack_require__(323);
 var verdict = __webpack_require__(8971);
 // EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
 var args = __webpack_require__(6890);
-// EXTERNAL MODULE: ./src/cli/reports.ts + 5 modules
-var reports = __webpack_require__(5412);
+// EXTERNAL MODULE: ./src/cli/reports.ts + 4 modules
+var reports = __webpack_require__(933);
 // EXTERNAL MODULE: ./src/cli/commands.ts
 var commands = __webpack_require__(1654);
 // EXTERNAL MODULE: ./src/cli/terminal.ts
@@ -215,7 +215,7 @@ async function reportCommand(argv) {
     if (json)
         term.json((0,records/* operationsJson */.H5)(merged.records, term.safe.redact));
     // The same report files as `run` writes (cli/reports.ts), from the merge.
-    await (0,reports/* writeReports */.L)(term, (0,reports/* reportFiles */.I)(flags), {
+    await (0,reports/* writeReports */.Li)(term, (0,reports/* reportFiles */.IU)(flags), {
         ...(0,session/* mergedSummary */.rE)(merged),
         failOnWarning: flags['fail-on-warning'] === true,
         startedAt: new Date().toISOString()

@@ -906,6 +906,7 @@ async function workflowDir(flags, command, write, cwd = process.cwd(), defaultDi
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ buildPlan),
 /* harmony export */   o: () => (/* binding */ parseConfig)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
@@ -992,6 +993,27 @@ function parseConfig(raw, env = {}) {
         containerTags,
         mergeResults
     };
+}
+/**
+ * One export per datastore and asset type, datastores outermost, both in the
+ * order given. The API takes one datastore per request (`datastore_id`,
+ * singular: the seed page's `datastore_ids` list is refused with 422).
+ */
+function buildPlan(config) {
+    return config.datastores.flatMap(datastoreId => config.assetTypes.map(assetType => {
+        const body = {
+            type: 'export',
+            datastore_id: datastoreId,
+            asset_type: assetType,
+            // Always sent: the server's default for checks is documented both ways.
+            include_deleted: config.includeDeleted
+        };
+        if (config.containers.length > 0)
+            body.container_ids = config.containers;
+        if (config.containerTags.length > 0)
+            body.container_tags = config.containerTags;
+        return { datastoreId, assetType, body };
+    }));
 }
 
 

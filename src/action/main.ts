@@ -1,10 +1,10 @@
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { systemClock } from '../core/clock.js'
-import { parseConfig } from '../core/config/config.js'
+import { buildPlan, parseConfig } from '../core/config/config.js'
 import { InputError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
-import { buildPlan } from '../core/config/plan.js'
+import { onCancelSignals } from '../core/run/stopping.js'
 import { isFailing } from '../core/domain/results.js'
 import {
   describeSchedule,
@@ -15,14 +15,14 @@ import { missedRunsWarning } from '../core/schedule/missed-runs.js'
 import type { OperationRecord, PlannedExport } from '../core/types.js'
 import type { ExportConfig } from '../core/config/config.js'
 import { heartbeatMs, startHeartbeat } from '../core/report/heartbeat.js'
-import { FAILURE_PREFIX, Outputs, State } from './constants.js'
 import { maskToken, readRawInputs } from './inputs.js'
 import {
+  Outputs,
   setFinalOutputs,
   setIdOutputs,
   setSelectionOutputs
 } from './outputs.js'
-import { runPost } from './post.js'
+import { runPost, State } from './post.js'
 import { mergeResults } from '../core/fleet/merge.js'
 import {
   badFileLines,
@@ -32,7 +32,6 @@ import {
 } from '../core/fleet/session.js'
 import { lateLine } from '../core/report/lateness.js'
 import { adviceFor, logGroups, writeSummary } from './report.js'
-import { onCancelSignals } from '../core/signals.js'
 import { createActionWriter, type ActionWriter } from './writer.js'
 import {
   describeChange,
@@ -41,6 +40,9 @@ import {
   describePreflight,
   verdict
 } from '../core/report/verdict.js'
+
+/** Prefix of every failure message, so it reads well among other steps. */
+const FAILURE_PREFIX = 'qualytics-export-action'
 
 /**
  * The action's entry: the main step, or the post step when main has run.

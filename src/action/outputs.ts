@@ -1,8 +1,19 @@
 import { operationsJson } from '../core/output/records.js'
 import { selectionOutputs } from '../core/report/matrix.js'
 import type { OperationRecord, Result } from '../core/types.js'
-import { Outputs } from './constants.js'
 import type { ActionWriter } from './writer.js'
+
+/** Output names of action.yml. */
+export const Outputs = {
+  Result: 'result',
+  OperationId: 'operation-id',
+  OperationIds: 'operation-ids',
+  Operations: 'operations',
+  NextRun: 'next-run',
+  ScheduledAt: 'scheduled-at',
+  Datastores: 'datastores',
+  Matrix: 'matrix'
+} as const
 
 /**
  * Set the id outputs as soon as ids are known, so a later `if: failure()`

@@ -6,10 +6,19 @@ import { QualyticsClient } from '../core/client/client.js'
 import { oncePolicy } from '../core/client/retry.js'
 import { systemClock } from '../core/clock.js'
 import { parseConfig } from '../core/config/config.js'
-import { parseStateIds } from './post-state.js'
+import { MAX_WIRE_ID } from '../core/client/schema.js'
 import { USER_AGENT } from '../core/version.js'
-import { State } from './constants.js'
 import { maskToken, readRawInputs } from './inputs.js'
+
+/** Keys of the state the main step leaves for the post step. */
+export const State = {
+  /** Set by main: the post step knows it is the post step. */
+  IsPost: 'isPost',
+  /** Ids main was still watching; '' once main ended normally. */
+  Watching: 'watching',
+  /** Ids main meant to abort (timeout or cancel) without the abort getting through. */
+  AbortPending: 'abortPending'
+} as const
 
 /**
  * The post step: the third cancel path. When the main step was killed
@@ -90,4 +99,29 @@ async function post(out: ActionWriter): Promise<void> {
       `Post step could not check exports ${ids.join(', ')}: ${error instanceof Error ? error.message : String(error)}`
     )
   }
+}
+
+/**
+ * The ids in a comma-separated state value, and how many items were not
+ * ids. State is a file anything in the job could have written: nothing in
+ * it may throw. Ids follow the same rule as the client (client/schema.ts
+ * `id`): whole numbers 1 to 2^53 - 1.
+ */
+export function parseStateIds(raw: unknown): {
+  ids: number[]
+  ignored: number
+} {
+  const ids: number[] = []
+  let ignored = 0
+  const text = typeof raw === 'string' ? raw.slice(0, 100_000) : ''
+  for (const item of text.split(',').map(s => s.trim())) {
+    if (item === '') continue
+    const id = /^[1-9]\d{0,15}$/.test(item) ? Number(item) : NaN
+    if (!Number.isSafeInteger(id) || id > MAX_WIRE_ID) {
+      ignored++
+      continue
+    }
+    if (!ids.includes(id)) ids.push(id)
+  }
+  return { ids, ignored }
 }

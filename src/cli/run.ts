@@ -1,6 +1,10 @@
-import { onCancelSignals } from '../core/signals.js'
+import { onCancelSignals } from '../core/run/stopping.js'
 import { systemClock } from '../core/clock.js'
-import { parseConfig, type RawInputs } from '../core/config/config.js'
+import {
+  buildPlan,
+  parseConfig,
+  type RawInputs
+} from '../core/config/config.js'
 import { INPUT_NAMES, secretInputs } from '../core/config/inputs-table.js'
 import type { RunFacts } from '../core/fleet/results-file.js'
 import { endRun, type EndWriter } from '../core/fleet/session.js'
@@ -8,7 +12,6 @@ import { formatDuration } from '../core/config/duration.js'
 import { constants } from 'node:os'
 import { InputError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
-import { buildPlan } from '../core/config/plan.js'
 import { operationsJson } from '../core/output/records.js'
 import { createRedactors, secretsOf } from '../core/output/redact.js'
 import { heartbeatMs, startHeartbeat } from '../core/report/heartbeat.js'

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js'
 import { INPUTS, type InputName, type InputValues } from './inputs-table.js'
 import { parseIdList, parseTagList } from './parsers.js'
 import { normalizeBaseUrl } from './url.js'
+import type { ExportRequestBody, PlannedExport } from '../types.js'
 
 /** Raw input strings by the action's input names (`poll-interval`, ...). */
 export type RawInputs = Partial<Record<InputName, string>>
@@ -129,4 +130,27 @@ export function parseConfig(
     containerTags,
     mergeResults
   }
+}
+
+/**
+ * One export per datastore and asset type, datastores outermost, both in the
+ * order given. The API takes one datastore per request (`datastore_id`,
+ * singular: the seed page's `datastore_ids` list is refused with 422).
+ */
+export function buildPlan(config: ExportConfig): PlannedExport[] {
+  return config.datastores.flatMap(datastoreId =>
+    config.assetTypes.map(assetType => {
+      const body: ExportRequestBody = {
+        type: 'export',
+        datastore_id: datastoreId,
+        asset_type: assetType,
+        // Always sent: the server's default for checks is documented both ways.
+        include_deleted: config.includeDeleted
+      }
+      if (config.containers.length > 0) body.container_ids = config.containers
+      if (config.containerTags.length > 0)
+        body.container_tags = config.containerTags
+      return { datastoreId, assetType, body }
+    })
+  )
 }
