@@ -3,7 +3,7 @@
  * schema, one date parser, identity checks, and the look's adoption rule.
  */
 import { describe, expect, it } from '@jest/globals'
-import { id, serverTimeMs } from '../src/core/client/schema.js'
+import { id, readServerTime, time } from '../src/core/client/schema.js'
 import { operation, operationPage } from '../src/core/client/schemas.js'
 import { identityMismatch, isExportOf } from '../src/core/client/identity.js'
 import { lookFrom, pickOurs, type Look } from '../src/core/run/trigger.js'
@@ -55,23 +55,44 @@ describe('ids', () => {
 
 describe('server times', () => {
   it('reads a time without an offset as UTC, whatever the local zone', () => {
-    expect(serverTimeMs('2026-12-02T06:00:00')).toBe(
-      Date.UTC(2026, 11, 2, 6, 0, 0)
-    )
-    expect(serverTimeMs('2026-12-02 06:00:00.123456')).toBe(
-      Date.UTC(2026, 11, 2, 6, 0, 0, 123)
-    )
-    expect(serverTimeMs('2026-12-02T06:00:00+0900')).toBe(
-      Date.UTC(2026, 11, 1, 21, 0, 0)
-    )
-    expect(serverTimeMs('2026-12-02T06:00:00Z')).toBe(
-      Date.UTC(2026, 11, 2, 6, 0, 0)
-    )
+    expect(readServerTime('2026-12-02T06:00:00')).toEqual({
+      ms: Date.UTC(2026, 11, 2, 6, 0, 0),
+      zoned: false
+    })
+    expect(readServerTime('2026-12-02 06:00:00.123456')).toEqual({
+      ms: Date.UTC(2026, 11, 2, 6, 0, 0, 123),
+      zoned: false
+    })
+    expect(readServerTime('2026-12-02T06:00:00+0900')).toEqual({
+      ms: Date.UTC(2026, 11, 1, 21, 0, 0),
+      zoned: true
+    })
+    expect(readServerTime('2026-12-02T06:00:00Z')).toEqual({
+      ms: Date.UTC(2026, 11, 2, 6, 0, 0),
+      zoned: true
+    })
   })
 
-  it('refuses text that is not an ISO time', () => {
-    for (const text of ['yesterday', 'Tue, 1 Dec 2026', '12/02/2026', ''])
-      expect(serverTimeMs(text)).toBeNull()
+  it('gives the schema an ISO time in UTC', () => {
+    expect(time('2026-12-02 06:00:00', 'start_time')).toBe(
+      '2026-12-02T06:00:00.000Z'
+    )
+    expect(time('2026-12-02T07:30:00+01:30', 'start_time')).toBe(
+      '2026-12-02T06:00:00.000Z'
+    )
+    expect(() => time('2026-12-02', 'start_time')).toThrow(/not a time/)
+  })
+
+  it('refuses text that is not an ISO time, and a date alone', () => {
+    for (const text of [
+      'yesterday',
+      'Tue, 1 Dec 2026',
+      '12/02/2026',
+      '',
+      '2026-12-02',
+      '2026-13-02T06:00:00Z'
+    ])
+      expect(readServerTime(text)).toBeNull()
   })
 })
 

@@ -659,28 +659,33 @@ function firstOf(paths, schema) {
 function map(schema, fn) {
     return (value, at) => fn(schema(value, at));
 }
+/** `2026-12-02 06:00[:00][.123456][ ][Z|UTC|+0000|+00:00|+00]`, T or space. */
+const SERVER_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$/i;
 /**
- * A server time as epoch milliseconds. An ISO time without an offset is
- * UTC (the API's FastAPI models serialise naive UTC datetimes that way);
- * JavaScript would read it as local time, off by the runner's zone.
+ * The one reader of a time a server wrote as text, the API's and the
+ * warehouse's alike: the instant, reading a time without a zone as UTC, and
+ * whether the text named its zone. The API's FastAPI models write naive UTC
+ * datetimes, which JavaScript alone would read as local time, off by the
+ * runner's zone; a warehouse column may hold a local wall time, so its
+ * reader refuses what names no zone. A date alone is no instant: null.
  */
-function serverTimeMs(text) {
-    const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+function readServerTime(text) {
+    const match = SERVER_TIME.exec(text.trim());
     if (!match)
         return null;
-    const [, day, clock = '00:00:00', zone = 'Z'] = match;
-    const offset = /^[+-]\d{4}$/.test(zone)
-        ? `${zone.slice(0, 3)}:${zone.slice(3)}`
-        : zone.toUpperCase();
-    const ms = Date.parse(`${day}T${clock}${offset}`);
-    return Number.isFinite(ms) ? ms : null;
+    const [, day, clock, fraction = '', zone] = match;
+    const offset = zone === undefined || /^(z|utc)$/i.test(zone)
+        ? 'Z'
+        : `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}`;
+    const ms = Date.parse(`${day}T${clock}${clock?.length === 5 ? ':00' : ''}.${fraction.padEnd(3, '0').slice(0, 3)}${offset}`);
+    return Number.isFinite(ms) ? { ms, zoned: zone !== undefined } : null;
 }
 /** A server time, normalised to ISO 8601 UTC. */
 const time = (value, at) => {
-    const ms = typeof value === 'string' ? serverTimeMs(value) : null;
-    if (ms === null)
+    const read = typeof value === 'string' ? readServerTime(value) : null;
+    if (read === null)
         throw new ShapeError(`${at}: ${show(value)} is not a time`);
-    return new Date(ms).toISOString();
+    return new Date(read.ms).toISOString();
 };
 
 ;// CONCATENATED MODULE: ./src/core/client/api-errors.ts
@@ -1060,8 +1065,6 @@ function readRowId(value) {
 const SECONDS_BELOW = 1e11;
 const MILLISECONDS_BELOW = 1e14;
 const MICROSECONDS_BELOW = 1e17;
-/** `2026-12-02 06:00:00[.123456][ ][Z|+0000|+00:00|+00| UTC]`, T or space. */
-const WALL_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$/i;
 /**
  * GENERATED_AT as the warehouse gives it back: ISO 8601 with an offset,
  * `YYYY-MM-DD HH:MM:SS+0000`, or epoch seconds, milliseconds or
@@ -1085,17 +1088,12 @@ function warehouseTime(value) {
     }
     if (typeof value !== 'string')
         return { kind: 'unreadable' };
-    const match = WALL_TIME.exec(value.trim());
-    if (!match)
+    const read = readServerTime(value);
+    if (read === null)
         return { kind: 'unreadable' };
-    const [, date, time, fraction, zone] = match;
-    if (zone === undefined)
-        return { kind: 'zoneless', text: value.trim() };
-    const offset = /^(z|utc)$/i.test(zone)
-        ? 'Z'
-        : `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}`;
-    const ms = Date.parse(`${date}T${time}${time?.length === 5 ? ':00' : ''}.${(fraction ?? '').padEnd(3, '0').slice(0, 3)}${offset}`);
-    return Number.isNaN(ms) ? { kind: 'unreadable' } : { kind: 'zoned', ms };
+    return read.zoned
+        ? { kind: 'zoned', ms: read.ms }
+        : { kind: 'zoneless', text: value.trim() };
 }
 
 ;// CONCATENATED MODULE: ./src/core/client/rate-limit.ts
@@ -1771,6 +1769,7 @@ function describeCollision(collision) {
 ;// CONCATENATED MODULE: ./src/core/run/verify.ts
 
 
+
 /**
  * `verify`: after an export succeeded, look in the enrichment datastore
  * for its table and check that the newest row was generated no earlier
@@ -1898,7 +1897,7 @@ async function lookOnce(record, ds, listings, ctx) {
  * can show that the table was written after the export started.
  */
 function judge(read, table, datastoreId, startTime) {
-    const startMs = Date.parse(startTime ?? '');
+    const startMs = readServerTime(startTime ?? '')?.ms ?? Number.NaN;
     const unknown = (why) => ({ state: 'unknown', table, why });
     if (Number.isNaN(startMs))
         return unknown(`Qualytics gave no start time for the export to compare ${table} with`);
@@ -2723,6 +2722,7 @@ function missedRunsWarning(datastore, assetType, missed, lastSuccessAt) {
 
 
 
+
 /**
  * What the operations history says about one planned export: how long the
  * last successful exports of that datastore and asset type took (to poll
@@ -2751,7 +2751,7 @@ function ofType(history, assetType) {
         : [];
 }
 function ms(iso) {
-    return iso === null ? Number.NaN : Date.parse(iso);
+    return readServerTime(iso ?? '')?.ms ?? Number.NaN;
 }
 /** Successful, ended exports of this asset type with readable times, latest end first. */
 function successes(history, assetType) {
@@ -2859,7 +2859,7 @@ function judgeRunning(own, planned, nowMs, stuckAfter) {
             follow: false,
             why: `export ${id} reports result ${own.resultText}, neither queued nor running`
         };
-    const started = Date.parse(own.startTime ?? own.created ?? '');
+    const started = ms(own.startTime ?? own.created);
     if (Number.isFinite(started) && nowMs - started > stuckAfter)
         return {
             follow: false,
@@ -2960,8 +2960,8 @@ function followRunning(record, op, claimed) {
 }
 /** When a server-reported export started, on our clock (server minus skew). */
 function startedOnOurClock(op, serverSkewMs) {
-    const started = Date.parse(op.startTime ?? op.created ?? '');
-    return Number.isFinite(started) ? started - serverSkewMs : undefined;
+    const started = readServerTime(op.startTime ?? op.created ?? '');
+    return started ? started.ms - serverSkewMs : undefined;
 }
 /** The listed exports of one datastore in a list answer (the server may ignore the filter). */
 function exportsIn(list, datastoreId) {

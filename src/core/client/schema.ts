@@ -217,28 +217,37 @@ export function map<A, B>(schema: Schema<A>, fn: (a: A) => B): Schema<B> {
   return (value, at) => fn(schema(value, at))
 }
 
+/** `2026-12-02 06:00[:00][.123456][ ][Z|UTC|+0000|+00:00|+00]`, T or space. */
+const SERVER_TIME =
+  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$/i
+
 /**
- * A server time as epoch milliseconds. An ISO time without an offset is
- * UTC (the API's FastAPI models serialise naive UTC datetimes that way);
- * JavaScript would read it as local time, off by the runner's zone.
+ * The one reader of a time a server wrote as text, the API's and the
+ * warehouse's alike: the instant, reading a time without a zone as UTC, and
+ * whether the text named its zone. The API's FastAPI models write naive UTC
+ * datetimes, which JavaScript alone would read as local time, off by the
+ * runner's zone; a warehouse column may hold a local wall time, so its
+ * reader refuses what names no zone. A date alone is no instant: null.
  */
-export function serverTimeMs(text: string): number | null {
-  const match =
-    /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(
-      text.trim()
-    )
+export function readServerTime(
+  text: string
+): { ms: number; zoned: boolean } | null {
+  const match = SERVER_TIME.exec(text.trim())
   if (!match) return null
-  const [, day, clock = '00:00:00', zone = 'Z'] = match
-  const offset = /^[+-]\d{4}$/.test(zone)
-    ? `${zone.slice(0, 3)}:${zone.slice(3)}`
-    : zone.toUpperCase()
-  const ms = Date.parse(`${day}T${clock}${offset}`)
-  return Number.isFinite(ms) ? ms : null
+  const [, day, clock, fraction = '', zone] = match
+  const offset =
+    zone === undefined || /^(z|utc)$/i.test(zone)
+      ? 'Z'
+      : `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}`
+  const ms = Date.parse(
+    `${day}T${clock}${clock?.length === 5 ? ':00' : ''}.${fraction.padEnd(3, '0').slice(0, 3)}${offset}`
+  )
+  return Number.isFinite(ms) ? { ms, zoned: zone !== undefined } : null
 }
 
 /** A server time, normalised to ISO 8601 UTC. */
 export const time: Schema<string> = (value, at) => {
-  const ms = typeof value === 'string' ? serverTimeMs(value) : null
-  if (ms === null) throw new ShapeError(`${at}: ${show(value)} is not a time`)
-  return new Date(ms).toISOString()
+  const read = typeof value === 'string' ? readServerTime(value) : null
+  if (read === null) throw new ShapeError(`${at}: ${show(value)} is not a time`)
+  return new Date(read.ms).toISOString()
 }

@@ -28,6 +28,7 @@ import {
   jsonText,
   optional,
   present,
+  readServerTime,
   ShapeError,
   string,
   time,
@@ -376,10 +377,6 @@ const SECONDS_BELOW = 1e11
 const MILLISECONDS_BELOW = 1e14
 const MICROSECONDS_BELOW = 1e17
 
-/** `2026-12-02 06:00:00[.123456][ ][Z|+0000|+00:00|+00| UTC]`, T or space. */
-const WALL_TIME =
-  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.(\d+))?\s*(Z|UTC|[+-]\d{2}(?::?\d{2})?)?$/i
-
 /**
  * GENERATED_AT as the warehouse gives it back: ISO 8601 with an offset,
  * `YYYY-MM-DD HH:MM:SS+0000`, or epoch seconds, milliseconds or
@@ -399,15 +396,9 @@ export function warehouseTime(value: unknown): Stamp {
     return { kind: 'unreadable' }
   }
   if (typeof value !== 'string') return { kind: 'unreadable' }
-  const match = WALL_TIME.exec(value.trim())
-  if (!match) return { kind: 'unreadable' }
-  const [, date, time, fraction, zone] = match
-  if (zone === undefined) return { kind: 'zoneless', text: value.trim() }
-  const offset = /^(z|utc)$/i.test(zone)
-    ? 'Z'
-    : `${zone.slice(0, 3)}:${zone.slice(3).replace(':', '') || '00'}`
-  const ms = Date.parse(
-    `${date}T${time}${time?.length === 5 ? ':00' : ''}.${(fraction ?? '').padEnd(3, '0').slice(0, 3)}${offset}`
-  )
-  return Number.isNaN(ms) ? { kind: 'unreadable' } : { kind: 'zoned', ms }
+  const read = readServerTime(value)
+  if (read === null) return { kind: 'unreadable' }
+  return read.zoned
+    ? { kind: 'zoned', ms: read.ms }
+    : { kind: 'zoneless', text: value.trim() }
 }

@@ -8,6 +8,7 @@ import type {
 } from '../types.js'
 import type { QualyticsClient } from '../client/client.js'
 import { identityMismatch } from '../client/identity.js'
+import { readServerTime } from '../client/schema.js'
 import type { RetryPolicy } from '../client/retry.js'
 import { formatDuration } from '../config/duration.js'
 import { isTerminal } from '../domain/results.js'
@@ -55,7 +56,7 @@ function ofType(history: ExportHistory, assetType: AssetType): ListedExport[] {
 }
 
 function ms(iso: string | null): number {
-  return iso === null ? Number.NaN : Date.parse(iso)
+  return readServerTime(iso ?? '')?.ms ?? Number.NaN
 }
 
 /** Successful, ended exports of this asset type with readable times, latest end first. */
@@ -219,7 +220,7 @@ export function judgeRunning(
       follow: false,
       why: `export ${id} reports result ${own.resultText}, neither queued nor running`
     }
-  const started = Date.parse(own.startTime ?? own.created ?? '')
+  const started = ms(own.startTime ?? own.created)
   if (Number.isFinite(started) && nowMs - started > stuckAfter)
     return {
       follow: false,
@@ -387,8 +388,8 @@ export function startedOnOurClock(
   op: Operation,
   serverSkewMs: number
 ): number | undefined {
-  const started = Date.parse(op.startTime ?? op.created ?? '')
-  return Number.isFinite(started) ? started - serverSkewMs : undefined
+  const started = readServerTime(op.startTime ?? op.created ?? '')
+  return started ? started.ms - serverSkewMs : undefined
 }
 
 /** The listed exports of one datastore in a list answer (the server may ignore the filter). */

@@ -3,6 +3,7 @@ import type { DatastoreInfo } from '../types.js'
 
 import type { OperationRecord, AssetType } from '../types.js'
 import { verifyPolicy } from '../client/retry.js'
+import { readServerTime } from '../client/schema.js'
 import type { RunContext } from './context.js'
 import {
   DOCUMENTED_COLUMNS,
@@ -173,7 +174,7 @@ function judge(
   datastoreId: number,
   startTime: string | null
 ): Look {
-  const startMs = Date.parse(startTime ?? '')
+  const startMs = readServerTime(startTime ?? '')?.ms ?? Number.NaN
   const unknown = (why: string): Look => ({ state: 'unknown', table, why })
   if (Number.isNaN(startMs))
     return unknown(
