@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
-import { systemClock } from '../core/clock.js'
+import { systemClock, type Clock } from '../core/clock.js'
 import { buildPlan, parseConfig } from '../core/config/config.js'
 import { InputError, PreflightError } from '../core/errors.js'
 import { runExportJob, type JobOutcome } from '../core/run/job.js'
@@ -46,23 +46,24 @@ const FAILURE_PREFIX = 'qualytics-export-action'
 
 /**
  * The action's entry: the main step, or the post step when main has run.
- * The only place that catches everything and fails the step.
+ * The only place that catches everything and fails the step. The clock is
+ * the real one on a runner; the tests hand in a faster one.
  */
-export async function run(): Promise<void> {
-  if (core.getState(State.IsPost) === 'true') return runPost()
+export async function run(clock: Clock = systemClock): Promise<void> {
+  if (core.getState(State.IsPost) === 'true') return runPost(clock)
   const out = createActionWriter()
   out.state(State.IsPost, 'true')
   const raw = readRawInputs()
   // Masked before anything else runs, so no later line can leak it.
   maskToken(raw, process.env, out)
-  const startedAt = Date.now()
+  const startedAt = clock.now()
   let config: ExportConfig | null = null
   let plan: PlannedExport[] = []
   try {
     config = parseConfig(raw, process.env)
     if (config.mergeResults.length > 0) return await merge(config, out)
     plan = buildPlan(config)
-    await main(config, out, startedAt)
+    await main(config, out, startedAt, clock)
   } catch (error) {
     const problem = await fail(error, out, config?.origin ?? '', plan)
     if (config)
@@ -76,7 +77,7 @@ export async function run(): Promise<void> {
           schedule: null,
           origin: config.origin,
           startedAt,
-          endedAt: Date.now(),
+          endedAt: clock.now(),
           problem
         },
         out
@@ -112,10 +113,11 @@ async function merge(config: ExportConfig, out: ActionWriter): Promise<void> {
 async function main(
   config: ExportConfig,
   out: ActionWriter,
-  startedAt: number
+  startedAt: number,
+  clock: Clock
 ): Promise<void> {
   const log = out
-  const expiring = checkTokenExpiry(config.token, Date.now())
+  const expiring = checkTokenExpiry(config.token, clock.now())
   if (expiring) log.warning(expiring, 'Token expires soon')
   if (config.insecure)
     log.warning(
@@ -146,7 +148,7 @@ async function main(
   let outcome: JobOutcome
   try {
     outcome = await runExportJob(config, {
-      clock: systemClock,
+      clock,
       redact: out.redact,
       signal: cancel.signal,
       schedule: schedule && {
@@ -214,7 +216,7 @@ async function main(
       schedule,
       origin: config.origin,
       startedAt,
-      endedAt: Date.now()
+      endedAt: clock.now()
     },
     out
   )

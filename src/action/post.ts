@@ -4,7 +4,7 @@ import { isTerminal } from '../core/domain/results.js'
 import { abortOperations } from '../core/run/stopping.js'
 import { QualyticsClient } from '../core/client/client.js'
 import { oncePolicy } from '../core/client/retry.js'
-import { systemClock } from '../core/clock.js'
+import type { Clock } from '../core/clock.js'
 import { parseConfig } from '../core/config/config.js'
 import { MAX_WIRE_ID } from '../core/client/schema.js'
 import { USER_AGENT } from '../core/version.js'
@@ -25,10 +25,10 @@ export const State = {
  * before it could abort what it started (its ids are still in state), abort
  * those that are still running. It never fails the job; it only reports.
  */
-export async function runPost(): Promise<void> {
+export async function runPost(clock: Clock): Promise<void> {
   const out = createActionWriter()
   try {
-    await post(out)
+    await post(out, clock)
   } catch (error) {
     // Never out of the post step: a crash here prints the bundle's source.
     out.warning(
@@ -37,7 +37,7 @@ export async function runPost(): Promise<void> {
   }
 }
 
-async function post(out: ActionWriter): Promise<void> {
+async function post(out: ActionWriter, clock: Clock): Promise<void> {
   // Killed main step: its watched exports fall under abort-on-cancel.
   const watchedState = parseStateIds(core.getState(State.Watching))
   // Aborts main asked for (under the setting that applied) but could not confirm.
@@ -74,7 +74,7 @@ async function post(out: ActionWriter): Promise<void> {
         try {
           const op = await client.getOperation(
             id,
-            oncePolicy(systemClock.now() + 5000)
+            oncePolicy(clock.now() + 5000)
           )
           // Queued, running or an unknown word without an end: still going.
           if (!isTerminal(op)) running.push(id)
