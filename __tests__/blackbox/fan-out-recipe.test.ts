@@ -18,9 +18,9 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { QualyticsSimulator } from '../simulator/index.js'
-import { runAction } from './helpers/bundle.js'
-import { DATASTORES, operationsOf } from './helpers/fixtures.js'
+import { QualyticsSimulator } from '../../simulator/index.js'
+import { runAction } from '../helpers/bundle.js'
+import { DATASTORES, operationsOf } from '../helpers/fixtures.js'
 
 let sim: QualyticsSimulator | undefined
 afterEach(async () => {

@@ -4,15 +4,15 @@
  * times, and whose list lags the exports' own reads.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { runAction } from './helpers/bundle.js'
-import { operationsOf } from './helpers/fixtures.js'
+import { runAction } from '../helpers/bundle.js'
+import { operationsOf } from '../helpers/fixtures.js'
 import {
   exportItem,
   hostileInputs,
   listPage,
   startHostileServer,
   type Exchange
-} from './helpers/hostile-server.js'
+} from '../helpers/hostile-server.js'
 
 type Server = Awaited<ReturnType<typeof startHostileServer>>
 let server: Server | undefined

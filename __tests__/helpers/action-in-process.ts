@@ -1,0 +1,115 @@
+/**
+ * The action's entry point (src/action/main.ts `run`) in this process, on
+ * a clock the test hands in, with the runner's surroundings a spawned run
+ * has: inputs as INPUT_* variables, outputs, state and the summary through
+ * files, the log on stdout. It answers with the spawned harness's
+ * `ActionRun`, so a test reads the same traces either way; what only a real
+ * process shows (signals, the exit of the bundle, Node 24) stays with the
+ * spawned runs of helpers/bundle.ts.
+ *
+ * A simulator on the same fast clock lets an export of minutes end in
+ * milliseconds: the suites that exercise the run's logic through the
+ * action (retries, reuse, history, results files) run here.
+ */
+import * as core from '@actions/core'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { run } from '../../src/action/main.js'
+import type { Clock } from '../../src/core/clock.js'
+import {
+  parseFileCommand,
+  type ActionOptions,
+  type ActionRun
+} from '../../simulator/harness.js'
+
+/** One run of the action's main (or post) step, in-process, on `clock`. */
+export async function runActionInProcess(
+  options: Omit<ActionOptions, 'entry' | 'node'> & {
+    clock: Clock
+    /** Working directory of the step (relative paths, results files). */
+    cwd?: string
+  }
+): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'qea-in-'))
+  const files = {
+    output: join(dir, 'output'),
+    summary: join(dir, 'summary'),
+    state: join(dir, 'state'),
+    event: join(dir, 'event.json')
+  }
+  for (const f of [files.output, files.summary, files.state])
+    writeFileSync(f, '')
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_STATE: files.state,
+    GITHUB_EVENT_NAME: options.scheduleCron ? 'schedule' : 'workflow_dispatch',
+    ...options.env
+  }
+  if (options.scheduleCron) {
+    writeFileSync(files.event, JSON.stringify({ schedule: options.scheduleCron }))
+    env.GITHUB_EVENT_PATH = files.event
+  }
+  for (const [name, value] of Object.entries(options.inputs))
+    env[`INPUT_${name.toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(options.state ?? {}))
+    env[`STATE_${name}`] = value
+
+  // The step's surroundings, swapped in for the run and put back after.
+  const saved = {
+    env: process.env,
+    cwd: process.cwd(),
+    exitCode: process.exitCode,
+    stdout: process.stdout.write.bind(process.stdout),
+    stderr: process.stderr.write.bind(process.stderr)
+  }
+  let stdout = ''
+  let stderr = ''
+  process.env = env
+  process.exitCode = undefined
+  if (options.cwd) process.chdir(options.cwd)
+  process.stdout.write = (chunk: string | Uint8Array): boolean => {
+    const text = chunk.toString()
+    stdout += text
+    options.onStdout?.(text)
+    return true
+  }
+  process.stderr.write = (chunk: string | Uint8Array): boolean => {
+    stderr += chunk.toString()
+    return true
+  }
+  // @actions/core keeps the summary file's path after its first write;
+  // each step of a real runner starts a new process, so each run here
+  // starts without it.
+  ;(core.summary as unknown as { _filePath?: string })._filePath = undefined
+  const started = Date.now()
+  let code: number
+  try {
+    await run(options.clock)
+    code = Number(process.exitCode ?? 0)
+  } catch (error) {
+    // Uncaught, it would end a real step with Node's exit code 1.
+    stderr += String(error instanceof Error ? error.stack : error)
+    code = 1
+  } finally {
+    process.env = saved.env
+    process.exitCode = saved.exitCode
+    process.chdir(saved.cwd)
+    process.stdout.write = saved.stdout
+    process.stderr.write = saved.stderr
+  }
+  const lines = stdout.split('\n')
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseFileCommand(readFileSync(files.output, 'utf8')),
+    state: parseFileCommand(readFileSync(files.state, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+    errors: lines.filter(l => l.startsWith('::error')),
+    warnings: lines.filter(l => l.startsWith('::warning')),
+    wallMs: Date.now() - started
+  }
+}

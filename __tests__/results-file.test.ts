@@ -1,0 +1,222 @@
+/**
+ * `results-file`, `merge-results`, `heartbeat-url` and `scheduled-at`
+ * against the bundled action: legs that write their outcome (also when
+ * preflight stops them), a gather step that merges them without calling
+ * any API, files that are missing, garbled or of another version, the
+ * heartbeat to a loopback monitor (ok, /fail, a monitor that fails, none
+ * for a dry run), and a refused heartbeat URL that keeps its key secret.
+ */
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { QualyticsSimulator } from '../simulator/index.js'
+import { runActionInProcess } from './helpers/action-in-process.js'
+import { FastClock } from './helpers/virtual-clock.js'
+import type { ActionOptions } from '../simulator/harness.js'
+import type { Scenario } from '../simulator/index.js'
+import { inputsFor, operationsOf, startSimulator } from './helpers/fixtures.js'
+
+/** Each test's clock, shared by the action and the simulator: 10x real time. */
+let clock = new FastClock(10)
+beforeEach(() => {
+  clock = new FastClock(10)
+})
+const simulate = (scenario: Partial<Scenario> = {}, durationMs = 400) =>
+  startSimulator(scenario, durationMs, clock)
+const runAction = (options: Omit<ActionOptions, 'entry' | 'node'>) =>
+  runActionInProcess({ ...options, clock })
+
+let sim: QualyticsSimulator | undefined
+let monitor: Server | undefined
+afterEach(async () => {
+  await sim?.close()
+  await new Promise(r => (monitor ? monitor.close(r) : r(undefined)))
+  sim = undefined
+  monitor = undefined
+})
+
+/** The log without the runner's mask commands (which must carry the secret). */
+const logOf = (stdout: string): string =>
+  stdout
+    .split('\n')
+    .filter(l => !l.startsWith('::add-mask::'))
+    .join('\n')
+
+/** Exports of datastore 43 fail in Qualytics; the others succeed. */
+const failing43 = ({ datastoreId }: { datastoreId: number }) => ({
+  durationMs: 200,
+  result: datastoreId === 43 ? ('failure' as const) : ('success' as const),
+  message: datastoreId === 43 ? 'warehouse connection lost' : null
+})
+
+const dir = (): string => mkdtempSync(join(tmpdir(), 'qea-results-'))
+const readJson = (path: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+
+/** A monitor on 127.0.0.1 that records the paths it is pinged on. */
+async function startMonitor(status = 200): Promise<{
+  url: string
+  pings: string[]
+}> {
+  const pings: string[] = []
+  monitor = createServer((req, res) => {
+    pings.push(req.url ?? '')
+    res.writeHead(status).end('OK')
+  })
+  await new Promise<void>(r => monitor?.listen(0, '127.0.0.1', r))
+  const { port } = monitor.address() as AddressInfo
+  return { url: `http://127.0.0.1:${port}/ping/k3y-of-the-check-0001`, pings }
+}
+
+describe('results-file', () => {
+  it('is written when preflight stops the run, saying why', async () => {
+    sim = await simulate()
+    const file = join(dir(), 'leg.json')
+    const run = await runAction({
+      inputs: inputsFor(sim, { datastore: '7', 'results-file': file })
+    })
+    expect(run.code).toBe(1)
+    const doc = readJson(file)
+    expect(doc).toMatchObject({ version: 1, result: 'failure', operations: [] })
+    expect(doc.problem).toMatch(/no enrichment datastore linked/)
+  })
+})
+
+describe('merge-results', () => {
+  it('merges legs into one result, one operations output and one summary, calling no API', async () => {
+    sim = await simulate({ behaviour: failing43 })
+    const folder = dir()
+    for (const [leg, datastore] of [
+      ['b', '43'],
+      ['a', '42']
+    ] as const)
+      await runAction({
+        inputs: inputsFor(sim, {
+          datastore,
+          'results-file': join(folder, `results-${leg}.json`)
+        })
+      })
+    const requests = sim.requests.length
+    const run = await runAction({
+      inputs: { 'merge-results': join(folder, 'results-*.json') }
+    })
+    expect(sim.requests.length).toBe(requests)
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('failure')
+    const rows = operationsOf(run.outputs)
+    // Files in name order: leg a (42) before leg b (43).
+    expect(rows.map(r => [r.datastore_id, r.result])).toEqual([
+      [42, 'success'],
+      [43, 'failure']
+    ])
+    expect(run.outputs['operation-ids']).toBe(rows.map(r => r.id).join(','))
+    expect(JSON.parse(run.outputs.datastores ?? '')).toEqual([42, 43])
+    expect(run.summary).toContain('Merged 2 results files with 2 exports')
+    expect(run.summary).toContain('warehouse connection lost')
+    expect(run.errors.at(-1)).toMatch(/Merged 2 results files/)
+  })
+
+  it('names a garbled, another-version and a missing file, and is at best failure', async () => {
+    sim = await simulate()
+    const folder = dir()
+    await runAction({
+      inputs: inputsFor(sim, { 'results-file': join(folder, 'r-1.json') })
+    })
+    writeFileSync(join(folder, 'r-2.json'), '{"version":1,"result":"succ')
+    writeFileSync(
+      join(folder, 'r-3.json'),
+      JSON.stringify({ version: 2, result: 'success', operations: [] })
+    )
+    const run = await runAction({
+      inputs: {
+        'merge-results': `${join(folder, 'r-*.json')}\n${join(folder, 'gone.json')}`
+      }
+    })
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('failure')
+    expect(operationsOf(run.outputs)).toHaveLength(1)
+    const errors = run.errors.join('\n')
+    expect(errors).toMatch(/r-2\.json is not JSON/)
+    expect(errors).toMatch(/r-3\.json has version 2/)
+    expect(errors).toMatch(/gone\.json is missing/)
+    expect(run.summary).toContain('r-2.json')
+  })
+
+  it('is refused beside datastore, before anything is read', async () => {
+    const run = await runAction({
+      inputs: { datastore: '42', 'merge-results': 'results-*.json' }
+    })
+    expect(run.code).toBe(1)
+    expect(run.errors.join('\n')).toMatch(
+      /merge-results.*cannot be combined with datastore/
+    )
+  })
+})
+
+describe('heartbeat-url', () => {
+  it('sends nothing for a dry run, and a failed ping is a warning only', async () => {
+    const hb = await startMonitor(503)
+    sim = await simulate()
+    const dry = await runAction({
+      inputs: inputsFor(sim, { 'dry-run': 'true', 'heartbeat-url': hb.url })
+    })
+    expect(dry.code).toBe(0)
+    expect(hb.pings).toEqual([])
+    const run = await runAction({
+      inputs: inputsFor(sim, { 'heartbeat-url': hb.url })
+    })
+    expect(hb.pings).toHaveLength(1)
+    expect(run.code).toBe(0)
+    expect(run.outputs.result).toBe('success')
+    expect(run.warnings.join('\n')).toMatch(
+      /heartbeat ping failed: the monitor answered HTTP 503/
+    )
+    expect(logOf(run.stdout)).not.toContain('k3y-of-the-check')
+  })
+
+  it.each([
+    ['ftp://hc-ping.example/s3cret-path-0001?k=s3cret', /scheme "ftp"/],
+    [
+      'http://hc-ping.example/s3cret-path-0001?k=s3cret',
+      /http to host "hc-ping\.example"/
+    ]
+  ])('refuses %s naming what is wrong, not the path', async (url, why) => {
+    sim = await simulate()
+    const run = await runAction({
+      inputs: inputsFor(sim, { 'heartbeat-url': url })
+    })
+    expect(run.code).toBe(1)
+    expect(run.errors.join('\n')).toMatch(why)
+    expect(logOf(run.stdout)).not.toContain('s3cret')
+    expect(sim.requests).toHaveLength(0)
+  })
+})
+
+describe('scheduled-at', () => {
+  it('is the latest slot of the cron not after the start, and the summary says how late', async () => {
+    sim = await simulate()
+    const before = Date.now()
+    const run = await runAction({
+      inputs: inputsFor(sim),
+      scheduleCron: '*/5 * * * *'
+    })
+    expect(run.code).toBe(0)
+    const at = Date.parse(run.outputs['scheduled-at'] ?? '')
+    expect(at).toBeLessThanOrEqual(Date.now())
+    expect(new Date(at).getUTCMinutes() % 5).toBe(0)
+    expect(at).toBeGreaterThan(before - 5 * 60_000 - 1000)
+    expect(run.stdout).toMatch(
+      /belongs to the schedule's slot of .* and started/
+    )
+    expect(run.summary).toMatch(/slot <strong>/)
+  })
+
+  it('is empty when the run was not scheduled', async () => {
+    sim = await simulate()
+    const run = await runAction({ inputs: inputsFor(sim) })
+    expect(run.outputs['scheduled-at']).toBe('')
+  })
+})
