@@ -41,9 +41,6 @@ afterEach(async () => {
 
 const singleReads = (s: QualyticsSimulator): number =>
   s.count('GET', '/api/operations/')
-const listReads = (s: QualyticsSimulator): number =>
-  s.requests.filter(r => r.method === 'GET' && r.path === '/api/operations')
-    .length
 
 describe('history-informed polling', () => {
   it('reads the history and follows the export to its end', async () => {
@@ -107,27 +104,6 @@ describe('history-informed polling', () => {
 })
 
 describe('batch status reads', () => {
-  it('reads the status of six exports with list reads, single reads only where the list cannot tell', async () => {
-    sim = await simulate({}, 2500)
-    const run = await runAction({
-      inputs: inputsFor(sim, { datastore: '42,43', options: 'all' })
-    })
-    expect(run.code).toBe(0)
-    const rows = operationsOf(run.outputs)
-    expect(rows).toHaveLength(6)
-    for (const row of rows) {
-      expect(row.result).toBe('success')
-      const op = sim.operations.get(row.id as number)
-      expect([op?.datastoreId, op?.assetType]).toEqual([
-        row.datastore_id,
-        row.asset_type
-      ])
-    }
-    // Six exports of 2.5 s cost 18 single reads or more today.
-    expect(singleReads(sim)).toBeLessThanOrEqual(2)
-    expect(listReads(sim)).toBeGreaterThanOrEqual(3) // 2 history reads + batches
-  })
-
   it('a server that ignores the filters (oldest first, other datastores, other types) costs single reads, never a wrong result', async () => {
     // More than the three pages a batch tick reads, oldest first: our
     // exports are never on them.

@@ -1,32 +1,47 @@
 // `npm run check`: every gate CI runs, the static ones beside the tests.
 //
-// Run one after another, the gates took as long as their sum, while the
+// One after another, the gates took as long as their sum, while the
 // black-box tests, which mostly wait on child processes and sockets, left
-// the cores idle. Here each gate starts as soon as what it needs exists:
-// the static checks and the unit tests at once, the black-box tests and
-// the Node 24 rerun once the bundle of the source is built (check-dist
-// builds it into the cache they share; see cachedBundle in bundle.mjs).
-// Each gate's output is printed whole when it ends, so logs never
-// interleave; the exit code is 1 when any gate failed.
+// the cores idle. Here the gates that keep a core busy (the bundle, format,
+// types, dead code, lint) run one at a time, the bundle first, while the
+// tests run beside them: the unit tests at once, the black-box tests and
+// the Node 24 rerun as soon as check-dist has built the bundle they share
+// (see cachedBundle in bundle.mjs). Each gate's output is printed whole
+// when it ends, so logs never interleave; the exit code is 1 when any gate
+// failed.
 import { spawn } from 'node:child_process'
+import { Buffer } from 'node:buffer'
+import { availableParallelism } from 'node:os'
 import { performance } from 'node:perf_hooks'
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm'
+/** The black-box suites mostly wait: twice as many workers as cores. */
+const BLACKBOX_WORKERS = String(Math.max(2, availableParallelism() * 2))
 
-/** name, command, and the gate whose end it waits for (success or not). */
-const GATES = [
+/** The gates that keep a core busy, in the order they run. */
+const ONE_AT_A_TIME = [
+  { name: 'dist', args: ['run', '--silent', 'check-dist'] },
   { name: 'format', args: ['run', '--silent', 'format:check'] },
-  { name: 'lint', args: ['run', '--silent', 'lint'] },
   { name: 'typecheck', args: ['run', '--silent', 'typecheck'] },
   { name: 'dead code', args: ['run', '--silent', 'knip'] },
-  { name: 'dist', args: ['run', '--silent', 'check-dist'] },
+  { name: 'lint', args: ['run', '--silent', 'lint'] }
+]
+/** The tests, and the gate whose end each waits for (success or not). */
+const BESIDE = [
   {
     name: 'unit tests',
     args: ['test', '--silent', '--', '--selectProjects', 'unit']
   },
   {
     name: 'black-box tests',
-    args: ['test', '--silent', '--', '--selectProjects', 'blackbox'],
+    args: [
+      'test',
+      '--silent',
+      '--',
+      '--selectProjects',
+      'blackbox',
+      `--maxWorkers=${BLACKBOX_WORKERS}`
+    ],
     after: 'dist'
   },
   { name: 'node 24', args: ['run', '--silent', 'test:node24'], after: 'dist' }
@@ -58,12 +73,18 @@ function run(gate) {
 }
 
 const ended = new Map()
-const ending = gate =>
-  (gate.after ? ended.get(gate.after) : Promise.resolve()).then(() => run(gate))
-for (const gate of GATES.filter(g => !g.after))
-  ended.set(gate.name, ending(gate))
-for (const gate of GATES.filter(g => g.after))
-  ended.set(gate.name, ending(gate))
+let previous = Promise.resolve()
+for (const gate of ONE_AT_A_TIME) {
+  previous = previous.then(() => run(gate))
+  ended.set(gate.name, previous)
+}
+for (const gate of BESIDE)
+  ended.set(
+    gate.name,
+    (gate.after ? ended.get(gate.after) : Promise.resolve()).then(() =>
+      run(gate)
+    )
+  )
 
 const results = await Promise.all(ended.values())
 const failed = results.filter(r => !r.ok)

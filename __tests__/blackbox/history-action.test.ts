@@ -26,6 +26,36 @@ afterEach(async () => {
   sim = undefined
 })
 
+const singleReads = (s: QualyticsSimulator): number =>
+  s.count('GET', '/api/operations/')
+const listReads = (s: QualyticsSimulator): number =>
+  s.requests.filter(r => r.method === 'GET' && r.path === '/api/operations')
+    .length
+
+describe('batch status reads', () => {
+  // Counted against the wall: on a fast clock the reads come out otherwise.
+  it('reads the status of six exports with list reads, single reads only where the list cannot tell', async () => {
+    sim = await startSimulator({}, 2500)
+    const run = await runAction({
+      inputs: inputsFor(sim, { datastore: '42,43', options: 'all' })
+    })
+    expect(run.code).toBe(0)
+    const rows = operationsOf(run.outputs)
+    expect(rows).toHaveLength(6)
+    for (const row of rows) {
+      expect(row.result).toBe('success')
+      const op = sim.operations.get(row.id as number)
+      expect([op?.datastoreId, op?.assetType]).toEqual([
+        row.datastore_id,
+        row.asset_type
+      ])
+    }
+    // Six exports of 2.5 s cost 18 single reads or more today.
+    expect(singleReads(sim)).toBeLessThanOrEqual(2)
+    expect(listReads(sim)).toBeGreaterThanOrEqual(3) // 2 history reads + batches
+  })
+})
+
 describe('request budget', () => {
   it('stays under max-request-rate in every second: no 429 from a limiter just above it', async () => {
     sim = await startSimulator({ rateLimit: { perSecond: 6 } }, 1500)

@@ -132,4 +132,13 @@ describe('verify', () => {
       await server.close()
     }
   }, 30_000)
+
+  // Timing against the deadline: real time, as on a runner.
+  it('never re-checks past the timeout', async () => {
+    const s = await start({ landing: () => 'missing' }, 2500)
+    const run = await runAction({ inputs: inputsFor(s, { timeout: '4s' }) })
+    // Export 2.5 s, then one look: the 2 s and 5 s re-checks would pass 4 s.
+    expect(run.outputs.result).toBe('warning')
+    expect(s.count('GET', '/api/datastores/100/listing')).toBe(1)
+  }, 30_000)
 })

@@ -1,13 +1,13 @@
 /**
  * One way in, black-box: the bundled action and command line against a
  * hostile server on 127.0.0.1. Each case is a reproduction from issue 9
- * ("Duplicates and false results", "Hangs and crashes").
+ * ("Duplicates and false results"); the stalls are in wire-in-hangs.test.ts.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ServerResponse } from 'node:http'
-import { runAction, startAction } from '../helpers/bundle.js'
+import { runAction } from '../helpers/bundle.js'
 import { runCli } from '../helpers/cli.js'
-import { operationsOf, textOf, waitFor } from '../helpers/fixtures.js'
+import { operationsOf, textOf } from '../helpers/fixtures.js'
 import {
   HOSTILE_TOKEN,
   hostileInputs,
@@ -272,174 +272,5 @@ describe('status reads', () => {
       end_time: iso(started + 1000),
       total_containers: 12
     })
-  })
-})
-
-describe('no request hangs', () => {
-  it('a stalled body in preflight is cut by the whole-request deadline', async () => {
-    let me = 0
-    server = await startHostileServer((req, res, { json }) => {
-      if (req.url === '/api/users/me' && ++me === 1) {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.write('{"id": 1, "na') // and nothing more
-        return true
-      }
-      if (req.method === 'POST')
-        return (json({ id: 8006, result: 'success', end_time: iso(1) }), true)
-      if (req.url?.startsWith('/api/operations?')) return (json(page([])), true)
-      return false
-    })
-    const run = await runAction({
-      inputs: hostileInputs(server.url, { options: 'profiles' }),
-      env: { QUALYTICS_TIMEOUT: '2' }
-    })
-    expect(me).toBe(2)
-    expect(run.outputs.result).toBe('success')
-  })
-
-  it('a stalled count read does not keep a finished run from ending', async () => {
-    server = await startHostileServer((req, res, { json }) => {
-      if (req.url?.startsWith('/api/anomalies')) {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.write('{"total"')
-        return true
-      }
-      if (req.method === 'POST')
-        return (json({ id: 8007, result: 'running', end_time: null }), true)
-      if (req.url?.startsWith('/api/operations?')) return (json(page([])), true)
-      if (req.url === '/api/operations/8007')
-        return (json(exportItem(8007, Date.now())), true)
-      return false
-    })
-    const run = await runAction({
-      inputs: hostileInputs(server.url, { options: 'anomalies' }),
-      env: { QUALYTICS_TIMEOUT: '2' }
-    })
-    expect(run.outputs.result).toBe('success')
-  })
-
-  it('with wait: false, Ctrl-C ends a stalled POST at once', async () => {
-    server = await startHostileServer((req, res, { json }) => {
-      if (req.method === 'POST') {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.write('{"id"')
-        return true
-      }
-      if (req.url?.startsWith('/api/operations?')) return (json(page([])), true)
-      return false
-    })
-    // The POST would stall for the 120 s request timeout: ending within
-    // the test's timeout means the cancel did not wait for it.
-    const { child, done } = startAction({
-      inputs: hostileInputs(server.url, {
-        options: 'anomalies',
-        wait: 'false'
-      }),
-      env: { QUALYTICS_TIMEOUT: '120' }
-    })
-    await waitFor(() => posts(server as Server) === 1)
-    child.kill('SIGINT')
-    const run = await done
-    expect(run.outputs.result).toBe('cancelled')
-    expect(textOf(operationsOf(run.outputs)[0])).toMatch(/may have started/)
-  })
-
-  it('https:// against a plain-http server fails at once, saying so', async () => {
-    server = await startHostileServer(() => false)
-    const run = await runAction({
-      inputs: hostileInputs(server.url.replace('http://', 'https://'))
-    })
-    expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(/the server speaks plain HTTP; use http:\/\//)
-    expect(run.stdout).not.toMatch(/wrong version number|Retrying/i)
-  })
-})
-
-describe('the post step', () => {
-  it.each([
-    ['an id above 2^31 - 1', '3000000000', true],
-    ['garbage', 'x,1e9,-3,{"a":1},99999999999999999999', false]
-  ])(
-    'with %s in its state never throws, and aborts what it can read',
-    async (_, watching, readable) => {
-      server = await startHostileServer((req, res, { json }) => {
-        if (req.url === '/api/operations/3000000000')
-          return (
-            json({ id: 3000000000, result: 'running', end_time: null }),
-            true
-          )
-        if (req.method === 'PUT')
-          return (json({ id: 3000000000, result: 'aborted' }), true)
-        return false
-      })
-      const run = await runAction({
-        inputs: hostileInputs(server.url),
-        state: { isPost: 'true', watching }
-      })
-      expect(run.code).toBe(0)
-      expect(run.stderr.length).toBeLessThan(2000)
-      expect(
-        server.seen.some(r => r.path === '/api/operations/abort/3000000000')
-      ).toBe(readable)
-    }
-  )
-})
-
-describe('stopping stays inside GitHub’s 7.5 s', () => {
-  it('a cancel whose aborts and counts stall still exits well before SIGTERM', async () => {
-    server = await startHostileServer((req, res, { json }) => {
-      const stall = (): boolean => {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.write('{"id"')
-        return true
-      }
-      if (req.method === 'POST') {
-        const n = posts(server as Server)
-        return (json({ id: 9100 + n, result: 'running', end_time: null }), true)
-      }
-      if (req.method === 'PUT') return stall()
-      if (req.url?.startsWith('/api/anomalies')) return stall()
-      if (req.url?.startsWith('/api/quality-checks')) return stall()
-      if (req.url?.startsWith('/api/operations?')) return (json(page([])), true)
-      if (req.url?.startsWith('/api/operations/'))
-        return (json({ id: 9101, result: 'running', end_time: null }), true)
-      return false
-    })
-    const { child, done } = startAction({
-      inputs: hostileInputs(server.url, { options: 'all' })
-    })
-    // All three run, and their statuses are being read: the cancel comes
-    // with every export on the server. The stop budget that keeps it
-    // inside the 7.5 s is clock time, not measured here.
-    await waitFor(() => posts(server as Server) === 3)
-    await waitFor(() =>
-      (server as Server).seen.some(
-        r => r.method === 'GET' && r.path.startsWith('/api/operations/9')
-      )
-    )
-    child.kill('SIGINT')
-    const run = await done
-    expect(run.outputs.result).toBe('cancelled')
-    // Every abort that did not get through is left for the post step.
-    expect(run.state.abortPending?.split(',')).toHaveLength(3)
-  })
-
-  it('the post step does not hang on a stalled body', async () => {
-    server = await startHostileServer((req, res) => {
-      if (req.url?.startsWith('/api/operations/')) {
-        res.writeHead(200, { 'content-type': 'application/json' })
-        res.write('{"id": 7')
-        return true
-      }
-      return false
-    })
-    const run = await runAction({
-      inputs: hostileInputs(server.url),
-      state: { isPost: 'true', watching: '7' }
-    })
-    expect(run.code).toBe(0)
-    expect(server.seen.some(r => r.path === '/api/operations/abort/7')).toBe(
-      true
-    )
   })
 })

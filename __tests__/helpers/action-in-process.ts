@@ -49,7 +49,10 @@ export async function runActionInProcess(
     ...options.env
   }
   if (options.scheduleCron) {
-    writeFileSync(files.event, JSON.stringify({ schedule: options.scheduleCron }))
+    writeFileSync(
+      files.event,
+      JSON.stringify({ schedule: options.scheduleCron })
+    )
     env.GITHUB_EVENT_PATH = files.event
   }
   for (const [name, value] of Object.entries(options.inputs))
