@@ -68,7 +68,7 @@ const page = resolve('.tmp/demo-summary.html')
 mkdirSync(resolve('.tmp'), { recursive: true })
 writeFileSync(
   page,
-  githubPage('Qualytics export demo', run.summary, 'light', '⚠️')
+  githubPage('Qualytics export demo', run.summary, 'light', { jobIcon: '⚠️' })
 )
 const leaked = [JSON.stringify(run.outputs), run.summary].some(t =>
   t.includes(sim.token)

@@ -3,7 +3,9 @@
  * renderer (raw HTML passes as GitHub lets it), then GitHub's sanitiser
  * allow-list, then `github-markdown-css` in a page laid out like a workflow
  * run: a header, the jobs sidebar, and the summary card beside it. A
- * ```mermaid fence is drawn by Mermaid in the page, as GitHub's viewer does.
+ * ```mermaid fence is drawn by Mermaid in the page, as GitHub's viewer does,
+ * when the page is given Mermaid's browser build (`scripts/mermaid.mjs`
+ * fetches it; no npm dependency, since only the screenshots need it).
  *
  * Used by `scripts/screenshot-summary.ts` (pictures) and `scripts/demo.ts`
  * (a page to open), and tested in `__tests__/blackbox/github-render.test.ts`
@@ -12,6 +14,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import MarkdownIt from 'markdown-it'
@@ -111,23 +114,16 @@ export function markdownCss(theme: 'light' | 'dark'): string {
 }
 
 /**
- * Mermaid's browser build, loaded from node_modules by its file URL (no
- * network): GitHub's viewer runs Mermaid on each fence, so the page must too.
- */
-function mermaidScriptUrl(): string {
-  const require = createRequire(import.meta.url)
-  return pathToFileURL(require.resolve('mermaid/dist/mermaid.min.js')).href
-}
-
-/**
- * Draws each diagram box, in GitHub's colours for the theme. Mermaid
+ * Draws each diagram box with Mermaid's browser build at `mermaid` (a local
+ * file, loaded by its file URL: no network), in GitHub's colours for the
+ * theme. Mermaid
  * measures text, which a closed fold does not lay out, so a fold opens while
  * its diagrams are drawn. `data-mermaid` on the body says when all are done
  * (`ok` or `failed`), and a diagram Mermaid cannot read shows its error in
  * place, as GitHub does.
  */
-function mermaidPageScript(theme: 'light' | 'dark'): string {
-  return `<script src="${mermaidScriptUrl()}"></script>
+function mermaidPageScript(theme: 'light' | 'dark', mermaid: string): string {
+  return `<script src="${pathToFileURL(resolve(mermaid)).href}"></script>
 <script>
 (async () => {
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: '${theme === 'dark' ? 'dark' : 'default'}' })
@@ -159,6 +155,20 @@ const PAGE = {
   dark: { bg: '#0d1117', fg: '#f0f6fc', muted: '#9198a1', border: '#3d444d', nav: '#151b23', accent: '#4493f8' }
 } as const // prettier-ignore
 
+/** How githubPage dresses the summary. */
+export interface PageOptions {
+  /** The job's icon in the sidebar (its result); ✅ by default. */
+  jobIcon?: string
+  /** Open every fold, as after a reader clicks them. */
+  openFolds?: boolean
+  /**
+   * Path of Mermaid's browser build (`mermaid.min.js`, from
+   * `scripts/mermaid.mjs`) that draws the diagrams. Without it a diagram box
+   * shows its fence text, as GitHub does when rich display is unavailable.
+   */
+  mermaid?: string
+}
+
 /**
  * A page shaped like a workflow run's summary: the sidebar keeps its width
  * (Primer's 256 px below 1012 px, 296 px above), and the summary card takes
@@ -168,10 +178,7 @@ export function githubPage(
   title: string,
   summaryMarkdown: string,
   theme: 'light' | 'dark',
-  /** The job's icon in the sidebar (its result). */
-  jobIcon = '✅',
-  /** Open every fold, as after a reader clicks them. */
-  openFolds = false
+  { jobIcon = '✅', openFolds = false, mermaid }: PageOptions = {}
 ): string {
   const c = PAGE[theme]
   let body = renderGitHubMarkdown(summaryMarkdown)
@@ -206,19 +213,23 @@ body { margin: 0; background: ${c.bg}; color: ${c.fg}; font-family: -apple-syste
 <h3>Jobs</h3><a href="#">${jobIcon} export</a><h3>Run details</h3><a href="#">Usage</a><a href="#">Workflow file</a></nav>
 <div class="main"><div class="card"><header>export summary</header>
 <article class="markdown-body">
-${body}</article></div></div></div>${diagrams ? mermaidPageScript(theme) : ''}</body></html>
+${body}</article></div></div></div>${diagrams && mermaid ? mermaidPageScript(theme, mermaid) : ''}</body></html>
 `
 }
 
 /**
  * Run as a script: a JSON array of Markdown texts on stdin, the rendered
  * HTML of each as a JSON array on stdout; with `--page light|dark` (and
- * `--open`) each as a whole page. The tests use it this way, since the
- * sanitiser's parser is ESM that Jest's module loader cannot require.
+ * `--open`, `--mermaid PATH`) each as a whole page. The tests use it this
+ * way, since the sanitiser's parser is ESM that Jest's loader cannot require.
  */
 if (process.argv[1]?.endsWith('github-render.ts')) {
   const { values } = parseArgs({
-    options: { page: { type: 'string' }, open: { type: 'boolean' } }
+    options: {
+      page: { type: 'string' },
+      open: { type: 'boolean' },
+      mermaid: { type: 'string' }
+    }
   })
   const theme = values.page
   if (theme !== undefined && theme !== 'light' && theme !== 'dark')
@@ -230,7 +241,10 @@ if (process.argv[1]?.endsWith('github-render.ts')) {
     const texts = JSON.parse(input) as string[]
     const render = (text: string): string =>
       theme
-        ? githubPage('summary', text, theme, '✅', values.open)
+        ? githubPage('summary', text, theme, {
+            openFolds: values.open,
+            mermaid: values.mermaid
+          })
         : renderGitHubMarkdown(text)
     process.stdout.write(JSON.stringify(texts.map(render)))
   })

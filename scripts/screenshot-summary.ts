@@ -10,8 +10,9 @@
  * `screenshots/`, which git ignores); a summary with a fold is pictured a
  * second time with its folds open (`…-open.png`, in a taller window, so a
  * chart shows whole). Mermaid diagrams are drawn by Mermaid in the page, as
- * GitHub's viewer draws them, and the script fails if one is not. Chromium
- * comes from Debian: `apt-get install chromium fonts-noto-color-emoji`.
+ * GitHub's viewer draws them, and the script fails if one is not; Mermaid's
+ * browser build is fetched into .tmp/ on first need (`scripts/mermaid.mjs`).
+ * Chromium comes from Debian: `apt-get install chromium fonts-noto-color-emoji`.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -21,6 +22,7 @@ import { parseArgs } from 'node:util'
 import { renderSummary } from '../src/core/report/summary.js'
 import { RESULT_ICON } from '../src/core/report/summary-text.js'
 import { githubPage, MERMAID_BOX } from './github-render.js'
+import { findMermaid } from './mermaid.mjs'
 import { SUMMARY_CASES } from './summary-cases.js'
 
 const WIDTHS = [1024, 1280] as const
@@ -84,11 +86,19 @@ const { values, positionals } = parseArgs({
 })
 const outDir = resolve(positionals[0] ?? 'screenshots')
 mkdirSync(outDir, { recursive: true })
-const chosen = values.case ?? Object.keys(SUMMARY_CASES)
-for (const name of chosen) {
+const chosen = (values.case ?? Object.keys(SUMMARY_CASES)).map(name => {
   const input = SUMMARY_CASES[name]
   if (!input) throw new Error(`no summary case ${name}`)
-  const summary = renderSummary(input)
+  return { name, input, summary: renderSummary(input) }
+})
+/** Mermaid's browser build, fetched only when a chosen summary has a chart. */
+let mermaid: string | undefined
+if (chosen.some(c => c.summary.includes('```mermaid'))) {
+  const found = await findMermaid()
+  if ('missing' in found) throw new Error(found.missing)
+  mermaid = found.path
+}
+for (const { name, input, summary } of chosen) {
   const states = summary.includes('<details>') ? [false, true] : [false]
   for (const open of states)
     for (const width of WIDTHS)
@@ -97,13 +107,11 @@ for (const name of chosen) {
           outDir,
           `${name}-${width}-${theme}${open ? '-open' : ''}`
         )
-        const page = githubPage(
-          name,
-          summary,
-          theme,
-          RESULT_ICON[input.result],
-          open
-        )
+        const page = githubPage(name, summary, theme, {
+          jobIcon: RESULT_ICON[input.result],
+          openFolds: open,
+          mermaid
+        })
         writeFileSync(`${base}.html`, page)
         const height = open ? OPEN_HEIGHT : HEIGHT
         const dom = screenshot(

@@ -2,12 +2,13 @@
  * The GitHub-like render the screenshots are made with
  * (`scripts/github-render.ts`): a ```mermaid fence becomes a box the page's
  * Mermaid draws into, as GitHub's viewer draws the fence, and nothing else
- * does. Chromium stays out of the tests; `scripts/screenshot-summary.ts`
- * checks that Mermaid really drew every box.
+ * does. Chromium and Mermaid itself stay out of the tests (the page is given
+ * a path it would load Mermaid from); `scripts/screenshot-summary.ts` checks
+ * that Mermaid really drew every box.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { SUMMARY_CASES } from '../../scripts/summary-cases.js'
 import { renderSummary } from '../../src/core/report/summary.js'
 import { asGitHub } from '../helpers/github-render.js'
@@ -84,24 +85,32 @@ describe('the page', () => {
   const chart = '```mermaid\nxychart-beta\n  bar [1, 2]\n```\n'
   const fold = '<details><summary>more</summary>\n\nhidden\n\n</details>\n'
 
-  it("loads Mermaid's browser build from node_modules, in the page's theme", () => {
-    const [light, plain] = asGitHub([chart, fold], { theme: 'light' })
-    const [dark] = asGitHub([chart], { theme: 'dark' })
-    const src = /<script src="(file:[^"]+)"><\/script>/.exec(light!)?.[1]
-    expect(src).toMatch(/\/node_modules\/mermaid\/dist\/mermaid\.min\.js$/)
-    expect(existsSync(fileURLToPath(src!))).toBe(true)
+  it("loads Mermaid's browser build from the path it is given, in the page's theme", () => {
+    // Never read: a space and a `#` show the path is written as a file URL.
+    const mermaid = join('.tmp', 'no such #dir', 'mermaid.min.js')
+    const [light, plain] = asGitHub([chart, fold], { theme: 'light', mermaid })
+    const [dark] = asGitHub([chart], { theme: 'dark', mermaid })
+    const scripts = [...light!.matchAll(/<script src="([^"]+)"><\/script>/g)]
+    expect(scripts.map(m => m[1])).toEqual([
+      pathToFileURL(resolve(mermaid)).href
+    ])
+    expect(scripts[0]![1]).toMatch(/^file:\/\/\/.*\/no%20such%20%23dir\//)
+    expect(diagrams(light!)).toEqual(['xychart-beta\n  bar [1, 2]\n'])
     expect(light).toContain("theme: 'default'")
     expect(dark).toContain("theme: 'dark'")
-    // Nothing from the network.
-    expect(light).not.toMatch(/src="https?:/)
     expect(light).toContain("mermaid.render('mermaid-' + i, box.textContent)")
     // No diagram, no Mermaid.
     expect(plain).not.toContain('<script')
     expect(plain).toContain('<details><summary>more')
   })
 
-  it('opens folds when asked', () => {
-    const [open] = asGitHub([fold], { theme: 'light', open: true })
+  it('opens folds when asked; without Mermaid a diagram box keeps its fence text', () => {
+    const [open, unDrawn] = asGitHub([fold, chart], {
+      theme: 'light',
+      open: true
+    })
     expect(open).toContain('<details open><summary>more')
+    expect(diagrams(unDrawn!)).toEqual(['xychart-beta\n  bar [1, 2]\n'])
+    expect(unDrawn).not.toContain('<script')
   })
 })

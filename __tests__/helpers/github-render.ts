@@ -4,13 +4,21 @@
  */
 import { execFileSync } from 'node:child_process'
 
-/** Render Markdown texts as GitHub would, or with `page` as whole pages. */
+/**
+ * Render Markdown texts as GitHub would, or with `page` as whole pages
+ * (`mermaid`: the path the page loads Mermaid's browser build from).
+ */
 export function asGitHub(
   texts: string[],
-  page?: { theme: 'light' | 'dark'; open?: boolean }
+  page?: { theme: 'light' | 'dark'; open?: boolean; mermaid?: string }
 ): string[] {
   const args = page
-    ? ['--page', page.theme, ...(page.open ? ['--open'] : [])]
+    ? [
+        '--page',
+        page.theme,
+        ...(page.open ? ['--open'] : []),
+        ...(page.mermaid ? ['--mermaid', page.mermaid] : [])
+      ]
     : []
   const out = execFileSync(
     'node_modules/.bin/tsx',
