@@ -2,39 +2,20 @@
  * Black-box tests: the bundled dist/index.js, run as a runner would run it,
  * against the simulator on 127.0.0.1.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import type { QualyticsSimulator } from '../simulator/index.js'
+import { describe, expect, it } from '@jest/globals'
 import {
   inputsFor,
   operationsOf,
-  startSimulator,
   triggers,
   textOf
 } from './helpers/fixtures.js'
-import { runActionInProcess } from './helpers/action-in-process.js'
-import { FastClock } from './helpers/virtual-clock.js'
-import type { ActionOptions } from '../simulator/harness.js'
-import type { Scenario } from '../simulator/index.js'
+import { inProcessSuite } from './helpers/action-in-process.js'
 
-/** Each test's clock, shared by the action and the simulator: 10x real time. */
-let clock = new FastClock(10)
-beforeEach(() => {
-  clock = new FastClock(10)
-})
-const simulate = (scenario: Partial<Scenario> = {}, durationMs = 400) =>
-  startSimulator(scenario, durationMs, clock)
-const runAction = (options: Omit<ActionOptions, 'entry' | 'node'>) =>
-  runActionInProcess({ ...options, clock })
-
-let sim: QualyticsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+const { simulate, runAction } = inProcessSuite()
 
 describe('the export action, end to end', () => {
   it('sends container filters and include_deleted as given', async () => {
-    sim = await simulate()
+    const sim = await simulate()
     const run = await runAction({
       inputs: inputsFor(sim, {
         containers: '100, 101',
@@ -55,7 +36,7 @@ describe('the export action, end to end', () => {
   })
 
   it('reports a success with a message as a warning, and fails on it only with fail-on-warning', async () => {
-    sim = await simulate({
+    const sim = await simulate({
       behaviour: () => ({
         durationMs: 300,
         result: 'success',
@@ -74,7 +55,7 @@ describe('the export action, end to end', () => {
   })
 
   it('fails the step with an error per failed export, the last saying what to do', async () => {
-    sim = await simulate({
+    const sim = await simulate({
       behaviour: ({ assetType }) =>
         assetType === 'checks'
           ? {
@@ -97,7 +78,7 @@ describe('the export action, end to end', () => {
   })
 
   it('warns when an export had nothing to write', async () => {
-    sim = await simulate({
+    const sim = await simulate({
       datastores: [
         {
           id: 42,
@@ -118,7 +99,7 @@ describe('the export action, end to end', () => {
   })
 
   it('triggers nothing when one datastore has no enrichment link, and says why in the summary', async () => {
-    sim = await simulate()
+    const sim = await simulate()
     const run = await runAction({
       inputs: inputsFor(sim, { datastore: '42,7' })
     })
@@ -136,7 +117,7 @@ describe('the export action, end to end', () => {
   })
 
   it('with wait: false triggers everything, sets the ids and returns without polling', async () => {
-    sim = await simulate({}, 60_000)
+    const sim = await simulate({}, 60_000)
     const run = await runAction({
       inputs: inputsFor(sim, {
         options: 'all',
@@ -157,7 +138,7 @@ describe('the export action, end to end', () => {
   })
 
   it('with dry-run checks everything, prints the plan and triggers nothing', async () => {
-    sim = await simulate()
+    const sim = await simulate()
     const run = await runAction({
       inputs: inputsFor(sim, {
         datastore: '42,43',
@@ -186,7 +167,7 @@ describe('the export action, end to end', () => {
   })
 
   it('runs at most max-parallel exports at once', async () => {
-    sim = await simulate({}, 600)
+    const sim = await simulate({}, 600)
     const run = await runAction({
       inputs: inputsFor(sim, {
         datastore: '42,43',
@@ -213,7 +194,7 @@ describe('the export action, end to end', () => {
   it('sees a 2.5 s export finished and reports its end_time', async () => {
     // How soon the end is seen is the poll schedule's business, tested on a
     // virtual clock (history-schedule.test.ts), not against the wall.
-    sim = await simulate({}, 2500)
+    const sim = await simulate({}, 2500)
     const run = await runAction({ inputs: inputsFor(sim) })
     const op = [...sim.operations.values()][0]
     expect(run.code).toBe(0)
@@ -224,7 +205,7 @@ describe('the export action, end to end', () => {
   })
 
   it('times out, aborts what still runs and names the ids and the time waited', async () => {
-    sim = await simulate({}, 60_000)
+    const sim = await simulate({}, 60_000)
     const run = await runAction({ inputs: inputsFor(sim, { timeout: '2s' }) })
     expect(run.code).toBe(1)
     expect(run.outputs.result).toBe('timeout')
@@ -238,7 +219,7 @@ describe('the export action, end to end', () => {
   })
 
   it('on timeout with abort-on-timeout false leaves the export running', async () => {
-    sim = await simulate({}, 60_000)
+    const sim = await simulate({}, 60_000)
     const run = await runAction({
       inputs: inputsFor(sim, { timeout: '1500ms', 'abort-on-timeout': 'false' })
     })

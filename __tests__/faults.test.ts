@@ -5,38 +5,20 @@
  * Cancellation, the post step and hostile answers run in the bundle, in
  * blackbox/faults.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { runActionInProcess } from './helpers/action-in-process.js'
-import { FastClock } from './helpers/virtual-clock.js'
-import type { ActionOptions } from '../simulator/harness.js'
-import type { QualyticsSimulator, Scenario } from '../simulator/index.js'
+import { describe, expect, it } from '@jest/globals'
+import { inProcessSuite } from './helpers/action-in-process.js'
 import {
   inputsFor,
   operationsOf,
-  startSimulator,
   triggers,
   textOf
 } from './helpers/fixtures.js'
 
-/** Each test's clock, shared by the action and the simulator: 10x real time. */
-let clock = new FastClock(10)
-beforeEach(() => {
-  clock = new FastClock(10)
-})
-const simulate = (scenario: Partial<Scenario> = {}, durationMs = 400) =>
-  startSimulator(scenario, durationMs, clock)
-const runAction = (options: Omit<ActionOptions, 'entry' | 'node'>) =>
-  runActionInProcess({ ...options, clock })
-
-let sim: QualyticsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+const { simulate, runAction } = inProcessSuite()
 
 describe('reads survive faults', () => {
   it('retries 5xx, resets, 429s and corrupted bodies on every read, and still succeeds', async () => {
-    sim = await simulate({
+    const sim = await simulate({
       chaos: {
         seed: 7,
         errorRate: { '*': 0.1 },
@@ -59,7 +41,7 @@ describe('reads survive faults', () => {
   })
 
   it('honours Retry-After in a 429 storm (both the seconds and the HTTP-date form)', async () => {
-    sim = await simulate({
+    const sim = await simulate({
       chaos: { rateLimitStorm: 2, retryAfterSeconds: 1 }
     })
     const run = await runAction({ inputs: inputsFor(sim) })
@@ -72,7 +54,7 @@ describe('reads survive faults', () => {
   })
 
   it('does not retry what cannot improve: a 401 fails at once, naming the fix', async () => {
-    sim = await simulate()
+    const sim = await simulate()
     const run = await runAction({
       inputs: inputsFor(sim, { token: 'wrong-token-0000000000' })
     })
@@ -86,7 +68,7 @@ describe('reads survive faults', () => {
 
 describe('the trigger is never blindly repeated', () => {
   it('adopts the export a dropped POST created instead of starting a second one', async () => {
-    sim = await simulate({ chaos: { seed: 3, dropAfterCreateRate: 1 } })
+    const sim = await simulate({ chaos: { seed: 3, dropAfterCreateRate: 1 } })
     const run = await runAction({ inputs: inputsFor(sim, { options: 'all' }) })
     expect(run.code).toBe(0)
     expect(triggers(sim)).toHaveLength(3)
@@ -103,7 +85,7 @@ describe('the trigger is never blindly repeated', () => {
   })
 
   it('refuses to post again when it cannot tell whether the export started', async () => {
-    sim = await simulate({
+    const sim = await simulate({
       missingEndpoints: ['operations'],
       chaos: { dropAfterCreateRate: 1 }
     })

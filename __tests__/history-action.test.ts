@@ -5,39 +5,17 @@
  * request budget and a cancel by signal run in the bundle, in
  * blackbox/history-action.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { CronExpressionParser } from 'cron-parser'
 import {
   historyAround,
   type QualyticsSimulator,
   type SeedOperation
 } from '../simulator/index.js'
-import { runActionInProcess } from './helpers/action-in-process.js'
-import { FastClock } from './helpers/virtual-clock.js'
-import type { ActionOptions } from '../simulator/harness.js'
-import type { Scenario } from '../simulator/index.js'
-import {
-  inputsFor,
-  operationsOf,
-  startSimulator,
-  triggers
-} from './helpers/fixtures.js'
+import { inProcessSuite } from './helpers/action-in-process.js'
+import { inputsFor, operationsOf, triggers } from './helpers/fixtures.js'
 
-/** Each test's clock, shared by the action and the simulator: 10x real time. */
-let clock = new FastClock(10)
-beforeEach(() => {
-  clock = new FastClock(10)
-})
-const simulate = (scenario: Partial<Scenario> = {}, durationMs = 400) =>
-  startSimulator(scenario, durationMs, clock)
-const runAction = (options: Omit<ActionOptions, 'entry' | 'node'>) =>
-  runActionInProcess({ ...options, clock })
-
-let sim: QualyticsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+const { simulate, runAction } = inProcessSuite()
 
 const singleReads = (s: QualyticsSimulator): number =>
   s.count('GET', '/api/operations/')
@@ -45,7 +23,7 @@ const singleReads = (s: QualyticsSimulator): number =>
 describe('history-informed polling', () => {
   it('reads the history and follows the export to its end', async () => {
     const d = 5000
-    sim = await simulate(
+    const sim = await simulate(
       {
         history: historyAround({
           datastoreId: 42,
@@ -71,7 +49,7 @@ describe('history-informed polling', () => {
   })
 
   it('without a list endpoint (404) polls as before and still succeeds', async () => {
-    sim = await simulate({ missingEndpoints: ['operations'] }, 3000)
+    const sim = await simulate({ missingEndpoints: ['operations'] }, 3000)
     const run = await runAction({ inputs: inputsFor(sim) })
     expect(run.code).toBe(0)
     const [row] = operationsOf(run.outputs)
@@ -83,7 +61,7 @@ describe('history-informed polling', () => {
   })
 
   it('an unreadable history page falls back to today’s behaviour, never to a failure', async () => {
-    sim = await simulate(
+    const sim = await simulate(
       {
         history: historyAround({
           datastoreId: 42,
@@ -114,7 +92,7 @@ describe('batch status reads', () => {
       durationMs: 500,
       result: 'failure'
     }))
-    sim = await simulate(
+    const sim = await simulate(
       {
         ignoreListFilters: true,
         history: [
@@ -155,7 +133,7 @@ describe('if-running', () => {
   })
 
   it('trigger starts a new one anyway', async () => {
-    sim = await simulate({ history: [running()] })
+    const sim = await simulate({ history: [running()] })
     const run = await runAction({
       inputs: inputsFor(sim, { 'if-running': 'trigger' })
     })
@@ -165,7 +143,7 @@ describe('if-running', () => {
   })
 
   it('never follows an export of another asset type, another datastore or other include_deleted', async () => {
-    sim = await simulate({
+    const sim = await simulate({
       history: [
         running({ assetType: 'checks' }),
         running({ datastoreId: 43 }),
@@ -194,7 +172,7 @@ describe('missed snapshots', () => {
     const fired = firedAt()
     // The last good snapshot started 5 minutes after the fire time three days ago.
     const start = fired - 3 * 86_400_000 + 5 * 60_000
-    sim = await simulate({
+    const sim = await simulate({
       history: [
         {
           datastoreId: 42,
@@ -222,7 +200,7 @@ describe('missed snapshots', () => {
 
   it('is 0 without a warning when the last run came on time, and null with no earlier success', async () => {
     const fired = firedAt()
-    sim = await simulate({
+    const sim = await simulate({
       history: [
         {
           datastoreId: 42,

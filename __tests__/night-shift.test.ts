@@ -6,45 +6,19 @@
  * history read), never one with other containers or include_deleted.
  * The bundle itself is run for each in blackbox/night-shift.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import {
-  historyAround,
-  type QualyticsSimulator,
-  type SeedOperation
-} from '../simulator/index.js'
-import type { Scenario } from '../simulator/index.js'
-import type { ActionOptions } from '../simulator/harness.js'
-import { runActionInProcess } from './helpers/action-in-process.js'
-import { FastClock } from './helpers/virtual-clock.js'
-import {
-  inputsFor,
-  operationsOf,
-  startSimulator,
-  triggers
-} from './helpers/fixtures.js'
+import { describe, expect, it } from '@jest/globals'
+import { historyAround, type SeedOperation } from '../simulator/index.js'
+import { inProcessSuite } from './helpers/action-in-process.js'
+import { inputsFor, operationsOf, triggers } from './helpers/fixtures.js'
 
-/** Each test's clock, shared by the action and the simulator: 10x real time. */
-let clock = new FastClock(10)
-beforeEach(() => {
-  clock = new FastClock(10)
-})
-const simulate = (scenario: Partial<Scenario> = {}) =>
-  startSimulator(scenario, 400, clock)
-const runAction = (options: Omit<ActionOptions, 'entry' | 'node'>) =>
-  runActionInProcess({ ...options, clock })
-
-let sim: QualyticsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+const { simulate, runAction } = inProcessSuite()
 
 /** The pause before a retry, shortened for the test (30 s in a real run). */
 const FAST_RETRY = { QUALYTICS_RETRY_PAUSE_MS: '300' }
 
 describe('retry-failed', () => {
   it('triggers a failed export again and keeps the earlier id', async () => {
-    sim = await simulate({
+    const sim = await simulate({
       queuedMs: 0,
       behaviour: ({ seq }) => ({
         durationMs: 200,
@@ -69,7 +43,7 @@ describe('retry-failed', () => {
   })
 
   it('stops after the given number of retries and fails', async () => {
-    sim = await simulate({
+    const sim = await simulate({
       queuedMs: 0,
       behaviour: () => ({
         durationMs: 100,
@@ -92,7 +66,7 @@ describe('retry-failed', () => {
   })
 
   it('does not retry a trigger Qualytics refused', async () => {
-    sim = await simulate({ readOnlyTokens: ['read-only-token'] })
+    const sim = await simulate({ readOnlyTokens: ['read-only-token'] })
     const run = await runAction({
       inputs: inputsFor(sim, { token: 'read-only-token', 'retry-failed': '3' }),
       env: FAST_RETRY
@@ -109,7 +83,7 @@ describe('retry-failed', () => {
   })
 
   it('does not retry an export aborted in Qualytics', async () => {
-    sim = await simulate({
+    const sim = await simulate({
       queuedMs: 0,
       behaviour: () => ({ durationMs: 100, result: 'aborted', message: null })
     })
@@ -137,7 +111,7 @@ const anHourAgo = (extra: Partial<SeedOperation> = {}): SeedOperation => ({
 
 describe('skip-if-fresh', () => {
   it('reports a recent success instead of triggering, with no request beyond the run without it', async () => {
-    sim = await simulate({ history: [anHourAgo()] })
+    const sim = await simulate({ history: [anHourAgo()] })
     const run = await runAction({
       inputs: inputsFor(sim, { 'skip-if-fresh': '20h', verify: 'false' })
     })
@@ -185,7 +159,7 @@ describe('skip-if-fresh', () => {
   ])(
     'triggers a new export when the earlier one is %s',
     async (_, seed, fresh, extra) => {
-      sim = await simulate({ history: [seed] })
+      const sim = await simulate({ history: [seed] })
       const run = await runAction({
         inputs: inputsFor(sim, {
           'skip-if-fresh': fresh,
@@ -203,7 +177,7 @@ describe('skip-if-fresh', () => {
   )
 
   it('reuses an export of exactly the planned containers', async () => {
-    sim = await simulate({
+    const sim = await simulate({
       history: [anHourAgo({ containerIds: [6, 5] })]
     })
     const run = await runAction({
@@ -218,7 +192,7 @@ describe('skip-if-fresh', () => {
   })
 
   it('still verifies the reused export table', async () => {
-    sim = await simulate({ history: [anHourAgo()] })
+    const sim = await simulate({ history: [anHourAgo()] })
     const run = await runAction({
       inputs: inputsFor(sim, { 'skip-if-fresh': '20h' })
     })
@@ -237,7 +211,7 @@ describe('the durations chart', () => {
     [5, true],
     [2, false]
   ])('with %i earlier successes: a chart is %s', async (count, shown) => {
-    sim = await simulate({
+    const sim = await simulate({
       history: historyAround({
         datastoreId: 42,
         assetType: 'anomalies',

@@ -6,35 +6,20 @@
  * heartbeat to a loopback monitor (ok, /fail, a monitor that fails, none
  * for a dry run), and a refused heartbeat URL that keeps its key secret.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { QualyticsSimulator } from '../simulator/index.js'
-import { runActionInProcess } from './helpers/action-in-process.js'
-import { FastClock } from './helpers/virtual-clock.js'
-import type { ActionOptions } from '../simulator/harness.js'
-import type { Scenario } from '../simulator/index.js'
-import { inputsFor, operationsOf, startSimulator } from './helpers/fixtures.js'
+import { inProcessSuite } from './helpers/action-in-process.js'
+import { inputsFor, operationsOf } from './helpers/fixtures.js'
 
-/** Each test's clock, shared by the action and the simulator: 10x real time. */
-let clock = new FastClock(10)
-beforeEach(() => {
-  clock = new FastClock(10)
-})
-const simulate = (scenario: Partial<Scenario> = {}, durationMs = 400) =>
-  startSimulator(scenario, durationMs, clock)
-const runAction = (options: Omit<ActionOptions, 'entry' | 'node'>) =>
-  runActionInProcess({ ...options, clock })
+const { simulate, runAction } = inProcessSuite()
 
-let sim: QualyticsSimulator | undefined
 let monitor: Server | undefined
 afterEach(async () => {
-  await sim?.close()
   await new Promise(r => (monitor ? monitor.close(r) : r(undefined)))
-  sim = undefined
   monitor = undefined
 })
 
@@ -73,7 +58,7 @@ async function startMonitor(status = 200): Promise<{
 
 describe('results-file', () => {
   it('is written when preflight stops the run, saying why', async () => {
-    sim = await simulate()
+    const sim = await simulate()
     const file = join(dir(), 'leg.json')
     const run = await runAction({
       inputs: inputsFor(sim, { datastore: '7', 'results-file': file })
@@ -87,7 +72,7 @@ describe('results-file', () => {
 
 describe('merge-results', () => {
   it('merges legs into one result, one operations output and one summary, calling no API', async () => {
-    sim = await simulate({ behaviour: failing43 })
+    const sim = await simulate({ behaviour: failing43 })
     const folder = dir()
     for (const [leg, datastore] of [
       ['b', '43'],
@@ -120,7 +105,7 @@ describe('merge-results', () => {
   })
 
   it('names a garbled, another-version and a missing file, and is at best failure', async () => {
-    sim = await simulate()
+    const sim = await simulate()
     const folder = dir()
     await runAction({
       inputs: inputsFor(sim, { 'results-file': join(folder, 'r-1.json') })
@@ -159,7 +144,7 @@ describe('merge-results', () => {
 describe('heartbeat-url', () => {
   it('sends nothing for a dry run, and a failed ping is a warning only', async () => {
     const hb = await startMonitor(503)
-    sim = await simulate()
+    const sim = await simulate()
     const dry = await runAction({
       inputs: inputsFor(sim, { 'dry-run': 'true', 'heartbeat-url': hb.url })
     })
@@ -184,7 +169,7 @@ describe('heartbeat-url', () => {
       /http to host "hc-ping\.example"/
     ]
   ])('refuses %s naming what is wrong, not the path', async (url, why) => {
-    sim = await simulate()
+    const sim = await simulate()
     const run = await runAction({
       inputs: inputsFor(sim, { 'heartbeat-url': url })
     })
@@ -197,7 +182,7 @@ describe('heartbeat-url', () => {
 
 describe('scheduled-at', () => {
   it('is the latest slot of the cron not after the start, and the summary says how late', async () => {
-    sim = await simulate()
+    const sim = await simulate()
     const before = Date.now()
     const run = await runAction({
       inputs: inputsFor(sim),
@@ -215,7 +200,7 @@ describe('scheduled-at', () => {
   })
 
   it('is empty when the run was not scheduled', async () => {
-    sim = await simulate()
+    const sim = await simulate()
     const run = await runAction({ inputs: inputsFor(sim) })
     expect(run.outputs['scheduled-at']).toBe('')
   })

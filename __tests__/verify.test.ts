@@ -4,60 +4,32 @@
  * enrichment datastore fresh, stale or not at all, or whose enrichment
  * endpoints are absent. The bundle runs it in blackbox/verify.test.ts.
  */
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { runActionInProcess } from './helpers/action-in-process.js'
-import type { ActionOptions } from '../simulator/harness.js'
+import { describe, expect, it } from '@jest/globals'
+import { inProcessSuite } from './helpers/action-in-process.js'
 import type {
   Landing,
   QualyticsSimulator,
   Scenario,
   SimDatastore
 } from '../simulator/index.js'
-import { inputsFor, operationsOf, startSimulator } from './helpers/fixtures.js'
+import {
+  inputsFor,
+  operationsOf,
+  startSimulator,
+  SALES_PREFIXED
+} from './helpers/fixtures.js'
 import { FastClock } from './helpers/virtual-clock.js'
 import { parseConfig } from '../src/core/config/config.js'
 import { runExportJob } from '../src/core/run/job.js'
 import { createRedactor } from '../src/core/output/redact.js'
 
-const DATASTORES: SimDatastore[] = [
-  {
-    id: 42,
-    name: 'Sales Warehouse',
-    enrichment: { id: 100, name: 'Sales Enrichment', prefix: 'sales' },
-    anomalies: 12,
-    checks: 30
-  },
-  {
-    id: 43,
-    name: 'Marketing Lake',
-    enrichment: { id: 101, name: 'Marketing Enrichment' },
-    anomalies: 3,
-    checks: 8
-  }
-]
-
-/** Each test's clock, shared by the action and the simulator: 10x real time. */
-let clock = new FastClock(10)
-beforeEach(() => {
-  clock = new FastClock(10)
-})
-const simulate = (scenario: Partial<Scenario> = {}, durationMs = 400) =>
-  startSimulator(scenario, durationMs, clock)
-const runAction = (options: Omit<ActionOptions, 'entry' | 'node'>) =>
-  runActionInProcess({ ...options, clock })
-
-let sim: QualyticsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+const { simulate, runAction } = inProcessSuite()
 
 async function start(
   scenario: Partial<Scenario> = {},
   durationMs = 300
 ): Promise<QualyticsSimulator> {
-  sim = await simulate({ datastores: DATASTORES, ...scenario }, durationMs)
-  return sim
+  return simulate({ datastores: SALES_PREFIXED, ...scenario }, durationMs)
 }
 
 const landing =
@@ -80,11 +52,11 @@ describe('verify', () => {
   it('warns about a stale table, naming datastore and table, and the run still succeeds', async () => {
     // In-process, fifty times real time: the 2 s and 5 s re-checks take 140 ms.
     const clock = new FastClock(50)
-    const s = (sim = await startSimulator(
-      { datastores: DATASTORES, landing: landing({ 42: 'stale' }) },
+    const s = await startSimulator(
+      { datastores: SALES_PREFIXED, landing: landing({ 42: 'stale' }) },
       300,
       clock
-    ))
+    )
     const config = parseConfig(
       inputsFor(s, { datastore: '42,43', timeout: '5m' })
     )
@@ -163,7 +135,7 @@ describe('verify', () => {
 
   it('cannot tell when an empty export wrote a table without rows', async () => {
     const s = await start({
-      datastores: [{ ...DATASTORES[0], anomalies: 0 } as SimDatastore]
+      datastores: [{ ...SALES_PREFIXED[0], anomalies: 0 } as SimDatastore]
     })
     const run = await runAction({ inputs: inputsFor(s) })
     // The empty export is its own warning; verify adds no second one.

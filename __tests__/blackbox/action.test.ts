@@ -3,8 +3,8 @@
  * against the simulator on 127.0.0.1.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import type { QualyticsSimulator } from '../../simulator/index.js'
 import {
+  closeSimulators,
   inputsFor,
   operationsOf,
   startSimulator,
@@ -12,15 +12,11 @@ import {
 } from '../helpers/fixtures.js'
 import { runAction } from '../helpers/bundle.js'
 
-let sim: QualyticsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+afterEach(closeSimulators)
 
 describe('the export action, end to end', () => {
   it('exports two datastores, all asset types, and reports every operation in plan order', async () => {
-    sim = await startSimulator()
+    const sim = await startSimulator()
     const run = await runAction({
       inputs: inputsFor(sim, { datastore: '43,42', options: 'all' })
     })

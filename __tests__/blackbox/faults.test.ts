@@ -6,8 +6,8 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startAction, runAction } from '../helpers/bundle.js'
-import type { QualyticsSimulator } from '../../simulator/index.js'
 import {
+  closeSimulators,
   inputsFor,
   waitFor,
   operationsOf,
@@ -21,11 +21,7 @@ import {
   startHostileServer
 } from '../helpers/hostile-server.js'
 
-let sim: QualyticsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+afterEach(closeSimulators)
 
 describe('the trigger is never blindly repeated', () => {
   it('treats a refused trigger as final and still runs the rest of the plan', async () => {
@@ -67,17 +63,14 @@ describe('the trigger is never blindly repeated', () => {
 
 describe('cancellation', () => {
   it('aborts running exports on SIGINT, writes outputs and summary, and exits non-zero', async () => {
-    sim = await startSimulator({}, 60_000)
+    const sim = await startSimulator({}, 60_000)
     const { child, done } = startAction({
       inputs: inputsFor(sim, { options: 'anomalies,checks' })
     })
-    const server = sim
     // Both are running and have been read (by single or list reads; the
     // first list read is the history read before triggering).
     await waitFor(
-      () =>
-        server.operations.size >= 2 &&
-        server.count('GET', '/api/operations') >= 3
+      () => sim.operations.size >= 2 && sim.count('GET', '/api/operations') >= 3
     )
     child.kill('SIGINT')
     const run = await done
@@ -92,10 +85,9 @@ describe('cancellation', () => {
   })
 
   it('stops at once when cancelled during preflight, triggering nothing', async () => {
-    sim = await startSimulator({ chaos: { latencyMs: 20_000 } })
+    const sim = await startSimulator({ chaos: { latencyMs: 20_000 } })
     const { child, done } = startAction({ inputs: inputsFor(sim) })
-    const server = sim
-    await waitFor(() => server.requests.length >= 1)
+    await waitFor(() => sim.requests.length >= 1)
     // Each preflight read would take 20 s: ending before the test's timeout
     // means the cancel did not wait for them.
     child.kill('SIGINT')
@@ -109,12 +101,11 @@ describe('cancellation', () => {
   })
 
   it('leaves exports running on cancel when abort-on-cancel is false, and hands them to nobody', async () => {
-    sim = await startSimulator({}, 60_000)
+    const sim = await startSimulator({}, 60_000)
     const { child, done } = startAction({
       inputs: inputsFor(sim, { 'abort-on-cancel': 'false' })
     })
-    const server = sim
-    await waitFor(() => server.count('GET', '/api/operations/') >= 1)
+    await waitFor(() => sim.count('GET', '/api/operations/') >= 1)
     child.kill('SIGTERM')
     const run = await done
     expect(run.outputs.result).toBe('cancelled')
@@ -122,7 +113,7 @@ describe('cancellation', () => {
   })
 
   it('post step aborts what a killed main step left running, and skips what ended', async () => {
-    sim = await startSimulator({
+    const sim = await startSimulator({
       behaviour: ({ seq }) => ({
         durationMs: seq === 1 ? 60_000 : 10,
         result: 'success'
@@ -149,7 +140,7 @@ describe('cancellation', () => {
   })
 
   it('post step does nothing after a main step that ended normally', async () => {
-    sim = await startSimulator()
+    const sim = await startSimulator()
     const post = await runAction({
       inputs: inputsFor(sim),
       state: { isPost: 'true', watching: '' }

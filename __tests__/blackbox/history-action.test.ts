@@ -13,6 +13,7 @@ import {
 } from '../../simulator/index.js'
 import { runAction, startAction } from '../helpers/bundle.js'
 import {
+  closeSimulators,
   inputsFor,
   operationsOf,
   startSimulator,
@@ -20,11 +21,7 @@ import {
   waitFor
 } from '../helpers/fixtures.js'
 
-let sim: QualyticsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+afterEach(closeSimulators)
 
 const singleReads = (s: QualyticsSimulator): number =>
   s.count('GET', '/api/operations/')
@@ -35,7 +32,7 @@ const listReads = (s: QualyticsSimulator): number =>
 describe('batch status reads', () => {
   // Counted against the wall: on a fast clock the reads come out otherwise.
   it('reads the status of six exports with list reads, single reads only where the list cannot tell', async () => {
-    sim = await startSimulator({}, 2500)
+    const sim = await startSimulator({}, 2500)
     const run = await runAction({
       inputs: inputsFor(sim, { datastore: '42,43', options: 'all' })
     })
@@ -58,7 +55,7 @@ describe('batch status reads', () => {
 
 describe('request budget', () => {
   it('stays under max-request-rate in every second: no 429 from a limiter just above it', async () => {
-    sim = await startSimulator({ rateLimit: { perSecond: 6 } }, 1500)
+    const sim = await startSimulator({ rateLimit: { perSecond: 6 } }, 1500)
     const run = await runAction({
       inputs: inputsFor(sim, {
         datastore: '42,43',
@@ -81,7 +78,7 @@ describe('request budget', () => {
   })
 
   it('slows down after 429s from a limiter below the budget and still finishes every export', async () => {
-    sim = await startSimulator({ rateLimit: { perSecond: 4 } }, 1500)
+    const sim = await startSimulator({ rateLimit: { perSecond: 4 } }, 1500)
     const run = await runAction({
       inputs: inputsFor(sim, { datastore: '42,43', options: 'all' })
     })
@@ -100,8 +97,7 @@ describe('request budget', () => {
 
 describe('stopping under the budget', () => {
   it('a cancel rejects queued reads and sends every abort ahead of them', async () => {
-    sim = await startSimulator({}, 60_000)
-    const server = sim
+    const sim = await startSimulator({}, 60_000)
     const { child, done } = startAction({
       inputs: inputsFor(sim, {
         datastore: '42,43',
@@ -110,7 +106,7 @@ describe('stopping under the budget', () => {
         'max-request-rate': '3'
       })
     })
-    await waitFor(() => server.operations.size >= 6, 20_000)
+    await waitFor(() => sim.operations.size >= 6, 20_000)
     const cancelledAt = Date.now()
     child.kill('SIGINT')
     const run = await done
@@ -137,7 +133,9 @@ describe('if-running', () => {
   })
 
   it('wait (the default) follows an export already running instead of starting another', async () => {
-    sim = await startSimulator({ history: [running({ scheduled: true })] })
+    const sim = await startSimulator({
+      history: [running({ scheduled: true })]
+    })
     const seeded = [...sim.operations.keys()][0]
     const run = await runAction({ inputs: inputsFor(sim) })
     expect(run.code).toBe(0)

@@ -5,8 +5,8 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startAction } from '../helpers/bundle.js'
-import type { QualyticsSimulator } from '../../simulator/index.js'
 import {
+  closeSimulators,
   inputsFor,
   operationsOf,
   startSimulator,
@@ -20,15 +20,11 @@ import {
   startHostileServer
 } from '../helpers/hostile-server.js'
 
-let sim: QualyticsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+afterEach(closeSimulators)
 
 describe('a trigger the deadline cuts short', () => {
   it('is a timeout, not a success left running', async () => {
-    sim = await startSimulator({
+    const sim = await startSimulator({
       chaos: { rateLimitRate: { run: 1 }, retryAfterSeconds: 60 }
     })
     const { runAction } = await import('../helpers/bundle.js')
@@ -47,8 +43,7 @@ describe('a trigger the deadline cuts short', () => {
 
 describe('a cancel that meets work on the wire', () => {
   it('with wait: false stops triggering, aborts what it started, and fails as cancelled', async () => {
-    sim = await startSimulator({ chaos: { latencyMs: 250 } }, 60_000)
-    const server = sim
+    const sim = await startSimulator({ chaos: { latencyMs: 250 } }, 60_000)
     const { child, done } = startAction({
       inputs: inputsFor(sim, {
         datastore: '42,43',
@@ -57,7 +52,7 @@ describe('a cancel that meets work on the wire', () => {
         'max-parallel': '1'
       })
     })
-    await waitFor(() => server.operations.size >= 1)
+    await waitFor(() => sim.operations.size >= 1)
     child.kill('SIGINT')
     const run = await done
     expect(run.code).toBe(1)
@@ -80,7 +75,7 @@ describe('a cancel that meets work on the wire', () => {
   })
 
   it("during a trigger's retry pause is a cancel, not a failure of that export", async () => {
-    sim = await startSimulator({
+    const sim = await startSimulator({
       chaos: { rateLimitRate: { run: 1 }, retryAfterSeconds: 30 }
     })
     let log = ''

@@ -8,44 +8,24 @@ import { runAction } from '../helpers/bundle.js'
 import type {
   Landing,
   QualyticsSimulator,
-  Scenario,
-  SimDatastore
+  Scenario
 } from '../../simulator/index.js'
-import { inputsFor, operationsOf, startSimulator } from '../helpers/fixtures.js'
+import {
+  closeSimulators,
+  inputsFor,
+  operationsOf,
+  startSimulator,
+  SALES_PREFIXED
+} from '../helpers/fixtures.js'
 import { hostileInputs, startHostileServer } from '../helpers/hostile-server.js'
 
-const DATASTORES: SimDatastore[] = [
-  {
-    id: 42,
-    name: 'Sales Warehouse',
-    enrichment: { id: 100, name: 'Sales Enrichment', prefix: 'sales' },
-    anomalies: 12,
-    checks: 30
-  },
-  {
-    id: 43,
-    name: 'Marketing Lake',
-    enrichment: { id: 101, name: 'Marketing Enrichment' },
-    anomalies: 3,
-    checks: 8
-  }
-]
-
-let sim: QualyticsSimulator | undefined
-afterEach(async () => {
-  await sim?.close()
-  sim = undefined
-})
+afterEach(closeSimulators)
 
 async function start(
   scenario: Partial<Scenario> = {},
   durationMs = 300
 ): Promise<QualyticsSimulator> {
-  sim = await startSimulator(
-    { datastores: DATASTORES, ...scenario },
-    durationMs
-  )
-  return sim
+  return startSimulator({ datastores: SALES_PREFIXED, ...scenario }, durationMs)
 }
 
 const landing =

@@ -12,6 +12,7 @@
  * action (retries, reuse, history, results files) run here.
  */
 import * as core from '@actions/core'
+import { afterEach, beforeEach } from '@jest/globals'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,6 +23,39 @@ import {
   type ActionOptions,
   type ActionRun
 } from '../../simulator/harness.js'
+import type { QualyticsSimulator, Scenario } from '../../simulator/index.js'
+import { closeSimulators, startSimulator } from './fixtures.js'
+import { FastClock } from './virtual-clock.js'
+
+/**
+ * The set-up of a file of in-process action tests, called once at its top:
+ * each test gets a fresh clock at `speed` times real time, shared by the
+ * action and the simulators it starts, and every simulator is closed after
+ * the test.
+ */
+export function inProcessSuite(speed = 10): {
+  /** The running test's clock. */
+  clock: () => FastClock
+  simulate: (
+    scenario?: Partial<Scenario>,
+    durationMs?: number
+  ) => Promise<QualyticsSimulator>
+  runAction: (
+    options: Omit<ActionOptions, 'entry' | 'node'> & { cwd?: string }
+  ) => Promise<ActionRun>
+} {
+  let clock = new FastClock(speed)
+  beforeEach(() => {
+    clock = new FastClock(speed)
+  })
+  afterEach(closeSimulators)
+  return {
+    clock: () => clock,
+    simulate: (scenario = {}, durationMs = 400) =>
+      startSimulator(scenario, durationMs, clock),
+    runAction: options => runActionInProcess({ ...options, clock })
+  }
+}
 
 /** One run of the action's main (or post) step, in-process, on `clock`. */
 export async function runActionInProcess(

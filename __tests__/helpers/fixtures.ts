@@ -24,17 +24,26 @@ export const DATASTORES: SimDatastore[] = [
   { id: 7, name: 'Legacy CRM', enrichment: null }
 ]
 
+/** DATASTORES with 42's enrichment tables under the prefix `sales` (`_sales_…`). */
+export const SALES_PREFIXED: SimDatastore[] = DATASTORES.map(d =>
+  d.id === 42 && d.enrichment
+    ? { ...d, enrichment: { ...d.enrichment, prefix: 'sales' } }
+    : d
+)
+
+let started: QualyticsSimulator[] = []
+
 /**
  * A simulator whose exports succeed after `durationMs`, unless the scenario
  * says otherwise. No queued phase unless the scenario asks for one: these
- * tests count reads and time ends to the second.
+ * tests count reads and time ends to the second. closeSimulators closes it.
  */
-export function startSimulator(
+export async function startSimulator(
   scenario: Partial<Scenario> = {},
   durationMs = 400,
   clock?: Clock
 ): Promise<QualyticsSimulator> {
-  return QualyticsSimulator.start(
+  const sim = await QualyticsSimulator.start(
     {
       datastores: DATASTORES,
       behaviour: () => ({ durationMs, result: 'success', message: null }),
@@ -43,6 +52,15 @@ export function startSimulator(
     },
     { clock }
   )
+  started.push(sim)
+  return sim
+}
+
+/** Close every simulator startSimulator opened: `afterEach(closeSimulators)`. */
+export async function closeSimulators(): Promise<void> {
+  const open = started
+  started = []
+  await Promise.all(open.map(s => s.close()))
 }
 
 /** Inputs that point the action at the simulator. */
