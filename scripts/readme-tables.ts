@@ -3,6 +3,8 @@
  * other files own.
  *
  * - action.yml's `inputs:`, from the input table (src/core/config/inputs-table.ts);
+ * - the GitLab component's input parts (templates/export.yml), from the
+ *   input table too (see gitlab-component.ts);
  * - `<!-- start inputs -->` … `<!-- end inputs -->`: the inputs table, from the input table;
  * - `<!-- start outputs -->` … `<!-- end outputs -->`: the outputs table, from action.yml;
  * - `<!-- start example examples/x.yml -->` … `<!-- end example -->`: that
@@ -17,6 +19,7 @@ import { pathToFileURL } from 'node:url'
 import * as prettier from 'prettier'
 import { parse } from 'yaml'
 import { INPUTS, type InputSpec } from '../src/core/config/inputs-table.js'
+import { COMPONENT, renderComponent } from './gitlab-component.js'
 
 interface ActionYaml {
   outputs: Record<string, { description: string }>
@@ -177,36 +180,58 @@ export function documentFiles(root: string): string[] {
   ]
 }
 
-async function main(): Promise<void> {
-  const root = process.cwd()
-  const actionPath = join(root, 'action.yml')
-  const action = readFileSync(actionPath, 'utf8')
-  const wantedAction = renderActionYaml(action)
-  if (wantedAction !== action) {
-    if (process.argv.includes('--check')) {
-      console.error('action.yml is out of date: run `npm run docs`.')
-      process.exitCode = 1
-    } else {
-      writeFileSync(actionPath, wantedAction)
-      console.log('action.yml updated.')
-    }
-  }
-  for (const file of documentFiles(root)) {
+/** A file `npm run docs` keeps, and how to rebuild it from the current text. */
+interface Generated {
+  file: string
+  render: (current: string) => string | Promise<string>
+}
+
+/**
+ * Every generated file under root that is out of date, in the order
+ * checked; with `write`, each is rewritten first. action.yml and the
+ * component come first: the documents do not read them.
+ */
+export async function updateDocs(
+  root: string,
+  write: boolean
+): Promise<string[]> {
+  const generated: Generated[] = [
+    { file: 'action.yml', render: renderActionYaml },
+    {
+      file: COMPONENT,
+      render: async text => {
+        const options = await prettier.resolveConfig(join(root, COMPONENT))
+        return prettier.format(renderComponent(text), {
+          ...options,
+          parser: 'yaml'
+        })
+      }
+    },
+    ...documentFiles(root).map(file => ({
+      file,
+      render: (text: string) => renderReadme(text, root)
+    }))
+  ]
+  const stale: string[] = []
+  for (const { file, render } of generated) {
     const path = join(root, file)
     const current = readFileSync(path, 'utf8')
-    const wanted = await renderReadme(current, root)
-    if (process.argv.includes('--check')) {
-      if (wanted !== current) {
-        console.error(`${file} is out of date: run \`npm run docs\`.`)
-        process.exitCode = 1
-      }
-      continue
-    }
-    if (wanted !== current) writeFileSync(path, wanted)
-    console.log(
-      wanted === current ? `${file} is up to date.` : `${file} updated.`
-    )
+    const wanted = await render(current)
+    if (wanted === current) continue
+    stale.push(file)
+    if (write) writeFileSync(path, wanted)
   }
+  return stale
+}
+
+async function main(): Promise<void> {
+  const check = process.argv.includes('--check')
+  const stale = await updateDocs(process.cwd(), !check)
+  for (const file of stale)
+    if (check) console.error(`${file} is out of date: run \`npm run docs\`.`)
+    else console.log(`${file} updated.`)
+  if (stale.length === 0) console.log('Every generated file is up to date.')
+  if (check && stale.length > 0) process.exitCode = 1
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import {
   chmodSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -17,7 +18,9 @@ import {
 import { join } from 'node:path'
 import { XMLParser } from 'fast-xml-parser'
 import type { QualyticsSimulator } from '../../simulator/index.js'
-import { INPUTS } from '../../src/core/config/inputs-table.js'
+import { renderComponent } from '../../scripts/gitlab-component.js'
+import { updateDocs } from '../../scripts/readme-tables.js'
+import { INPUTS, type InputSpec } from '../../src/core/config/inputs-table.js'
 import { cliEntry } from '../helpers/bundle.js'
 import { tmpDir } from '../helpers/cli.js'
 import { checksFail, startSimulator, triggers } from '../helpers/fixtures.js'
@@ -157,6 +160,89 @@ describe('the component', () => {
     expect(() =>
       includeComponent(COMPONENT, { datastore: '42', 'if-running': 'skip' })
     ).toThrow(/not one of wait, trigger/)
+  })
+})
+
+/** Inputs a later release might add, one of each way the component passes them. */
+const NEW_INPUTS: InputSpec[] = (
+  [
+    ['label', '', { value: '<text>', help: 'A label (default none).' }],
+    ['keep', 'true', { value: '<bool>', help: 'Keep them (default true).' }],
+    ['most', '3', { value: '<n>', help: 'At most this many (default 3).' }],
+    ['quiet', 'false', { flag: true, help: 'Print less.' }]
+  ] as const
+).map(([name, value, run]) => ({
+  name,
+  since: '1.2',
+  default: value,
+  description: `The ${name} input.`,
+  run,
+  schedule: true,
+  export: true
+}))
+
+describe('the generated parts of the component', () => {
+  const text = readFileSync(COMPONENT, 'utf8')
+
+  it('are what npm run docs makes of the input table', () => {
+    expect(renderComponent(text)).toBe(text)
+  })
+
+  it('take a new input of the table into the spec, the variables and the script', () => {
+    const path = join(tmpDir(), 'export.yml')
+    writeFileSync(path, renderComponent(text, [...INPUTS, ...NEW_INPUTS]))
+    const { inputs } = readComponent(path)
+    expect(
+      NEW_INPUTS.map(i => [i.name, inputs[i.name]?.type ?? 'string'])
+    ).toEqual([
+      ['label', 'string'],
+      ['keep', 'boolean'],
+      ['most', 'number'],
+      ['quiet', 'boolean']
+    ])
+    expect(
+      NEW_INPUTS.map(i => [
+        inputs[i.name]?.default,
+        inputs[i.name]?.description
+      ])
+    ).toEqual([
+      ['', 'A label.'],
+      [true, 'Keep them.'],
+      [3, 'At most this many.'],
+      [false, 'Print less.']
+    ])
+    const job = includeComponent(path, { datastore: '42', label: 'a b' })[
+      'qualytics-export'
+    ] as GitlabJob
+    expect(job.variables.QE_LABEL).toBe('a b')
+    expect(job.variables.QE_VALUES).toMatch(/ keep=true most=3$/)
+    expect(job.variables.QE_SWITCHES).toMatch(/ quiet=false$/)
+    expect(job.script.join('\n')).toMatch(/for flag in [\w -]* label; do/)
+    // GitLab would refuse a boolean input whose default is not a boolean.
+    const [, keep] = NEW_INPUTS
+    expect(() =>
+      renderComponent(text, [...INPUTS, { ...keep!, default: '' }])
+    ).toThrow("keep's default '' is not a GitLab boolean")
+  })
+
+  it('are named by npm run docs -- --check when stale, and put right by npm run docs', async () => {
+    // The component and what it needs; a README without generated parts
+    // keeps the run to the component.
+    const root = tmpDir()
+    for (const entry of ['action.yml', '.prettierrc.json', 'templates'])
+      cpSync(entry, join(root, entry), { recursive: true })
+    writeFileSync(join(root, 'README.md'), '# Qualytics export\n')
+    // A hand edit inside a generated region, and an input missing from the script.
+    const stale = text
+      .replace('default: 30m', 'default: 1h')
+      .replace(' skip-if-fresh; do', '; do')
+    expect(stale).not.toBe(text)
+    writeFileSync(join(root, COMPONENT), stale)
+    expect(await updateDocs(root, false)).toEqual([COMPONENT])
+    expect(readFileSync(join(root, COMPONENT), 'utf8')).toBe(stale)
+    expect(await updateDocs(root, true)).toEqual([COMPONENT])
+    expect(readFileSync(join(root, COMPONENT), 'utf8')).toBe(text)
+    expect(await updateDocs(root, false)).toEqual([])
   })
 })
 
