@@ -14,7 +14,11 @@
  * Everything else (the job's own inputs, its body) is written by hand.
  */
 import { parse } from 'yaml'
-import { INPUTS, type InputSpec } from '../src/core/config/inputs-table.js'
+import {
+  inGitlabComponent,
+  INPUTS,
+  type InputSpec
+} from '../src/core/config/inputs-table.js'
 
 /** The component, under the repository root. */
 export const COMPONENT = 'templates/export.yml'
@@ -46,12 +50,14 @@ function componentInputs(
 ): ComponentInput[] {
   return inputs.flatMap((input): ComponentInput[] => {
     const form = input.run
-    if (!form || input.secret || input.gitlab === false) return []
+    if (!form || !inGitlabComponent(input)) return []
     const offered = {
       name: input.name,
       default: input.default,
       description:
-        input.gitlab ?? form.help.replace(/\s*\(default\b[^)]*\)(?=\.$)/, '')
+        typeof input.gitlab === 'string'
+          ? input.gitlab
+          : form.help.replace(/\s*\(default\b[^)]*\)(?=\.$)/, '')
     }
     if ('flag' in form)
       return [{ ...offered, type: 'boolean', passing: 'switch' }]

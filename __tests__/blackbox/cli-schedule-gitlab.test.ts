@@ -170,6 +170,26 @@ describe('schedule --target gitlab', () => {
       2,
       expect.stringMatching(/--ref does not apply to --target github/)
     ])
+    // Inputs the component lacks: GitLab would refuse the include, and a
+    // secret would sit in a committed file.
+    const secret = 'https://hc-ping.com/0b7c5e0e-7d3e-4a8b-9d5e-1f2a3b4c5d6e'
+    for (const [flag, value, reason] of [
+      ['--heartbeat-url', secret, /masked CI\/CD variable/],
+      ['--results-file', 'r.json', /the GitLab component has no such input/]
+    ] as const) {
+      const repo = tmpRepo()
+      const lacking = await runCli(
+        [...base, '--crontab', '17 6 * * *', flag, value],
+        { cwd: repo }
+      )
+      expect([lacking.code, lacking.stderr]).toEqual([
+        2,
+        expect.stringContaining(`${flag} does not apply to --target gitlab: `)
+      ])
+      expect(lacking.stderr).toMatch(reason)
+      expect(existsSync(join(repo, '.gitlab'))).toBe(false)
+      expect(lacking.stdout + lacking.stderr).not.toContain(secret)
+    }
     const other = await runCli(
       [...base, '--crontab', '17 6 * * *', '--target', 'jenkins'],
       {

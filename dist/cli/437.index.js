@@ -496,10 +496,14 @@ const SCHEDULE_VARIABLE = 'QUALYTICS_EXPORT_SCHEDULE';
  */
 const COMPONENT_URL = `https://raw.githubusercontent.com/qualytics/qualytics-export-action/v${version/* VERSION */.x}/templates/export.yml`;
 /**
- * Action inputs the component has no input for: the cron's zone belongs to
- * the pipeline schedule (`--cronTimeZone`), and a GitLab run reads no cron.
+ * Whether the component takes the input: `schedule` refuses the others'
+ * flags for GitLab, except the cron's zone, which goes to the pipeline
+ * schedule (`--cronTimeZone`) as a GitLab run reads no cron.
  */
-const NOT_COMPONENT_INPUTS = new Set(['schedule-timezone']);
+function componentInput(name) {
+    const input = inputs_table/* INPUTS */.mc.find(i => i.name === name);
+    return input !== undefined && (0,inputs_table/* inGitlabComponent */.KU)(input);
+}
 /** A value as the component's typed input wants it: booleans and numbers bare. */
 function typed(name, value) {
     const form = inputs_table/* INPUTS */.mc.find(i => i.name === name)?.run;
@@ -528,7 +532,7 @@ function renderGitlabFile(spec) {
             ? [['container-tags', (0,workflow_file.sq)(spec.containerTags)]]
             : []),
         ...spec.more
-            .filter(([name]) => !NOT_COMPONENT_INPUTS.has(name))
+            .filter(([name]) => componentInput(name))
             .map(([name, value]) => [name, typed(name, value)])
     ];
     return `# Qualytics metadata export "${spec.name}": ${spec.description} (${spec.timezone ?? 'UTC'}).
@@ -685,6 +689,13 @@ function ciTarget(flags) {
             : ['ref'];
     if (foreign.length > 0)
         throw new args/* UsageError */.eb(`--${foreign[0]} does not apply to --target ${target}${target === 'gitlab' ? ': the GitLab job runs the component on your GitLab runners' : ': it is the branch of a GitLab pipeline schedule'}`);
+    // GitLab refuses an include with an input the component lacks, and a
+    // secret must not land in a committed file.
+    const lacking = inputs_table/* INPUTS */.mc.find(i => i.schedule === true &&
+        !(0,inputs_table/* inGitlabComponent */.KU)(i) &&
+        flags[i.name] !== undefined);
+    if (target === 'gitlab' && lacking)
+        throw new args/* UsageError */.eb(`--${lacking.name} does not apply to --target gitlab: ${lacking.secret ? 'a secret goes in a masked CI/CD variable of the project (docs/gitlab.md), never in a file' : 'the GitLab component has no such input'}`);
     return target;
 }
 /** Validate every flag and turn them into what the workflow will hold. */

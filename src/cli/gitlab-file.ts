@@ -3,7 +3,7 @@
  * component (templates/export.yml) for one schedule, and the pipeline
  * schedule to create, since GitLab keeps crons outside the YAML.
  */
-import { INPUTS } from '../core/config/inputs-table.js'
+import { inGitlabComponent, INPUTS } from '../core/config/inputs-table.js'
 import { VERSION } from '../core/version.js'
 import { FILE_PREFIX, sq, type ScheduleSpec } from './workflow-file.js'
 
@@ -20,10 +20,14 @@ const SCHEDULE_VARIABLE = 'QUALYTICS_EXPORT_SCHEDULE'
 const COMPONENT_URL = `https://raw.githubusercontent.com/qualytics/qualytics-export-action/v${VERSION}/templates/export.yml`
 
 /**
- * Action inputs the component has no input for: the cron's zone belongs to
- * the pipeline schedule (`--cronTimeZone`), and a GitLab run reads no cron.
+ * Whether the component takes the input: `schedule` refuses the others'
+ * flags for GitLab, except the cron's zone, which goes to the pipeline
+ * schedule (`--cronTimeZone`) as a GitLab run reads no cron.
  */
-const NOT_COMPONENT_INPUTS = new Set(['schedule-timezone'])
+function componentInput(name: string): boolean {
+  const input = INPUTS.find(i => i.name === name)
+  return input !== undefined && inGitlabComponent(input)
+}
 
 /** A value as the component's typed input wants it: booleans and numbers bare. */
 function typed(name: string, value: string): string {
@@ -56,7 +60,7 @@ export function renderGitlabFile(spec: ScheduleSpec): string {
       ? [['container-tags', sq(spec.containerTags)] as [string, string]]
       : []),
     ...spec.more
-      .filter(([name]) => !NOT_COMPONENT_INPUTS.has(name))
+      .filter(([name]) => componentInput(name))
       .map(([name, value]): [string, string] => [name, typed(name, value)])
   ]
   return `# Qualytics metadata export "${spec.name}": ${spec.description} (${spec.timezone ?? 'UTC'}).

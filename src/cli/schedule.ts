@@ -1,6 +1,6 @@
 import { join, relative, sep } from 'node:path'
 import { parseConfig, type RawInputs } from '../core/config/config.js'
-import { INPUTS } from '../core/config/inputs-table.js'
+import { inGitlabComponent, INPUTS } from '../core/config/inputs-table.js'
 import { checkCron } from './cron-rules.js'
 import { InputError } from '../core/errors.js'
 import { ALL_ASSET_TYPES } from '../core/types.js'
@@ -142,6 +142,18 @@ function ciTarget(flags: Flags): 'github' | 'gitlab' {
   if (foreign.length > 0)
     throw new UsageError(
       `--${foreign[0]} does not apply to --target ${target}${target === 'gitlab' ? ': the GitLab job runs the component on your GitLab runners' : ': it is the branch of a GitLab pipeline schedule'}`
+    )
+  // GitLab refuses an include with an input the component lacks, and a
+  // secret must not land in a committed file.
+  const lacking = INPUTS.find(
+    i =>
+      i.schedule === true &&
+      !inGitlabComponent(i) &&
+      flags[i.name] !== undefined
+  )
+  if (target === 'gitlab' && lacking)
+    throw new UsageError(
+      `--${lacking.name} does not apply to --target gitlab: ${lacking.secret ? 'a secret goes in a masked CI/CD variable of the project (docs/gitlab.md), never in a file' : 'the GitLab component has no such input'}`
     )
   return target
 }
