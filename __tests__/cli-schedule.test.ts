@@ -284,6 +284,56 @@ describe('schedule flags for every export input', () => {
   })
 })
 
+describe('a secret input', () => {
+  it('is written as a repository secret, never as the value given', async () => {
+    const cwd = tmpRepo()
+    const url = 'https://hc-ping.com/6f1c2d3e-secret-uuid'
+    const run = await runCli(
+      [
+        'schedule',
+        '--crontab',
+        '17 6 * * *',
+        '--datastore',
+        '42',
+        '--heartbeat-url',
+        url
+      ],
+      { cwd }
+    )
+    expect(run.code).toBe(0)
+    const [file] = readdirSync(join(cwd, WORKFLOWS))
+    const text = readFileSync(join(cwd, WORKFLOWS, file ?? ''), 'utf8')
+    expect(text).toContain(
+      "heartbeat-url: '${{ secrets.QUALYTICS_HEARTBEAT_URL }}'"
+    )
+    for (const out of [text, run.stdout, run.stderr])
+      expect(out).not.toMatch(/6f1c2d3e|hc-ping/)
+    expect(run.stdout).toMatch(
+      /the secret QUALYTICS_HEARTBEAT_URL to the --heartbeat-url you gave/
+    )
+  })
+
+  it('is still checked, and refused without echoing it', async () => {
+    const cwd = tmpRepo()
+    const run = await runCli(
+      [
+        'schedule',
+        '--crontab',
+        '17 6 * * *',
+        '--datastore',
+        '42',
+        '--heartbeat-url',
+        'http://hc-ping.com/6f1c2d3e-secret-uuid'
+      ],
+      { cwd }
+    )
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/heartbeat-url/)
+    expect(run.stdout + run.stderr).not.toMatch(/6f1c2d3e/)
+    expect(existsSync(join(cwd, WORKFLOWS))).toBe(false)
+  })
+})
+
 describe('qualytics-export list and remove', () => {
   it('round-trips: schedule, list, remove, list', async () => {
     const cwd = tmpRepo()

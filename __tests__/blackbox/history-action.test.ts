@@ -133,8 +133,10 @@ describe('if-running', () => {
   })
 
   it('wait (the default) follows an export already running instead of starting another', async () => {
+    // Running for 8 s: a loaded machine takes seconds to start the bundle,
+    // and an export that ended meanwhile is rightly not followed.
     const sim = await startSimulator({
-      history: [running({ scheduled: true })]
+      history: [running({ scheduled: true, durationMs: 8000 })]
     })
     const seeded = [...sim.operations.keys()][0]
     const run = await runAction({ inputs: inputsFor(sim) })

@@ -663,6 +663,7 @@ async function scheduleCommand(argv) {
             ? []
             : [
                 'Next: set the repository variable QUALYTICS_URL and the secret QUALYTICS_TOKEN,',
+                ...secretFlags(flags).map(name => `the secret ${secretOf(name) ?? ''} to the --${name} you gave (the file names the secret, not the value),`),
                 'then commit the file to the default branch (GitHub runs schedules only there).'
             ];
     out.write([
@@ -737,7 +738,13 @@ function buildSpec(flags, target) {
         'container-tags',
         'options'
     ];
-    const more = Object.entries(config.raw).filter((entry) => entry[1] !== undefined && !special.includes(entry[0]));
+    // A secret input (the heartbeat URL) was checked above like any value,
+    // but the file, which gets committed, names a repository secret instead.
+    const more = Object.entries(config.raw)
+        .filter((entry) => entry[1] !== undefined && !special.includes(entry[0]))
+        .map(([name, value]) => secretOf(name)
+        ? [name, `\${{ secrets.${secretOf(name)} }}`]
+        : [name, value]);
     return {
         spec: {
             name,
@@ -833,6 +840,20 @@ function checkInputs(flags, timezone) {
 function spelling(zone) {
     const known = Intl.supportedValuesOf('timeZone').find(z => z.toLowerCase() === zone.toLowerCase());
     return known ?? zone;
+}
+/**
+ * The repository secret a secret input is written as (`heartbeat-url`:
+ * QUALYTICS_HEARTBEAT_URL), or null for an input that is not a secret.
+ */
+function secretOf(name) {
+    const input = inputs_table/* INPUTS */.mc.find(i => i.name === name);
+    return input && 'secret' in input && input.secret && name !== 'token'
+        ? `QUALYTICS_${name.toUpperCase().replace(/-/g, '_')}`
+        : null;
+}
+/** The secret inputs the flags set. */
+function secretFlags(flags) {
+    return inputs_table/* INPUTS */.mc.filter(i => secretOf(i.name) && flags[i.name] !== undefined).map(i => i.name);
 }
 
 

@@ -110,6 +110,10 @@ export async function scheduleCommand(argv: string[]): Promise<number> {
       ? []
       : [
           'Next: set the repository variable QUALYTICS_URL and the secret QUALYTICS_TOKEN,',
+          ...secretFlags(flags).map(
+            name =>
+              `the secret ${secretOf(name) ?? ''} to the --${name} you gave (the file names the secret, not the value),`
+          ),
           'then commit the file to the default branch (GitHub runs schedules only there).'
         ]
   out.write(
@@ -208,10 +212,18 @@ function buildSpec(
     'container-tags',
     'options'
   ]
-  const more = Object.entries(config.raw).filter(
-    (entry): entry is [string, string] =>
-      entry[1] !== undefined && !special.includes(entry[0])
-  )
+  // A secret input (the heartbeat URL) was checked above like any value,
+  // but the file, which gets committed, names a repository secret instead.
+  const more = Object.entries(config.raw)
+    .filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && !special.includes(entry[0])
+    )
+    .map(([name, value]): [string, string] =>
+      secretOf(name)
+        ? [name, `\${{ secrets.${secretOf(name)} }}`]
+        : [name, value]
+    )
   return {
     spec: {
       name,
@@ -319,4 +331,22 @@ function spelling(zone: string): string {
     z => z.toLowerCase() === zone.toLowerCase()
   )
   return known ?? zone
+}
+
+/**
+ * The repository secret a secret input is written as (`heartbeat-url`:
+ * QUALYTICS_HEARTBEAT_URL), or null for an input that is not a secret.
+ */
+function secretOf(name: string): string | null {
+  const input = INPUTS.find(i => i.name === name)
+  return input && 'secret' in input && input.secret && name !== 'token'
+    ? `QUALYTICS_${name.toUpperCase().replace(/-/g, '_')}`
+    : null
+}
+
+/** The secret inputs the flags set. */
+function secretFlags(flags: Flags): string[] {
+  return INPUTS.filter(
+    i => secretOf(i.name) && flags[i.name] !== undefined
+  ).map(i => i.name)
 }
