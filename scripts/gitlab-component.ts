@@ -14,11 +14,8 @@
  * Everything else (the job's own inputs, its body) is written by hand.
  */
 import { parse } from 'yaml'
-import {
-  inGitlabComponent,
-  INPUTS,
-  type InputSpec
-} from '../src/core/config/inputs-table.js'
+import { INPUTS, type InputSpec } from '../src/core/config/inputs-table.js'
+import { inGitlabComponent } from '../src/cli/gitlab-file.js'
 
 /** The component, under the repository root. */
 export const COMPONENT = 'templates/export.yml'

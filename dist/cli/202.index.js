@@ -1223,9 +1223,11 @@ function plural(n, word) {
 /* harmony export */   eV: () => (/* binding */ describeRetry),
 /* harmony export */   uQ: () => (/* binding */ describeChange)
 /* harmony export */ });
+/* unused harmony export lateLine */
 /* harmony import */ var _config_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6740);
 /* harmony import */ var _summary_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5796);
 /* harmony import */ var _domain_results_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1518);
+
 
 
 
@@ -1311,6 +1313,21 @@ function describePreflight(report) {
         .map(d => `datastore ${d.id} (${d.name}) exports to ${d.enrichment?.name ?? `enrichment datastore ${d.enrichment?.id}`}`)
         .join('; ');
     return `Token accepted${who}; ${where}${more > 0 ? `; and ${more} more datastores` : ''}.`;
+}
+/**
+ * `This run belongs to the schedule's slot of Mon 2026-11-30 06:00 UTC and
+ * started 4 h 46 min after it.`: how late GitHub started a scheduled run.
+ * Null when the run was not scheduled or the slot is unknown.
+ */
+function lateLine(schedule) {
+    if (!schedule?.scheduledAt || schedule.lateSeconds == null)
+        return null;
+    const slot = whenInZone(schedule.scheduledAt, schedule.timezone);
+    const late = schedule.lateSeconds;
+    const by = late < 60
+        ? 'on time (within a minute)'
+        : `${formatDuration(late * 1000)} after it`;
+    return `This run belongs to the schedule's slot of ${slot} and started ${by}.`;
 }
 
 

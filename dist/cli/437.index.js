@@ -6,7 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ firingsBetween),
 /* harmony export */   NA: () => (/* binding */ cronProblems),
+/* harmony export */   Oz: () => (/* binding */ nextRuns),
 /* harmony export */   Pi: () => (/* binding */ checkCron)
 /* harmony export */ });
 /* unused harmony exports cronWarnings, offMinuteSuggestion, shortestGapMinutes */
@@ -21,8 +23,9 @@ export const modules = {
  * act on (its parser says only yes or no). When it accepts, two things it
  * does not check are checked here: that the schedule fires at all (30
  * February), and that two runs never come closer than the 5 minutes GitHub
- * honours (its own check reads the minute field alone). Used by the
- * command line, before a workflow is written or trusted. Pure.
+ * honours (its own check reads the minute field alone). Then, for a cron
+ * that passed, when it fires. Used by the command line, before a workflow
+ * is written or trusted, and to show and compare schedules. Pure.
  */
 
 
@@ -271,34 +274,15 @@ function firesOnConsecutiveDays(cron) {
     }
     return false;
 }
-
-
-/***/ }),
-
-/***/ 7062:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ firingsBetween),
-/* harmony export */   O: () => (/* binding */ nextRuns)
-/* harmony export */ });
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * When a cron fires, for the commands that show and compare schedules.
- * Validate the cron first (cron-rules.ts): these throw on what GitHub
- * would refuse.
- */
-
 /** The next `count` firings after `from`, in zone `tz`. */
 function nextRuns(cron, tz, count, from = new Date()) {
-    return cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), { tz, currentDate: from })
+    return cron_parser__WEBPACK_IMPORTED_MODULE_1__.CronExpressionParser.parse(cron.trim(), { tz, currentDate: from })
         .take(count)
         .map(d => d.toDate());
 }
 /** Every firing in [from, to), at most `cap` of them. */
 function firingsBetween(cron, tz, from, to, cap = 5000) {
-    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), {
+    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_1__.CronExpressionParser.parse(cron.trim(), {
         tz,
         currentDate: from,
         endDate: to
@@ -469,8 +453,6 @@ var safe_write = __webpack_require__(1855);
 var describe = __webpack_require__(9700);
 // EXTERNAL MODULE: ./src/core/schedule/zone-time.ts
 var zone_time = __webpack_require__(1925);
-// EXTERNAL MODULE: ./src/cli/firings.ts
-var firings = __webpack_require__(7062);
 // EXTERNAL MODULE: ./src/cli/workflow-file.ts
 var workflow_file = __webpack_require__(9668);
 // EXTERNAL MODULE: ./src/cli/workflow-dir.ts
@@ -486,6 +468,14 @@ var version = __webpack_require__(3323);
 
 
 
+/**
+ * Whether the GitLab CI/CD component (templates/export.yml) has an input
+ * for it: not a secret (a masked CI/CD variable carries those), not one
+ * the command line refuses, not marked `gitlab: false`.
+ */
+function inGitlabComponent(input) {
+    return input.run !== null && !input.secret && input.gitlab !== false;
+}
 /** Where `schedule --target gitlab` writes, at the repository's root. */
 const GITLAB_DIR = '.gitlab';
 /** The pipeline variable that tells a scheduled pipeline which export job to run. */
@@ -502,7 +492,7 @@ const COMPONENT_URL = `https://raw.githubusercontent.com/qualytics/qualytics-exp
  */
 function componentInput(name) {
     const input = inputs_table/* INPUTS */.mc.find(i => i.name === name);
-    return input !== undefined && (0,inputs_table/* inGitlabComponent */.KU)(input);
+    return input !== undefined && inGitlabComponent(input);
 }
 /** A value as the component's typed input wants it: booleans and numbers bare. */
 function typed(name, value) {
@@ -597,7 +587,6 @@ var terminal = __webpack_require__(1028);
 
 
 
-
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 /** `owner/repo[/path]@ref`, or a local `./path`. */
 const USES = /^(?:[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@[\w./-]+|\.\/[\w./-]*)$/;
@@ -669,7 +658,7 @@ async function scheduleCommand(argv) {
     out.write([
         `Schedule: ${spec.description} (${zone}), cron '${spec.cron}'.`,
         'Next runs:',
-        ...(0,firings/* nextRuns */.O)(spec.cron, zone, 3).map(d => `  ${(0,zone_time/* whenInZone */.W)(d, zone)}`),
+        ...(0,cron_rules/* nextRuns */.Oz)(spec.cron, zone, 3).map(d => `  ${(0,zone_time/* whenInZone */.W)(d, zone)}`),
         ...warnings.map(w => `Warning: cron '${spec.cron}' ${w}.`),
         ...next,
         ''
@@ -693,7 +682,7 @@ function ciTarget(flags) {
     // GitLab refuses an include with an input the component lacks, and a
     // secret must not land in a committed file.
     const lacking = inputs_table/* INPUTS */.mc.find(i => i.schedule === true &&
-        !(0,inputs_table/* inGitlabComponent */.KU)(i) &&
+        !inGitlabComponent(i) &&
         flags[i.name] !== undefined);
     if (target === 'gitlab' && lacking)
         throw new args/* UsageError */.eb(`--${lacking.name} does not apply to --target gitlab: ${lacking.secret ? 'a secret goes in a masked CI/CD variable of the project (docs/gitlab.md), never in a file' : 'the GitLab component has no such input'}`);

@@ -90,8 +90,6 @@ var commands = __webpack_require__(1654);
 var workflow_dir = __webpack_require__(8011);
 // EXTERNAL MODULE: ./src/core/schedule/zone-time.ts
 var zone_time = __webpack_require__(1925);
-// EXTERNAL MODULE: ./src/cli/firings.ts
-var firings = __webpack_require__(7062);
 ;// CONCATENATED MODULE: ./src/cli/overlap.ts
 
 
@@ -104,7 +102,7 @@ const MAX_FIRINGS = 2100;
  */
 function findOverlaps(entries, from, days = 7) {
     const to = new Date(from.getTime() + days * 86_400_000);
-    const minutes = entries.map(e => new Set((0,firings/* firingsBetween */.B)(e.cron, e.zone, from, to, MAX_FIRINGS).map(d => Math.floor(d.getTime() / 60_000))));
+    const minutes = entries.map(e => new Set((0,cron_rules/* firingsBetween */.B2)(e.cron, e.zone, from, to, MAX_FIRINGS).map(d => Math.floor(d.getTime() / 60_000))));
     const overlaps = [];
     entries.forEach((b, j) => {
         entries.slice(0, j).forEach((a, i) => {
@@ -314,7 +312,9 @@ function stepFirings(w, entry, cron, zone, line) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ firingsBetween),
 /* harmony export */   NA: () => (/* binding */ cronProblems),
+/* harmony export */   Oz: () => (/* binding */ nextRuns),
 /* harmony export */   Pi: () => (/* binding */ checkCron)
 /* harmony export */ });
 /* unused harmony exports cronWarnings, offMinuteSuggestion, shortestGapMinutes */
@@ -329,8 +329,9 @@ function stepFirings(w, entry, cron, zone, line) {
  * act on (its parser says only yes or no). When it accepts, two things it
  * does not check are checked here: that the schedule fires at all (30
  * February), and that two runs never come closer than the 5 minutes GitHub
- * honours (its own check reads the minute field alone). Used by the
- * command line, before a workflow is written or trusted. Pure.
+ * honours (its own check reads the minute field alone). Then, for a cron
+ * that passed, when it fires. Used by the command line, before a workflow
+ * is written or trusted, and to show and compare schedules. Pure.
  */
 
 
@@ -579,34 +580,15 @@ function firesOnConsecutiveDays(cron) {
     }
     return false;
 }
-
-
-/***/ }),
-
-/***/ 7062:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ firingsBetween),
-/* harmony export */   O: () => (/* binding */ nextRuns)
-/* harmony export */ });
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * When a cron fires, for the commands that show and compare schedules.
- * Validate the cron first (cron-rules.ts): these throw on what GitHub
- * would refuse.
- */
-
 /** The next `count` firings after `from`, in zone `tz`. */
 function nextRuns(cron, tz, count, from = new Date()) {
-    return cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), { tz, currentDate: from })
+    return cron_parser__WEBPACK_IMPORTED_MODULE_1__.CronExpressionParser.parse(cron.trim(), { tz, currentDate: from })
         .take(count)
         .map(d => d.toDate());
 }
 /** Every firing in [from, to), at most `cap` of them. */
 function firingsBetween(cron, tz, from, to, cap = 5000) {
-    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), {
+    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_1__.CronExpressionParser.parse(cron.trim(), {
         tz,
         currentDate: from,
         endDate: to

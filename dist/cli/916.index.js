@@ -6,7 +6,9 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ firingsBetween),
 /* harmony export */   NA: () => (/* binding */ cronProblems),
+/* harmony export */   Oz: () => (/* binding */ nextRuns),
 /* harmony export */   Pi: () => (/* binding */ checkCron)
 /* harmony export */ });
 /* unused harmony exports cronWarnings, offMinuteSuggestion, shortestGapMinutes */
@@ -21,8 +23,9 @@ export const modules = {
  * act on (its parser says only yes or no). When it accepts, two things it
  * does not check are checked here: that the schedule fires at all (30
  * February), and that two runs never come closer than the 5 minutes GitHub
- * honours (its own check reads the minute field alone). Used by the
- * command line, before a workflow is written or trusted. Pure.
+ * honours (its own check reads the minute field alone). Then, for a cron
+ * that passed, when it fires. Used by the command line, before a workflow
+ * is written or trusted, and to show and compare schedules. Pure.
  */
 
 
@@ -271,34 +274,15 @@ function firesOnConsecutiveDays(cron) {
     }
     return false;
 }
-
-
-/***/ }),
-
-/***/ 7062:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ firingsBetween),
-/* harmony export */   O: () => (/* binding */ nextRuns)
-/* harmony export */ });
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8628);
-/* harmony import */ var cron_parser__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(cron_parser__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * When a cron fires, for the commands that show and compare schedules.
- * Validate the cron first (cron-rules.ts): these throw on what GitHub
- * would refuse.
- */
-
 /** The next `count` firings after `from`, in zone `tz`. */
 function nextRuns(cron, tz, count, from = new Date()) {
-    return cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), { tz, currentDate: from })
+    return cron_parser__WEBPACK_IMPORTED_MODULE_1__.CronExpressionParser.parse(cron.trim(), { tz, currentDate: from })
         .take(count)
         .map(d => d.toDate());
 }
 /** Every firing in [from, to), at most `cap` of them. */
 function firingsBetween(cron, tz, from, to, cap = 5000) {
-    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_0__.CronExpressionParser.parse(cron.trim(), {
+    const expr = cron_parser__WEBPACK_IMPORTED_MODULE_1__.CronExpressionParser.parse(cron.trim(), {
         tz,
         currentDate: from,
         endDate: to
@@ -325,12 +309,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _workflow_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8011);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1654);
 /* harmony import */ var _core_schedule_describe_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9700);
-/* harmony import */ var _core_schedule_zone_time_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1925);
-/* harmony import */ var _firings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7062);
-/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9668);
-/* harmony import */ var _workflow_scan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4667);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1028);
-
+/* harmony import */ var _core_schedule_zone_time_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1925);
+/* harmony import */ var _workflow_file_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9668);
+/* harmony import */ var _workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4667);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1028);
 
 
 
@@ -344,12 +326,12 @@ __webpack_require__.r(__webpack_exports__);
 async function listCommand(argv) {
     const flags = (0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .parseFlags */ .bQ)(_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .LIST */ .rl, argv);
     const dir = (await (0,_workflow_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .workflowDir */ .N)(flags, 'list', false)).shown;
-    const workflows = await (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_6__/* .scanWorkflows */ .wG)(dir);
+    const workflows = await (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__/* .scanWorkflows */ .wG)(dir);
     const rows = workflows.map(w => ({
-        name: (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_8__/* .scheduleName */ .V5)(w.file),
+        name: (0,_workflow_file_js__WEBPACK_IMPORTED_MODULE_7__/* .scheduleName */ .V5)(w.file),
         path: w.path,
         // `remove` deletes only what `schedule` wrote; say which these are.
-        handWritten: !w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_8__/* .FILE_PREFIX */ .us),
+        handWritten: !w.file.startsWith(_workflow_file_js__WEBPACK_IMPORTED_MODULE_7__/* .FILE_PREFIX */ .us),
         error: w.error ?? null,
         schedules: w.schedules.map(listSchedule),
         dispatch: w.dispatch,
@@ -364,11 +346,11 @@ async function listCommand(argv) {
         }))
     }));
     if (flags.json) {
-        _terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .stdout */ .Uo.write(`${JSON.stringify(rows, null, 2)}\n`);
+        _terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .stdout */ .Uo.write(`${JSON.stringify(rows, null, 2)}\n`);
         return 0;
     }
     if (rows.length === 0) {
-        _terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .stdout */ .Uo.write(`No workflow in ${dir} uses the export action. Create one with 'qualytics-export schedule'.\n`);
+        _terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .stdout */ .Uo.write(`No workflow in ${dir} uses the export action. Create one with 'qualytics-export schedule'.\n`);
         return 0;
     }
     const lines = [];
@@ -381,14 +363,14 @@ async function listCommand(argv) {
         for (const s of row.schedules) {
             lines.push(s.problem
                 ? `  cron '${s.cron}': invalid, ${s.problem}`
-                : `  cron '${s.cron}' ${s.timezone}: ${s.description}; next ${s.nextRun ? (0,_core_schedule_zone_time_js__WEBPACK_IMPORTED_MODULE_9__/* .whenInZone */ .W)(s.nextRun, s.timezone) : 'unknown'}`);
+                : `  cron '${s.cron}' ${s.timezone}: ${s.description}; next ${s.nextRun ? (0,_core_schedule_zone_time_js__WEBPACK_IMPORTED_MODULE_8__/* .whenInZone */ .W)(s.nextRun, s.timezone) : 'unknown'}`);
         }
         if (row.schedules.length === 0 && !row.error)
             lines.push(`  no schedule${row.dispatch ? ' (manual runs only)' : ''}`);
         for (const e of row.exports)
             lines.push(`  exports ${e.options ?? BY_EXPRESSION} of ${selection(e)}  [job ${e.job}, ${e.uses}]`);
     }
-    _terminal_js__WEBPACK_IMPORTED_MODULE_7__/* .stdout */ .Uo.write(`${lines.join('\n')}\n`);
+    _terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .stdout */ .Uo.write(`${lines.join('\n')}\n`);
     return 0;
 }
 const BY_EXPRESSION = '(set by an expression)';
@@ -412,13 +394,13 @@ function selection(step) {
     return `${datastores}${containers}`;
 }
 function listSchedule(entry) {
-    const cron = entry.cron === undefined ? '' : (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_6__/* .yamlText */ .pS)(entry.cron);
+    const cron = entry.cron === undefined ? '' : (0,_workflow_scan_js__WEBPACK_IMPORTED_MODULE_5__/* .yamlText */ .pS)(entry.cron);
     const timezone = typeof entry.timezone === 'string' ? entry.timezone : 'UTC';
     const problem = (0,_cron_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .cronProblems */ .NA)(cron)[0] ?? null;
     let nextRun = null;
     if (!problem) {
         try {
-            nextRun = (0,_firings_js__WEBPACK_IMPORTED_MODULE_5__/* .nextRuns */ .O)(cron, timezone, 1)[0]?.toISOString() ?? null;
+            nextRun = (0,_cron_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .nextRuns */ .Oz)(cron, timezone, 1)[0]?.toISOString() ?? null;
         }
         catch {
             // An unknown zone: `check` reports it; the list still shows the rest.

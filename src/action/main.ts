@@ -30,10 +30,10 @@ import {
   endRun,
   mergedSummary
 } from '../core/fleet/session.js'
-import { lateLine } from '../core/report/lateness.js'
 import { adviceFor, logGroups, writeSummary } from './report.js'
 import { createActionWriter, type ActionWriter } from './writer.js'
 import {
+  lateLine,
   describeChange,
   describeRetry,
   describePlan,

@@ -6,8 +6,9 @@
  * act on (its parser says only yes or no). When it accepts, two things it
  * does not check are checked here: that the schedule fires at all (30
  * February), and that two runs never come closer than the 5 minutes GitHub
- * honours (its own check reads the minute field alone). Used by the
- * command line, before a workflow is written or trusted. Pure.
+ * honours (its own check reads the minute field alone). Then, for a cron
+ * that passed, when it fires. Used by the command line, before a workflow
+ * is written or trusted, and to show and compare schedules. Pure.
  */
 import { isValidCron } from '@actions/workflow-parser/model/converter/cron'
 import { CronExpressionParser } from 'cron-parser'
@@ -279,4 +280,34 @@ function firesOnConsecutiveDays(cron: string): boolean {
     previous = current
   }
   return false
+}
+
+/** The next `count` firings after `from`, in zone `tz`. */
+export function nextRuns(
+  cron: string,
+  tz: string,
+  count: number,
+  from = new Date()
+): Date[] {
+  return CronExpressionParser.parse(cron.trim(), { tz, currentDate: from })
+    .take(count)
+    .map(d => d.toDate())
+}
+
+/** Every firing in [from, to), at most `cap` of them. */
+export function firingsBetween(
+  cron: string,
+  tz: string,
+  from: Date,
+  to: Date,
+  cap = 5000
+): Date[] {
+  const expr = CronExpressionParser.parse(cron.trim(), {
+    tz,
+    currentDate: from,
+    endDate: to
+  })
+  const out: Date[] = []
+  while (out.length < cap && expr.hasNext()) out.push(expr.next().toDate())
+  return out
 }

@@ -3,9 +3,18 @@
  * component (templates/export.yml) for one schedule, and the pipeline
  * schedule to create, since GitLab keeps crons outside the YAML.
  */
-import { inGitlabComponent, INPUTS } from '../core/config/inputs-table.js'
+import { INPUTS, type InputSpec } from '../core/config/inputs-table.js'
 import { VERSION } from '../core/version.js'
 import { FILE_PREFIX, sq, type ScheduleSpec } from './workflow-file.js'
+
+/**
+ * Whether the GitLab CI/CD component (templates/export.yml) has an input
+ * for it: not a secret (a masked CI/CD variable carries those), not one
+ * the command line refuses, not marked `gitlab: false`.
+ */
+export function inGitlabComponent(input: InputSpec): boolean {
+  return input.run !== null && !input.secret && input.gitlab !== false
+}
 
 /** Where `schedule --target gitlab` writes, at the repository's root. */
 export const GITLAB_DIR = '.gitlab'

@@ -1,10 +1,9 @@
-import { cronProblems } from './cron-rules.js'
+import { cronProblems, nextRuns } from './cron-rules.js'
 import { parseFlags } from './args.js'
 import { workflowDir } from './workflow-dir.js'
 import { LIST } from './commands.js'
 import { describeCron } from '../core/schedule/describe.js'
 import { whenInZone } from '../core/schedule/zone-time.js'
-import { nextRuns } from './firings.js'
 import { FILE_PREFIX, scheduleName } from './workflow-file.js'
 import {
   scanWorkflows,

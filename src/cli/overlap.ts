@@ -1,6 +1,6 @@
 import type { AssetType } from '../core/types.js'
 import { whenInZone } from '../core/schedule/zone-time.js'
-import { firingsBetween } from './firings.js'
+import { firingsBetween } from './cron-rules.js'
 
 /** A schedule and what it exports when it fires. */
 export interface Firing {

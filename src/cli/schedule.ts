@@ -1,7 +1,7 @@
 import { join, relative, sep } from 'node:path'
 import { parseConfig, type RawInputs } from '../core/config/config.js'
-import { inGitlabComponent, INPUTS } from '../core/config/inputs-table.js'
-import { checkCron } from './cron-rules.js'
+import { INPUTS } from '../core/config/inputs-table.js'
+import { checkCron, nextRuns } from './cron-rules.js'
 import { InputError } from '../core/errors.js'
 import { ALL_ASSET_TYPES } from '../core/types.js'
 import type { ExportConfig } from '../core/config/config.js'
@@ -21,7 +21,6 @@ import {
 } from './safe-write.js'
 import { describeCron } from '../core/schedule/describe.js'
 import { whenInZone } from '../core/schedule/zone-time.js'
-import { nextRuns } from './firings.js'
 import {
   DEFAULT_USES,
   defaultScheduleName,
@@ -32,6 +31,7 @@ import {
 import { findRepoRoot, workflowDir } from './workflow-dir.js'
 import {
   GITLAB_DIR,
+  inGitlabComponent,
   pipelineScheduleHowTo,
   renderGitlabFile
 } from './gitlab-file.js'

@@ -101,15 +101,6 @@ export function secretInputs(raw: Partial<Record<string, string>>): string[] {
   )
 }
 
-/**
- * Whether the GitLab CI/CD component (templates/export.yml) has an input
- * for it: not a secret (a masked CI/CD variable carries those), not one
- * the command line refuses, not marked `gitlab: false`.
- */
-export function inGitlabComponent(input: InputSpec): boolean {
-  return input.run !== null && !input.secret && input.gitlab !== false
-}
-
 /** Most exports waited on at once: beyond this a fleet is a matrix job. */
 const MAX_PARALLEL = 500
 
