@@ -9,9 +9,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { historyAround, type SeedOperation } from '../simulator/index.js'
 import { inProcessSuite } from './helpers/action-in-process.js'
+import { nightShiftEdges } from './helpers/night-shift-edges.js'
 import { inputsFor, operationsOf, triggers } from './helpers/fixtures.js'
 
 const { simulate, runAction } = inProcessSuite()
+
+nightShiftEdges({ simulate, runAction })
 
 /** The pause before a retry, shortened for the test (30 s in a real run). */
 const FAST_RETRY = { QUALYTICS_RETRY_PAUSE_MS: '300' }
@@ -64,40 +67,6 @@ describe('retry-failed', () => {
     })
     expect(triggers(sim)).toHaveLength(2)
   })
-
-  it('does not retry a trigger Qualytics refused', async () => {
-    const sim = await simulate({ readOnlyTokens: ['read-only-token'] })
-    const run = await runAction({
-      inputs: inputsFor(sim, { token: 'read-only-token', 'retry-failed': '3' }),
-      env: FAST_RETRY
-    })
-    expect(run.code).toBe(1)
-    const [row] = operationsOf(run.outputs)
-    expect(row).toMatchObject({
-      result: 'failure',
-      id: null,
-      attempts: 1,
-      retried_ids: []
-    })
-    expect(triggers(sim)).toHaveLength(1)
-  })
-
-  it('does not retry an export aborted in Qualytics', async () => {
-    const sim = await simulate({
-      queuedMs: 0,
-      behaviour: () => ({ durationMs: 100, result: 'aborted', message: null })
-    })
-    const run = await runAction({
-      inputs: inputsFor(sim, { 'retry-failed': '3' }),
-      env: FAST_RETRY
-    })
-    expect(run.code).toBe(1)
-    expect(operationsOf(run.outputs)[0]).toMatchObject({
-      result: 'aborted',
-      attempts: 1
-    })
-    expect(triggers(sim)).toHaveLength(1)
-  })
 })
 
 /** An unfiltered anomalies export of datastore 42 that ended an hour ago. */
@@ -135,46 +104,6 @@ describe('skip-if-fresh', () => {
       `Request: none; reused export ${String(row?.id)}`
     )
   })
-
-  it.each([
-    ['older than the window', anHourAgo(), '30m', {}],
-    [
-      'of other containers',
-      anHourAgo({ containerIds: [5] }),
-      '20h',
-      { containers: '6' }
-    ],
-    [
-      'filtered when the plan is not',
-      anHourAgo({ containerIds: [5] }),
-      '20h',
-      {}
-    ],
-    [
-      'with another include_deleted',
-      anHourAgo({ includeDeleted: true }),
-      '20h',
-      {}
-    ]
-  ])(
-    'triggers a new export when the earlier one is %s',
-    async (_, seed, fresh, extra) => {
-      const sim = await simulate({ history: [seed] })
-      const run = await runAction({
-        inputs: inputsFor(sim, {
-          'skip-if-fresh': fresh,
-          verify: 'false',
-          ...extra
-        })
-      })
-      expect(run.code).toBe(0)
-      expect(operationsOf(run.outputs)[0]).toMatchObject({
-        reused: false,
-        attempts: 1
-      })
-      expect(triggers(sim)).toHaveLength(1)
-    }
-  )
 
   it('reuses an export of exactly the planned containers', async () => {
     const sim = await simulate({

@@ -6,55 +6,21 @@
  * heartbeat to a loopback monitor (ok, /fail, a monitor that fails, none
  * for a dry run), and a refused heartbeat URL that keeps its key secret.
  */
-import { afterEach, describe, expect, it } from '@jest/globals'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { inProcessSuite } from './helpers/action-in-process.js'
 import { inputsFor, operationsOf } from './helpers/fixtures.js'
+import {
+  dir,
+  failing43,
+  fleetEdges,
+  logOf,
+  readJson
+} from './helpers/fleet-edges.js'
 
 const { simulate, runAction } = inProcessSuite()
 
-let monitor: Server | undefined
-afterEach(async () => {
-  await new Promise(r => (monitor ? monitor.close(r) : r(undefined)))
-  monitor = undefined
-})
-
-/** The log without the runner's mask commands (which must carry the secret). */
-const logOf = (stdout: string): string =>
-  stdout
-    .split('\n')
-    .filter(l => !l.startsWith('::add-mask::'))
-    .join('\n')
-
-/** Exports of datastore 43 fail in Qualytics; the others succeed. */
-const failing43 = ({ datastoreId }: { datastoreId: number }) => ({
-  durationMs: 200,
-  result: datastoreId === 43 ? ('failure' as const) : ('success' as const),
-  message: datastoreId === 43 ? 'warehouse connection lost' : null
-})
-
-const dir = (): string => mkdtempSync(join(tmpdir(), 'qea-results-'))
-const readJson = (path: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
-
-/** A monitor on 127.0.0.1 that records the paths it is pinged on. */
-async function startMonitor(status = 200): Promise<{
-  url: string
-  pings: string[]
-}> {
-  const pings: string[] = []
-  monitor = createServer((req, res) => {
-    pings.push(req.url ?? '')
-    res.writeHead(status).end('OK')
-  })
-  await new Promise<void>(r => monitor?.listen(0, '127.0.0.1', r))
-  const { port } = monitor.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}/ping/k3y-of-the-check-0001`, pings }
-}
+fleetEdges({ simulate, runAction })
 
 describe('results-file', () => {
   it('is written when preflight stops the run, saying why', async () => {
@@ -104,32 +70,6 @@ describe('merge-results', () => {
     expect(run.errors.at(-1)).toMatch(/Merged 2 results files/)
   })
 
-  it('names a garbled, another-version and a missing file, and is at best failure', async () => {
-    const sim = await simulate()
-    const folder = dir()
-    await runAction({
-      inputs: inputsFor(sim, { 'results-file': join(folder, 'r-1.json') })
-    })
-    writeFileSync(join(folder, 'r-2.json'), '{"version":1,"result":"succ')
-    writeFileSync(
-      join(folder, 'r-3.json'),
-      JSON.stringify({ version: 2, result: 'success', operations: [] })
-    )
-    const run = await runAction({
-      inputs: {
-        'merge-results': `${join(folder, 'r-*.json')}\n${join(folder, 'gone.json')}`
-      }
-    })
-    expect(run.code).toBe(1)
-    expect(run.outputs.result).toBe('failure')
-    expect(operationsOf(run.outputs)).toHaveLength(1)
-    const errors = run.errors.join('\n')
-    expect(errors).toMatch(/r-2\.json is not JSON/)
-    expect(errors).toMatch(/r-3\.json has version 2/)
-    expect(errors).toMatch(/gone\.json is missing/)
-    expect(run.summary).toContain('r-2.json')
-  })
-
   it('is refused beside datastore, before anything is read', async () => {
     const run = await runAction({
       inputs: { datastore: '42', 'merge-results': 'results-*.json' }
@@ -142,26 +82,6 @@ describe('merge-results', () => {
 })
 
 describe('heartbeat-url', () => {
-  it('sends nothing for a dry run, and a failed ping is a warning only', async () => {
-    const hb = await startMonitor(503)
-    const sim = await simulate()
-    const dry = await runAction({
-      inputs: inputsFor(sim, { 'dry-run': 'true', 'heartbeat-url': hb.url })
-    })
-    expect(dry.code).toBe(0)
-    expect(hb.pings).toEqual([])
-    const run = await runAction({
-      inputs: inputsFor(sim, { 'heartbeat-url': hb.url })
-    })
-    expect(hb.pings).toHaveLength(1)
-    expect(run.code).toBe(0)
-    expect(run.outputs.result).toBe('success')
-    expect(run.warnings.join('\n')).toMatch(
-      /heartbeat ping failed: the monitor answered HTTP 503/
-    )
-    expect(logOf(run.stdout)).not.toContain('k3y-of-the-check')
-  })
-
   it.each([
     ['ftp://hc-ping.example/s3cret-path-0001?k=s3cret', /scheme "ftp"/],
     [

@@ -1,22 +1,26 @@
 /**
- * `retry-failed` and `skip-if-fresh` in the bundled action, one run each;
- * their edges run in-process in ../night-shift.test.ts.
+ * `retry-failed` and `skip-if-fresh` in the bundled action: one run each,
+ * and the edges the contract names (helpers/night-shift-edges.ts, which
+ * ../night-shift.test.ts runs in-process too).
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { QualyticsSimulator } from '../../simulator/index.js'
 import { runAction } from '../helpers/bundle.js'
 import {
+  closeSimulators,
   inputsFor,
   operationsOf,
   startSimulator,
   triggers
 } from '../helpers/fixtures.js'
+import { nightShiftEdges } from '../helpers/night-shift-edges.js'
 
 let sim: QualyticsSimulator | undefined
 afterEach(async () => {
   await sim?.close()
   sim = undefined
 })
+afterEach(closeSimulators)
 
 describe('the bundled action', () => {
   it('retry-failed: triggers a failed export again and keeps the earlier id', async () => {
@@ -63,3 +67,5 @@ describe('the bundled action', () => {
     expect(triggers(sim)).toHaveLength(0)
   })
 })
+
+nightShiftEdges({ simulate: scenario => startSimulator(scenario), runAction })

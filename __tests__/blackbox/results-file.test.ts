@@ -7,57 +7,34 @@
  * for a dry run), and a refused heartbeat URL that keeps its key secret.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { QualyticsSimulator } from '../../simulator/index.js'
 import { runAction } from '../helpers/bundle.js'
 import { runCli } from '../helpers/cli.js'
-import { inputsFor, operationsOf, startSimulator } from '../helpers/fixtures.js'
+import {
+  closeSimulators,
+  inputsFor,
+  operationsOf,
+  startSimulator
+} from '../helpers/fixtures.js'
+import {
+  dir,
+  failing43,
+  fleetEdges,
+  logOf,
+  readJson,
+  startMonitor
+} from '../helpers/fleet-edges.js'
 
 let sim: QualyticsSimulator | undefined
-let monitor: Server | undefined
 afterEach(async () => {
   await sim?.close()
-  await new Promise(r => (monitor ? monitor.close(r) : r(undefined)))
   sim = undefined
-  monitor = undefined
 })
+afterEach(closeSimulators)
 
-/** The log without the runner's mask commands (which must carry the secret). */
-const logOf = (stdout: string): string =>
-  stdout
-    .split('\n')
-    .filter(l => !l.startsWith('::add-mask::'))
-    .join('\n')
-
-/** Exports of datastore 43 fail in Qualytics; the others succeed. */
-const failing43 = ({ datastoreId }: { datastoreId: number }) => ({
-  durationMs: 200,
-  result: datastoreId === 43 ? ('failure' as const) : ('success' as const),
-  message: datastoreId === 43 ? 'warehouse connection lost' : null
-})
-
-const dir = (): string => mkdtempSync(join(tmpdir(), 'qea-results-'))
-const readJson = (path: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
-
-/** A monitor on 127.0.0.1 that records the paths it is pinged on. */
-async function startMonitor(status = 200): Promise<{
-  url: string
-  pings: string[]
-}> {
-  const pings: string[] = []
-  monitor = createServer((req, res) => {
-    pings.push(req.url ?? '')
-    res.writeHead(status).end('OK')
-  })
-  await new Promise<void>(r => monitor?.listen(0, '127.0.0.1', r))
-  const { port } = monitor.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}/ping/k3y-of-the-check-0001`, pings }
-}
+fleetEdges({ simulate: scenario => startSimulator(scenario), runAction })
 
 describe('results-file', () => {
   it('holds version 1, the result, the rows, the plan and the host of a leg', async () => {

@@ -1,0 +1,122 @@
+/**
+ * The edges of `retry-failed` and `skip-if-fresh` that the contract names
+ * (no retry after a refused trigger or an abort; no reuse of an export
+ * with other containers, other include_deleted or older than the window),
+ * written once and run twice: in-process on a fast clock
+ * (../night-shift.test.ts) and in the bundle (blackbox/night-shift.test.ts).
+ */
+import { describe, expect, it } from '@jest/globals'
+import type {
+  QualyticsSimulator,
+  Scenario,
+  SeedOperation
+} from '../../simulator/index.js'
+import type { ActionOptions, ActionRun } from '../../simulator/harness.js'
+import { inputsFor, operationsOf, triggers } from './fixtures.js'
+
+/** How a suite starts a simulator and runs the action against it. */
+export interface Harness {
+  simulate: (scenario?: Partial<Scenario>) => Promise<QualyticsSimulator>
+  runAction: (
+    options: Omit<ActionOptions, 'entry' | 'node'>
+  ) => Promise<ActionRun>
+}
+
+/** The pause before a retry, shortened for the test (30 s in a real run). */
+const FAST_RETRY = { QUALYTICS_RETRY_PAUSE_MS: '300' }
+
+/** An unfiltered anomalies export of datastore 42 that ended an hour ago. */
+const anHourAgo = (extra: Partial<SeedOperation> = {}): SeedOperation => ({
+  datastoreId: 42,
+  assetType: 'anomalies',
+  startOffsetMs: -3_600_000,
+  durationMs: 60_000,
+  ...extra
+})
+
+/** The edges, as tests of the calling suite. */
+export function nightShiftEdges({ simulate, runAction }: Harness): void {
+  describe('retry-failed, the edges', () => {
+    it('does not retry a trigger Qualytics refused', async () => {
+      const sim = await simulate({ readOnlyTokens: ['read-only-token'] })
+      const run = await runAction({
+        inputs: inputsFor(sim, {
+          token: 'read-only-token',
+          'retry-failed': '3'
+        }),
+        env: FAST_RETRY
+      })
+      expect(run.code).toBe(1)
+      const [row] = operationsOf(run.outputs)
+      expect(row).toMatchObject({
+        result: 'failure',
+        id: null,
+        attempts: 1,
+        retried_ids: []
+      })
+      expect(triggers(sim)).toHaveLength(1)
+    })
+
+    it('does not retry an export aborted in Qualytics', async () => {
+      const sim = await simulate({
+        queuedMs: 0,
+        behaviour: () => ({ durationMs: 100, result: 'aborted', message: null })
+      })
+      const run = await runAction({
+        inputs: inputsFor(sim, { 'retry-failed': '3' }),
+        env: FAST_RETRY
+      })
+      expect(run.code).toBe(1)
+      expect(operationsOf(run.outputs)[0]).toMatchObject({
+        result: 'aborted',
+        attempts: 1
+      })
+      expect(triggers(sim)).toHaveLength(1)
+    })
+  })
+
+  describe('skip-if-fresh, the edges', () => {
+    it.each([
+      ['older than the window', anHourAgo(), '30m', {}],
+      [
+        'of other containers',
+        anHourAgo({ containerIds: [5] }),
+        '20h',
+        { containers: '6' }
+      ],
+      [
+        'filtered when the plan is not',
+        anHourAgo({ containerIds: [5] }),
+        '20h',
+        {}
+      ],
+      [
+        'with another include_deleted',
+        anHourAgo({ includeDeleted: true }),
+        '20h',
+        {}
+      ]
+    ])(
+      'triggers a new export when the earlier one is %s',
+      async (_, seed, fresh, extra) => {
+        const sim = await simulate({ history: [seed] })
+        const run = await runAction({
+          inputs: inputsFor(sim, {
+            'skip-if-fresh': fresh,
+            verify: 'false',
+            // The earlier export took a minute, so the run would first look
+            // after poll-interval; this one ends in 400 ms.
+            'poll-interval': '1s',
+            ...extra
+          })
+        })
+        expect(run.code).toBe(0)
+        expect(operationsOf(run.outputs)[0]).toMatchObject({
+          reused: false,
+          attempts: 1
+        })
+        expect(triggers(sim)).toHaveLength(1)
+      }
+    )
+  })
+}
