@@ -7,17 +7,18 @@
  * The bundle itself is run for each in blackbox/night-shift.test.ts.
  */
 import { describe, expect, it } from '@jest/globals'
-import { historyAround, type SeedOperation } from '../simulator/index.js'
+import { historyAround } from '../simulator/index.js'
 import { inProcessSuite } from './helpers/action-in-process.js'
-import { nightShiftEdges } from './helpers/night-shift-edges.js'
+import {
+  anHourAgo,
+  FAST_RETRY,
+  nightShiftEdges
+} from './helpers/night-shift-edges.js'
 import { inputsFor, operationsOf, triggers } from './helpers/fixtures.js'
 
 const { simulate, runAction } = inProcessSuite()
 
 nightShiftEdges({ simulate, runAction })
-
-/** The pause before a retry, shortened for the test (30 s in a real run). */
-const FAST_RETRY = { QUALYTICS_RETRY_PAUSE_MS: '300' }
 
 describe('retry-failed', () => {
   it('triggers a failed export again and keeps the earlier id', async () => {
@@ -67,15 +68,6 @@ describe('retry-failed', () => {
     })
     expect(triggers(sim)).toHaveLength(2)
   })
-})
-
-/** An unfiltered anomalies export of datastore 42 that ended an hour ago. */
-const anHourAgo = (extra: Partial<SeedOperation> = {}): SeedOperation => ({
-  datastoreId: 42,
-  assetType: 'anomalies',
-  startOffsetMs: -3_600_000,
-  durationMs: 60_000,
-  ...extra
 })
 
 describe('skip-if-fresh', () => {

@@ -23,10 +23,12 @@ export interface Harness {
 }
 
 /** The pause before a retry, shortened for the test (30 s in a real run). */
-const FAST_RETRY = { QUALYTICS_RETRY_PAUSE_MS: '300' }
+export const FAST_RETRY = { QUALYTICS_RETRY_PAUSE_MS: '300' }
 
 /** An unfiltered anomalies export of datastore 42 that ended an hour ago. */
-const anHourAgo = (extra: Partial<SeedOperation> = {}): SeedOperation => ({
+export const anHourAgo = (
+  extra: Partial<SeedOperation> = {}
+): SeedOperation => ({
   datastoreId: 42,
   assetType: 'anomalies',
   startOffsetMs: -3_600_000,
