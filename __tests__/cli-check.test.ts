@@ -24,6 +24,7 @@ interface Options {
   env?: string[]
   /** Replaces the datastore line (e.g. `datastore-tags: gold`). */
   select?: string
+  heartbeat?: string
 }
 
 /** A workflow that uses the action; every part can be changed or left out. */
@@ -36,7 +37,8 @@ function workflow(o: Options = {}): string {
     o.select ??
       `datastore: ${o.datastore ?? "${{ inputs.datastore || '42' }}"}`,
     `options: ${o.options ?? 'checks'}`,
-    o.scheduleTimezone ? `schedule-timezone: ${o.scheduleTimezone}` : null
+    o.scheduleTimezone ? `schedule-timezone: ${o.scheduleTimezone}` : null,
+    o.heartbeat ? `heartbeat-url: ${o.heartbeat}` : null
   ].filter(Boolean)
   return `on:
   schedule:
@@ -73,6 +75,11 @@ describe('qualytics-export check', () => {
       'a too-frequent cron',
       { cron: '*/3 * * * *' },
       /error: cron '\*\/3 \* \* \* \*' runs 3 minutes apart/
+    ],
+    [
+      'a literal heartbeat URL',
+      { heartbeat: 'https://hc-ping.com/0b7c5e0e-7d3e-4a8b' },
+      /error: job export: the heartbeat URL is written in the file/
     ],
     [
       'a literal token',

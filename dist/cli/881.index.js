@@ -228,6 +228,8 @@ function lintWorkflow(w, firings) {
             error(`${where}: no token; pass token: \${{ secrets.QUALYTICS_TOKEN }}`);
         else if (step.token === 'expression')
             warning(`${where}: the token does not come from a secret; use \${{ secrets.QUALYTICS_TOKEN }}`);
+        if (step.heartbeat === 'literal')
+            error(`${where}: the heartbeat URL is written in the file; anyone who can read the repository can ping it and silence the alarm. Pass heartbeat-url: \${{ secrets.QUALYTICS_HEARTBEAT_URL }}`);
         if (step.datastoreTags && step.datastore)
             error(`${where}: datastore and datastore-tags are both set; the action refuses that, keep one`);
         if (scheduled &&
@@ -799,6 +801,7 @@ function readWorkflow(doc, path, file, lineOf = () => undefined) {
                 options: scheduledValue(given.options),
                 scheduleTimezone: given['schedule-timezone'] ?? '',
                 token: sources.includes('literal') ? 'literal' : tokenSource(used),
+                heartbeat: tokenSource(given['heartbeat-url']),
                 merges: Boolean(given['merge-results']),
                 line: lineOf(['jobs', job, 'steps', index])
             });

@@ -615,6 +615,7 @@ function readWorkflow(doc, path, file, lineOf = () => undefined) {
                 options: scheduledValue(given.options),
                 scheduleTimezone: given['schedule-timezone'] ?? '',
                 token: sources.includes('literal') ? 'literal' : tokenSource(used),
+                heartbeat: tokenSource(given['heartbeat-url']),
                 merges: Boolean(given['merge-results']),
                 line: lineOf(['jobs', job, 'steps', index])
             });

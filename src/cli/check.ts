@@ -115,6 +115,10 @@ export function lintWorkflow(w: ExportWorkflow, firings: Firing[]): Finding[] {
       warning(
         `${where}: the token does not come from a secret; use \${{ secrets.QUALYTICS_TOKEN }}`
       )
+    if (step.heartbeat === 'literal')
+      error(
+        `${where}: the heartbeat URL is written in the file; anyone who can read the repository can ping it and silence the alarm. Pass heartbeat-url: \${{ secrets.QUALYTICS_HEARTBEAT_URL }}`
+      )
     if (step.datastoreTags && step.datastore)
       error(
         `${where}: datastore and datastore-tags are both set; the action refuses that, keep one`

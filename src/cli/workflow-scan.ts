@@ -26,6 +26,8 @@ export interface ExportStep {
   scheduleTimezone: unknown
   /** Where the token comes from. */
   token: 'secret' | 'expression' | 'literal' | 'missing'
+  /** Where `heartbeat-url` comes from: a secret like the token. */
+  heartbeat: ExportStep['token']
   /** Merges results files (`merge-results`): it calls no API and exports nothing. */
   merges: boolean
   /** 1-based line of the step in the file, when known. */
@@ -168,6 +170,7 @@ function readWorkflow(
         options: scheduledValue(given.options),
         scheduleTimezone: given['schedule-timezone'] ?? '',
         token: sources.includes('literal') ? 'literal' : tokenSource(used),
+        heartbeat: tokenSource(given['heartbeat-url']),
         merges: Boolean(given['merge-results']),
         line: lineOf(['jobs', job, 'steps', index])
       })
