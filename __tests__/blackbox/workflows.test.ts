@@ -25,8 +25,7 @@ import {
   scheduledContexts,
   type Contexts,
   type Step,
-  stepInputs,
-  type Workflow
+  stepInputs
 } from '../helpers/workflow-steps.js'
 
 const WORKFLOWS = readdirSync('.github/workflows')
@@ -233,33 +232,6 @@ describe("the examples pass the project's own check", () => {
   })
 })
 
-describe('the examples, run as a scheduled run would run them', () => {
-  let sim: QualyticsSimulator | undefined
-  afterEach(async () => {
-    await sim?.close()
-    sim = undefined
-  })
-
-  it.each(EXAMPLES)('%s exports against the simulator', async file => {
-    const workflow = readWorkflow(file)
-    const schedule = workflow.on.schedule?.[0]
-    expect(schedule?.cron).toMatch(/^([1-9]|[1-5]\d) /) // off the hour
-    const { step, matrix } = exportStep(workflow)
-    sim = await startSimulator({}, 200)
-    const contexts = scheduledContexts(matrix, {
-      'vars.QUALYTICS_URL': sim.url,
-      'secrets.QUALYTICS_TOKEN': sim.token
-    })
-    const inputs = stepInputs(step, contexts)
-    const run = await runAction({ inputs, scheduleCron: schedule?.cron })
-    expect(run.errors).toEqual([])
-    expect(run.outputs.result).toBe('success')
-    expect(run.code).toBe(0)
-    if (schedule?.timezone)
-      expect(run.summary).toContain(`${schedule.timezone}`)
-  })
-})
-
 describe('the failure notice recipe', () => {
   let sim: QualyticsSimulator | undefined
   let hook: Server | undefined
@@ -436,45 +408,6 @@ describe('CI’s self-test job, step by step', () => {
     expect(contexts['steps.unlinked.outcome']).toBe('failure')
   })
 })
-
-/**
- * The step that exports, and its matrix. In a fan-out workflow the first
- * action step is a dry run whose `matrix` output a later job expands; that
- * later job is the one that exports, given here one entry of the shape the
- * contract promises (a comma-separated group of ids).
- */
-function exportStep(workflow: Workflow): {
-  step: Step
-  matrix: Record<string, unknown>
-} {
-  const first = actionStep(workflow)
-  if (String(first.step.with?.['dry-run']) !== 'true') return first
-  const [planName] = Object.entries(workflow.jobs).find(([, job]) =>
-    job.steps.includes(first.step)
-  ) ?? ['']
-  const plan = workflow.jobs[planName] as {
-    outputs?: Record<string, string>
-  }
-  expect(plan.outputs?.matrix).toBe(
-    `\${{ steps.${first.step.id}.outputs.matrix }}`
-  )
-  const fanned = Object.values(workflow.jobs).find(
-    job =>
-      (job.strategy?.matrix as unknown) ===
-      `\${{ fromJSON(needs.${planName}.outputs.matrix) }}`
-  ) as (typeof workflow.jobs)[string] & {
-    needs?: string
-    strategy?: { 'max-parallel'?: number }
-  }
-  expect(fanned.needs).toBe(planName)
-  expect(fanned.strategy?.['max-parallel']).toBeGreaterThan(0)
-  const step = fanned.steps.find(s =>
-    /\/qualytics-export-action@/.test(s.uses ?? '')
-  ) as Step
-  expect(step.with?.datastore).toBe('${{ matrix.datastore }}')
-  expect(Number(step.with?.['max-request-rate'])).toBeGreaterThan(0)
-  return { step, matrix: { datastore: ['42,43'] } }
-}
 
 /** `NAME=value` lines and `NAME<<delimiter` blocks of a GITHUB_ENV file. */
 function parseEnvFile(text: string): Record<string, string> {
