@@ -4,9 +4,10 @@
 // black-box tests, which mostly wait on child processes and sockets, left
 // the cores idle. Here the gates that keep a core busy (the bundle, format,
 // types, dead code, lint) run one at a time, the bundle first, while the
-// tests run beside them: the unit tests at once, the black-box tests and
-// the Node 24 rerun as soon as check-dist has built the bundle they share
-// (see cachedBundle in bundle.mjs). Each gate's output is printed whole
+// tests run beside them once check-dist has built the bundle: the
+// black-box tests and the Node 24 rerun run it (see cachedBundle in
+// bundle.mjs), and the unit tests wait so as not to slow the build that
+// the longest gate, the black-box tests, waits for. Each gate's output is printed whole
 // when it ends, so logs never interleave; the exit code is 1 when any gate
 // failed.
 import { spawn } from 'node:child_process'
@@ -30,7 +31,8 @@ const ONE_AT_A_TIME = [
 const BESIDE = [
   {
     name: 'unit tests',
-    args: ['test', '--silent', '--', '--selectProjects', 'unit']
+    args: ['test', '--silent', '--', '--selectProjects', 'unit'],
+    after: 'dist'
   },
   {
     name: 'black-box tests',
