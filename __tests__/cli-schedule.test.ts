@@ -16,25 +16,13 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { runCliInProcess as runCli } from './helpers/cli-in-process.js'
-import { tmpDir, tmpRepo } from './helpers/cli.js'
-
-const WORKFLOWS = '.github/workflows'
-const AUDIT = join(WORKFLOWS, 'qualytics-export-daily-audit.yml')
-const scheduleArgs = [
-  'schedule',
-  '--crontab',
-  '17 6 * * 1-5',
-  '--datastore',
-  '42',
-  '--containers',
-  '100,101',
-  '--options',
-  'Anomalies, checks',
-  '--timezone',
-  'Asia/Kolkata',
-  '--name',
-  'daily-audit'
-]
+import {
+  AUDIT,
+  SCHEDULE_ARGS,
+  tmpDir,
+  tmpRepo,
+  WORKFLOWS
+} from './helpers/cli.js'
 
 /** One row of `list --json`. */
 interface Listed {
@@ -47,7 +35,7 @@ interface Listed {
 
 describe('qualytics-export schedule', () => {
   it('prints the schedule in words and the next three runs in its zone and in UTC', async () => {
-    const run = await runCli(scheduleArgs, { cwd: tmpRepo() })
+    const run = await runCli(SCHEDULE_ARGS, { cwd: tmpRepo() })
     expect(run.stdout).toMatch(
       /Schedule: Runs at 06:17, Monday through Friday \(Asia\/Kolkata\)/
     )
@@ -93,10 +81,10 @@ describe('qualytics-export schedule', () => {
 
   it('refuses to overwrite without --force', async () => {
     const cwd = tmpRepo()
-    await runCli(scheduleArgs, { cwd })
+    await runCli(SCHEDULE_ARGS, { cwd })
     const before = readFileSync(join(cwd, AUDIT), 'utf8')
     const again = await runCli(
-      [...scheduleArgs.slice(0, 2), '23 7 * * *', ...scheduleArgs.slice(3)],
+      [...SCHEDULE_ARGS.slice(0, 2), '23 7 * * *', ...SCHEDULE_ARGS.slice(3)],
       { cwd }
     )
     expect(again.code).toBe(1)
@@ -104,9 +92,9 @@ describe('qualytics-export schedule', () => {
     expect(readFileSync(join(cwd, AUDIT), 'utf8')).toBe(before)
     const forced = await runCli(
       [
-        ...scheduleArgs.slice(0, 2),
+        ...SCHEDULE_ARGS.slice(0, 2),
         '23 7 * * *',
-        ...scheduleArgs.slice(3),
+        ...SCHEDULE_ARGS.slice(3),
         '--force'
       ],
       { cwd }
@@ -337,7 +325,7 @@ describe('a secret input', () => {
 describe('qualytics-export list and remove', () => {
   it('round-trips: schedule, list, remove, list', async () => {
     const cwd = tmpRepo()
-    await runCli(scheduleArgs, { cwd })
+    await runCli(SCHEDULE_ARGS, { cwd })
     await runCli(['schedule', '--crontab', '29 2 * * 0', '--datastore', '43'], {
       cwd
     })
@@ -430,7 +418,7 @@ describe('qualytics-export list and remove', () => {
     const cwd = tmpRepo()
     // A real schedule file, reached only through a planted link.
     const real = tmpRepo()
-    await runCli(scheduleArgs, { cwd: real })
+    await runCli(SCHEDULE_ARGS, { cwd: real })
     mkdirSync(join(cwd, '.github'))
     symlinkSync(join(real, WORKFLOWS), join(cwd, WORKFLOWS), 'dir')
     const run = await runCli(['remove', '--name', 'daily-audit'], { cwd })

@@ -19,7 +19,7 @@ import {
   type SimDatastore
 } from '../simulator/index.js'
 import { parseConfig } from '../src/core/config/config.js'
-import { operationsOf } from './helpers/fixtures.js'
+import { byTags, operationsOf } from './helpers/fixtures.js'
 
 /** Each test's clock, shared by the action and the simulator: 10x real time. */
 let clock = new FastClock(10)
@@ -46,20 +46,6 @@ async function startFleet(
     { clock }
   )
   return sim
-}
-
-function byTags(
-  s: QualyticsSimulator,
-  tags: string,
-  extra: Record<string, string> = {}
-): Record<string, string> {
-  return {
-    url: s.url,
-    token: s.token,
-    'datastore-tags': tags,
-    'dry-run': 'true',
-    ...extra
-  }
 }
 
 const json = <T>(text: string | undefined): T => JSON.parse(text ?? '') as T

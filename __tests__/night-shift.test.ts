@@ -4,7 +4,8 @@
  * kept), never after a refused trigger or an abort; a recent success with
  * the same filters is reported instead of triggered (no request beyond the
  * history read), never one with other containers or include_deleted.
- * The bundle itself is run for each in blackbox/night-shift.test.ts.
+ * The cases in helpers/night-shift-edges.ts run in the bundle too
+ * (blackbox/night-shift.test.ts).
  */
 import { describe, expect, it } from '@jest/globals'
 import { historyAround } from '../simulator/index.js'
@@ -12,40 +13,15 @@ import { inProcessSuite } from './helpers/action-in-process.js'
 import {
   anHourAgo,
   FAST_RETRY,
-  nightShiftEdges
+  nightShiftCases
 } from './helpers/night-shift-edges.js'
 import { inputsFor, operationsOf, triggers } from './helpers/fixtures.js'
 
 const { simulate, runAction } = inProcessSuite()
 
-nightShiftEdges({ simulate, runAction })
+nightShiftCases({ simulate, runAction })
 
 describe('retry-failed', () => {
-  it('triggers a failed export again and keeps the earlier id', async () => {
-    const sim = await simulate({
-      queuedMs: 0,
-      behaviour: ({ seq }) => ({
-        durationMs: 200,
-        result: seq === 1 ? 'failure' : 'success',
-        message: seq === 1 ? 'warehouse connection lost' : null
-      })
-    })
-    const run = await runAction({
-      inputs: inputsFor(sim, { 'retry-failed': '2', verify: 'false' }),
-      env: FAST_RETRY
-    })
-    expect(run.code).toBe(0)
-    const [row] = operationsOf(run.outputs)
-    expect(row).toMatchObject({ result: 'success', attempts: 2 })
-    expect(row?.retried_ids).toEqual([1001])
-    expect(row?.id).toBe(1002)
-    expect(run.outputs['operation-ids']).toBe('1002')
-    expect(triggers(sim)).toHaveLength(2)
-    expect(run.summary).toMatch(
-      /attempt 1 \(export 1001\) failed: warehouse connection lost; triggered again/
-    )
-  })
-
   it('stops after the given number of retries and fails', async () => {
     const sim = await simulate({
       queuedMs: 0,
@@ -71,32 +47,6 @@ describe('retry-failed', () => {
 })
 
 describe('skip-if-fresh', () => {
-  it('reports a recent success instead of triggering, with no request beyond the run without it', async () => {
-    const sim = await simulate({ history: [anHourAgo()] })
-    const run = await runAction({
-      inputs: inputsFor(sim, { 'skip-if-fresh': '20h', verify: 'false' })
-    })
-    expect(run.code).toBe(0)
-    const [row] = operationsOf(run.outputs)
-    expect(row).toMatchObject({ reused: true, attempts: 0, result: 'success' })
-    expect(row?.id).toBe(
-      run.outputs['operation-id'] && Number(run.outputs['operation-id'])
-    )
-    expect(triggers(sim)).toHaveLength(0)
-    // users/me, the datastore, and the one history read of every run.
-    expect(sim.requests.map(r => `${r.method} ${r.path}`)).toEqual([
-      'GET /api/users/me',
-      'GET /api/datastores/42',
-      'GET /api/operations'
-    ])
-    expect(run.summary).toMatch(/reused export/)
-    // Its log group says no request was sent for it.
-    expect(run.stdout).not.toContain('Request: POST')
-    expect(run.stdout).toContain(
-      `Request: none; reused export ${String(row?.id)}`
-    )
-  })
-
   it('reuses an export of exactly the planned containers', async () => {
     const sim = await simulate({
       history: [anHourAgo({ containerIds: [6, 5] })]

@@ -7,38 +7,19 @@
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { inProcessSuite } from './helpers/action-in-process.js'
-import { hostileInputs, startHostileServer } from './helpers/hostile-server.js'
+import {
+  endedExport,
+  hostileInputs,
+  iso,
+  listPage,
+  startHostileServer
+} from './helpers/hostile-server.js'
 
 type Server = Awaited<ReturnType<typeof startHostileServer>>
 let server: Server | undefined
 afterEach(async () => {
   await server?.close()
   server = undefined
-})
-
-const iso = (ms: number): string => new Date(ms).toISOString()
-
-const exportItem = (
-  id: number,
-  createdMs: number,
-  extra: Record<string, unknown> = {}
-): Record<string, unknown> => ({
-  id,
-  type: 'export',
-  datastore: { id: 42 },
-  asset_type: 'anomalies',
-  result: 'success',
-  created: iso(createdMs),
-  start_time: iso(createdMs),
-  end_time: iso(createdMs + 1000),
-  ...extra
-})
-
-const page = (items: unknown[]): Record<string, unknown> => ({
-  items,
-  total: items.length,
-  page: 1,
-  size: 50
 })
 
 const { runAction } = inProcessSuite()
@@ -54,7 +35,8 @@ describe('no request hangs', () => {
       }
       if (req.method === 'POST')
         return (json({ id: 8006, result: 'success', end_time: iso(1) }), true)
-      if (req.url?.startsWith('/api/operations?')) return (json(page([])), true)
+      if (req.url?.startsWith('/api/operations?'))
+        return (json(listPage([])), true)
       return false
     })
     const run = await runAction({
@@ -74,9 +56,10 @@ describe('no request hangs', () => {
       }
       if (req.method === 'POST')
         return (json({ id: 8007, result: 'running', end_time: null }), true)
-      if (req.url?.startsWith('/api/operations?')) return (json(page([])), true)
+      if (req.url?.startsWith('/api/operations?'))
+        return (json(listPage([])), true)
       if (req.url === '/api/operations/8007')
-        return (json(exportItem(8007, Date.now())), true)
+        return (json(endedExport(8007, Date.now())), true)
       return false
     })
     const run = await runAction({

@@ -9,7 +9,14 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ServerResponse } from 'node:http'
 import { inProcessSuite } from './helpers/action-in-process.js'
 import { operationsOf, textOf } from './helpers/fixtures.js'
-import { hostileInputs, startHostileServer } from './helpers/hostile-server.js'
+import {
+  endedExport,
+  hostileInputs,
+  iso,
+  listPage,
+  posts,
+  startHostileServer
+} from './helpers/hostile-server.js'
 
 type Server = Awaited<ReturnType<typeof startHostileServer>>
 let server: Server | undefined
@@ -18,37 +25,10 @@ afterEach(async () => {
   server = undefined
 })
 
-const posts = (s: Server): number =>
-  s.seen.filter(r => r.method === 'POST').length
-const iso = (ms: number): string => new Date(ms).toISOString()
-
-const exportItem = (
-  id: number,
-  createdMs: number,
-  extra: Record<string, unknown> = {}
-): Record<string, unknown> => ({
-  id,
-  type: 'export',
-  datastore: { id: 42 },
-  asset_type: 'anomalies',
-  result: 'success',
-  created: iso(createdMs),
-  start_time: iso(createdMs),
-  end_time: iso(createdMs + 1000),
-  ...extra
-})
-
 function answer(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' })
   res.end(typeof body === 'string' ? body : JSON.stringify(body))
 }
-
-const page = (items: unknown[]): Record<string, unknown> => ({
-  items,
-  total: items.length,
-  page: 1,
-  size: 50
-})
 
 const { runAction } = inProcessSuite()
 
@@ -64,11 +44,11 @@ describe('a 2xx trigger answer', () => {
       server = await startHostileServer((req, res, { json }) => {
         if (req.method === 'POST') return (json(created), true)
         if (req.url === '/api/operations/7001') {
-          json(exportItem(7001, Date.now() - 500, { result: 'success' }))
+          json(endedExport(7001, Date.now() - 500, { result: 'success' }))
           return true
         }
         if (req.url?.startsWith('/api/operations?'))
-          return (json(page([])), true)
+          return (json(listPage([])), true)
         return false
       })
       const run = await runAction({
@@ -89,7 +69,8 @@ describe('a 2xx trigger answer', () => {
   ])('with %s is "cannot tell": never posted again', async (_, body) => {
     server = await startHostileServer((req, res, { json }) => {
       if (req.method === 'POST') return (answer(res, 200, body), true)
-      if (req.url?.startsWith('/api/operations?')) return (json(page([])), true)
+      if (req.url?.startsWith('/api/operations?'))
+        return (json(listPage([])), true)
       return false
     })
     const run = await runAction({
@@ -120,14 +101,14 @@ describe('adoption after an ambiguous trigger (502)', () => {
         const later = now + 2000
         return (
           json(
-            page(
+            listPage(
               listed === 1
                 ? []
                 : [
-                    exportItem(901, later, { datastore: undefined }),
-                    exportItem(902, later, { datastore: { id: 43 } }),
-                    exportItem(903, later, { type: 'scan' }),
-                    exportItem(904, later, { asset_type: 'checks' })
+                    endedExport(901, later, { datastore: undefined }),
+                    endedExport(902, later, { datastore: { id: 43 } }),
+                    endedExport(903, later, { type: 'scan' }),
+                    endedExport(904, later, { asset_type: 'checks' })
                   ]
             )
           ),
@@ -135,7 +116,7 @@ describe('adoption after an ambiguous trigger (502)', () => {
         )
       }
       if (req.url === '/api/operations/8002')
-        return (json(exportItem(8002, now, { result: 'success' })), true)
+        return (json(endedExport(8002, now, { result: 'success' })), true)
       return false
     })
     const run = await runAction({
@@ -156,9 +137,9 @@ describe('adoption after an ambiguous trigger (502)', () => {
         return (json({ id: 8003, result: 'running', end_time: null }), true)
       }
       if (req.url?.startsWith('/api/operations?'))
-        return (json(page([exportItem(501, dayAgo + 500)])), true)
+        return (json(listPage([endedExport(501, dayAgo + 500)])), true)
       if (req.url === '/api/operations/8003')
-        return (json(exportItem(8003, dayAgo + 9000)), true)
+        return (json(endedExport(8003, dayAgo + 9000)), true)
       return false
     })
     const run = await runAction({
@@ -179,7 +160,8 @@ describe('status reads', () => {
     server = await startHostileServer((req, res, { json }) => {
       if (req.method === 'POST')
         return (json({ id: 8005, result: 'running', end_time: null }), true)
-      if (req.url?.startsWith('/api/operations?')) return (json(page([])), true)
+      if (req.url?.startsWith('/api/operations?'))
+        return (json(listPage([])), true)
       if (req.url === '/api/operations/8005') {
         if (++reads === 1)
           return (
@@ -187,7 +169,7 @@ describe('status reads', () => {
               ? answer(res, 404, { detail: 'Operation not found' })
               : // Still going (no end_time): a word the action does not know.
                 json(
-                  exportItem(8005, started, {
+                  endedExport(8005, started, {
                     result: 'finalizing',
                     end_time: null
                   })
@@ -196,7 +178,7 @@ describe('status reads', () => {
           )
         return (
           json(
-            exportItem(8005, started, {
+            endedExport(8005, started, {
               status: { total_containers: 12 }
             })
           ),

@@ -56,20 +56,29 @@ export function parseFileCommand(text: string): Record<string, string> {
   return values
 }
 
-/** Start the bundled action as a runner would; resolve with its traces when it exits. */
-export function startAction(options: ActionOptions): {
-  child: ChildProcess
-  done: Promise<ActionRun>
-} {
-  const dir = mkdtempSync(join(tmpdir(), 'qea-'))
+/** The files a runner hands a step, and the step's environment around them. */
+export interface RunnerStep {
+  files: { output: string; summary: string; state: string }
+  env: Record<string, string>
+}
+
+/**
+ * A step's surroundings as a runner makes them: inputs as INPUT_*
+ * variables, state as STATE_*, empty output, state and summary files, and
+ * the schedule event's payload when the run is scheduled. Shared by the
+ * spawned runs here and the tests' in-process ones.
+ */
+export function runnerStep(
+  options: Pick<ActionOptions, 'inputs' | 'env' | 'state' | 'scheduleCron'>,
+  prefix = 'qea-'
+): RunnerStep {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
   const files = {
     output: join(dir, 'output'),
     summary: join(dir, 'summary'),
-    state: join(dir, 'state'),
-    event: join(dir, 'event.json')
+    state: join(dir, 'state')
   }
-  for (const f of [files.output, files.summary, files.state])
-    writeFileSync(f, '')
+  for (const f of Object.values(files)) writeFileSync(f, '')
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     GITHUB_OUTPUT: files.output,
@@ -79,16 +88,38 @@ export function startAction(options: ActionOptions): {
     ...options.env
   }
   if (options.scheduleCron) {
-    writeFileSync(
-      files.event,
-      JSON.stringify({ schedule: options.scheduleCron })
-    )
-    env.GITHUB_EVENT_PATH = files.event
+    const event = join(dir, 'event.json')
+    writeFileSync(event, JSON.stringify({ schedule: options.scheduleCron }))
+    env.GITHUB_EVENT_PATH = event
   }
   for (const [name, value] of Object.entries(options.inputs))
     env[`INPUT_${name.toUpperCase()}`] = value
   for (const [name, value] of Object.entries(options.state ?? {}))
     env[`STATE_${name}`] = value
+  return { files, env }
+}
+
+/** What a step left in its files, and its ::error:: and ::warning:: lines. */
+export function stepTraces(
+  files: RunnerStep['files'],
+  stdout: string
+): Pick<ActionRun, 'outputs' | 'state' | 'summary' | 'errors' | 'warnings'> {
+  const lines = stdout.split('\n')
+  return {
+    outputs: parseFileCommand(readFileSync(files.output, 'utf8')),
+    state: parseFileCommand(readFileSync(files.state, 'utf8')),
+    summary: readFileSync(files.summary, 'utf8'),
+    errors: lines.filter(l => l.startsWith('::error')),
+    warnings: lines.filter(l => l.startsWith('::warning'))
+  }
+}
+
+/** Start the bundled action as a runner would; resolve with its traces when it exits. */
+export function startAction(options: ActionOptions): {
+  child: ChildProcess
+  done: Promise<ActionRun>
+} {
+  const { files, env } = runnerStep(options)
   const started = Date.now()
   const child = spawn(
     options.node ?? process.execPath,
@@ -107,16 +138,11 @@ export function startAction(options: ActionOptions): {
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()))
   const done = new Promise<ActionRun>(resolve => {
     child.on('close', code => {
-      const lines = stdout.split('\n')
       resolve({
         code,
         stdout,
         stderr,
-        outputs: parseFileCommand(readFileSync(files.output, 'utf8')),
-        state: parseFileCommand(readFileSync(files.state, 'utf8')),
-        summary: readFileSync(files.summary, 'utf8'),
-        errors: lines.filter(l => l.startsWith('::error')),
-        warnings: lines.filter(l => l.startsWith('::warning')),
+        ...stepTraces(files, stdout),
         wallMs: Date.now() - started
       })
     })

@@ -9,25 +9,13 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'yaml'
-import { runCli, tmpRepo } from '../helpers/cli.js'
-
-const WORKFLOWS = '.github/workflows'
-const AUDIT = join(WORKFLOWS, 'qualytics-export-daily-audit.yml')
-const scheduleArgs = [
-  'schedule',
-  '--crontab',
-  '17 6 * * 1-5',
-  '--datastore',
-  '42',
-  '--containers',
-  '100,101',
-  '--options',
-  'Anomalies, checks',
-  '--timezone',
-  'Asia/Kolkata',
-  '--name',
-  'daily-audit'
-]
+import {
+  AUDIT,
+  runCli,
+  SCHEDULE_ARGS,
+  tmpRepo,
+  WORKFLOWS
+} from '../helpers/cli.js'
 
 /** The parts of a generated workflow the tests read. */
 interface Workflow {
@@ -48,7 +36,7 @@ interface Workflow {
 describe('qualytics-export schedule', () => {
   it('writes a workflow with the schedule, dispatch inputs and the action wired to them', async () => {
     const cwd = tmpRepo()
-    const run = await runCli(scheduleArgs, { cwd })
+    const run = await runCli(SCHEDULE_ARGS, { cwd })
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toContain(`Wrote ${AUDIT}`)
@@ -86,7 +74,7 @@ describe('qualytics-export schedule', () => {
 
   it("passes GitHub's workflow schema (scripts/validate-workflows.ts)", async () => {
     const cwd = tmpRepo()
-    await runCli(scheduleArgs, { cwd })
+    await runCli(SCHEDULE_ARGS, { cwd })
     await runCli(
       [
         'schedule',

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { runAction } from '../helpers/bundle.js'
 import { QualyticsSimulator, type SimDatastore } from '../../simulator/index.js'
-import { triggers } from '../helpers/fixtures.js'
+import { byTags, triggers } from '../helpers/fixtures.js'
 import { startHostileServer, HOSTILE_TOKEN } from '../helpers/hostile-server.js'
 
 let sim: QualyticsSimulator | undefined
@@ -27,20 +27,6 @@ async function startFleet(
     behaviour: () => ({ durationMs: 200, result: 'success', message: null })
   })
   return sim
-}
-
-function byTags(
-  s: QualyticsSimulator,
-  tags: string,
-  extra: Record<string, string> = {}
-): Record<string, string> {
-  return {
-    url: s.url,
-    token: s.token,
-    'datastore-tags': tags,
-    'dry-run': 'true',
-    ...extra
-  }
 }
 
 const json = <T>(text: string | undefined): T => JSON.parse(text ?? '') as T

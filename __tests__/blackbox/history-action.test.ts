@@ -8,8 +8,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import {
   peakPerSecond,
-  type QualyticsSimulator,
-  type SeedOperation
+  type QualyticsSimulator
 } from '../../simulator/index.js'
 import { runAction, startAction } from '../helpers/bundle.js'
 import {
@@ -124,19 +123,19 @@ describe('stopping under the budget', () => {
 })
 
 describe('if-running', () => {
-  const running = (over: Partial<SeedOperation> = {}): SeedOperation => ({
-    datastoreId: 42,
-    assetType: 'anomalies',
-    startOffsetMs: -1000,
-    durationMs: 3000,
-    ...over
-  })
-
   it('wait (the default) follows an export already running instead of starting another', async () => {
     // Running for 8 s: a loaded machine takes seconds to start the bundle,
     // and an export that ended meanwhile is rightly not followed.
     const sim = await startSimulator({
-      history: [running({ scheduled: true, durationMs: 8000 })]
+      history: [
+        {
+          datastoreId: 42,
+          assetType: 'anomalies',
+          startOffsetMs: -1000,
+          durationMs: 8000,
+          scheduled: true
+        }
+      ]
     })
     const seeded = [...sim.operations.keys()][0]
     const run = await runAction({ inputs: inputsFor(sim) })

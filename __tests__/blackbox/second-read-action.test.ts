@@ -7,11 +7,13 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { runAction } from '../helpers/bundle.js'
 import { operationsOf } from '../helpers/fixtures.js'
 import {
+  type Exchange,
   exportItem,
   hostileInputs,
+  iso,
   listPage,
-  startHostileServer,
-  type Exchange
+  posts,
+  startHostileServer
 } from '../helpers/hostile-server.js'
 
 type Server = Awaited<ReturnType<typeof startHostileServer>>
@@ -20,10 +22,6 @@ afterEach(async () => {
   await server?.close()
   server = undefined
 })
-
-const iso = (ms: number): string => new Date(ms).toISOString()
-const posts = (s: Server): number =>
-  s.seen.filter(r => r.method === 'POST').length
 
 /** The bundled action, exporting anomalies of datastore 42 from `s`. */
 function runAnomalies(s: Server): ReturnType<typeof runAction> {

@@ -7,23 +7,18 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { runAction, startAction } from '../helpers/bundle.js'
 import { operationsOf, textOf, waitFor } from '../helpers/fixtures.js'
-import { hostileInputs, startHostileServer } from '../helpers/hostile-server.js'
+import {
+  hostileInputs,
+  listPage,
+  posts,
+  startHostileServer
+} from '../helpers/hostile-server.js'
 
 type Server = Awaited<ReturnType<typeof startHostileServer>>
 let server: Server | undefined
 afterEach(async () => {
   await server?.close()
   server = undefined
-})
-
-const posts = (s: Server): number =>
-  s.seen.filter(r => r.method === 'POST').length
-
-const page = (items: unknown[]): Record<string, unknown> => ({
-  items,
-  total: items.length,
-  page: 1,
-  size: 50
 })
 
 describe('no request hangs', () => {
@@ -34,7 +29,8 @@ describe('no request hangs', () => {
         res.write('{"id"')
         return true
       }
-      if (req.url?.startsWith('/api/operations?')) return (json(page([])), true)
+      if (req.url?.startsWith('/api/operations?'))
+        return (json(listPage([])), true)
       return false
     })
     // The POST would stall for the 120 s request timeout: ending within
@@ -99,7 +95,8 @@ describe('stopping stays inside GitHub’s 7.5 s', () => {
       if (req.method === 'PUT') return stall()
       if (req.url?.startsWith('/api/anomalies')) return stall()
       if (req.url?.startsWith('/api/quality-checks')) return stall()
-      if (req.url?.startsWith('/api/operations?')) return (json(page([])), true)
+      if (req.url?.startsWith('/api/operations?'))
+        return (json(listPage([])), true)
       if (req.url?.startsWith('/api/operations/'))
         return (json({ id: 9101, result: 'running', end_time: null }), true)
       return false

@@ -7,7 +7,14 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import type { ServerResponse } from 'node:http'
 import { runCli } from '../helpers/cli.js'
-import { HOSTILE_TOKEN, startHostileServer } from '../helpers/hostile-server.js'
+import {
+  endedExport,
+  HOSTILE_TOKEN,
+  iso,
+  listPage,
+  posts,
+  startHostileServer
+} from '../helpers/hostile-server.js'
 
 type Server = Awaited<ReturnType<typeof startHostileServer>>
 let server: Server | undefined
@@ -16,39 +23,13 @@ afterEach(async () => {
   server = undefined
 })
 
-const posts = (s: Server): number =>
-  s.seen.filter(r => r.method === 'POST').length
-const iso = (ms: number): string => new Date(ms).toISOString()
 /** An ISO time without an offset, as a naive-UTC server writes it. */
 const naive = (ms: number): string => iso(ms).replace('Z', '')
-
-const exportItem = (
-  id: number,
-  createdMs: number,
-  extra: Record<string, unknown> = {}
-): Record<string, unknown> => ({
-  id,
-  type: 'export',
-  datastore: { id: 42 },
-  asset_type: 'anomalies',
-  result: 'success',
-  created: iso(createdMs),
-  start_time: iso(createdMs),
-  end_time: iso(createdMs + 1000),
-  ...extra
-})
 
 function answer(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' })
   res.end(typeof body === 'string' ? body : JSON.stringify(body))
 }
-
-const page = (items: unknown[]): Record<string, unknown> => ({
-  items,
-  total: items.length,
-  page: 1,
-  size: 50
-})
 
 describe('adoption after an ambiguous trigger (502)', () => {
   it('adopts by id whatever offset-less times say, after a look that failed once (command line, Asia/Tokyo)', async () => {
@@ -62,12 +43,12 @@ describe('adoption after an ambiguous trigger (502)', () => {
       if (req.url?.startsWith('/api/operations?')) {
         // The first read fails; the POST waits for one that reads.
         if (++lists <= 3) return (answer(res, 500, { detail: 'busy' }), true)
-        if (createdAt === 0) return (json(page([])), true)
+        if (createdAt === 0) return (json(listPage([])), true)
         return (
           json(
-            page([
+            listPage([
               {
-                ...exportItem(8004, createdAt, { result: 'running' }),
+                ...endedExport(8004, createdAt, { result: 'running' }),
                 created: naive(createdAt),
                 start_time: naive(createdAt),
                 end_time: null
@@ -78,7 +59,7 @@ describe('adoption after an ambiguous trigger (502)', () => {
         )
       }
       if (req.url === '/api/operations/8004')
-        return (json(exportItem(8004, createdAt)), true)
+        return (json(endedExport(8004, createdAt)), true)
       return false
     })
     const run = await runCli(

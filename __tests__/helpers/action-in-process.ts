@@ -13,13 +13,11 @@
  */
 import * as core from '@actions/core'
 import { afterEach, beforeEach } from '@jest/globals'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { run } from '../../src/action/main.js'
 import type { Clock } from '../../src/core/clock.js'
 import {
-  parseFileCommand,
+  runnerStep,
+  stepTraces,
   type ActionOptions,
   type ActionRun
 } from '../../simulator/harness.js'
@@ -65,34 +63,7 @@ export async function runActionInProcess(
     cwd?: string
   }
 ): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'qea-in-'))
-  const files = {
-    output: join(dir, 'output'),
-    summary: join(dir, 'summary'),
-    state: join(dir, 'state'),
-    event: join(dir, 'event.json')
-  }
-  for (const f of [files.output, files.summary, files.state])
-    writeFileSync(f, '')
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_STATE: files.state,
-    GITHUB_EVENT_NAME: options.scheduleCron ? 'schedule' : 'workflow_dispatch',
-    ...options.env
-  }
-  if (options.scheduleCron) {
-    writeFileSync(
-      files.event,
-      JSON.stringify({ schedule: options.scheduleCron })
-    )
-    env.GITHUB_EVENT_PATH = files.event
-  }
-  for (const [name, value] of Object.entries(options.inputs))
-    env[`INPUT_${name.toUpperCase()}`] = value
-  for (const [name, value] of Object.entries(options.state ?? {}))
-    env[`STATE_${name}`] = value
+  const { files, env } = runnerStep(options, 'qea-in-')
 
   // The step's surroundings, swapped in for the run and put back after.
   const saved = {
@@ -137,16 +108,11 @@ export async function runActionInProcess(
     process.stdout.write = saved.stdout
     process.stderr.write = saved.stderr
   }
-  const lines = stdout.split('\n')
   return {
     code,
     stdout,
     stderr,
-    outputs: parseFileCommand(readFileSync(files.output, 'utf8')),
-    state: parseFileCommand(readFileSync(files.state, 'utf8')),
-    summary: readFileSync(files.summary, 'utf8'),
-    errors: lines.filter(l => l.startsWith('::error')),
-    warnings: lines.filter(l => l.startsWith('::warning')),
+    ...stepTraces(files, stdout),
     wallMs: Date.now() - started
   }
 }

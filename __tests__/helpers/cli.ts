@@ -58,3 +58,27 @@ export function tmpRepo(): string {
   mkdirSync(join(dir, '.git'))
   return dir
 }
+
+/** Where GitHub reads workflows, from a repository's root. */
+export const WORKFLOWS = '.github/workflows'
+
+/**
+ * The schedule the `schedule` suites write (in-process and in the bundle),
+ * with flags in their odd spellings, and the file it lands in.
+ */
+export const SCHEDULE_ARGS = [
+  'schedule',
+  '--crontab',
+  '17 6 * * 1-5',
+  '--datastore',
+  '42',
+  '--containers',
+  '100,101',
+  '--options',
+  'Anomalies, checks',
+  '--timezone',
+  'Asia/Kolkata',
+  '--name',
+  'daily-audit'
+]
+export const AUDIT = join(WORKFLOWS, 'qualytics-export-daily-audit.yml')

@@ -122,3 +122,18 @@ export function checksFail(message: string): Partial<Scenario> {
         : { durationMs: 200, result: 'success', message: null }
   }
 }
+
+/** A dry run of every datastore with one of `tags` (comma-separated). */
+export function byTags(
+  s: QualyticsSimulator,
+  tags: string,
+  extra: Record<string, string> = {}
+): Record<string, string> {
+  return {
+    url: s.url,
+    token: s.token,
+    'datastore-tags': tags,
+    'dry-run': 'true',
+    ...extra
+  }
+}

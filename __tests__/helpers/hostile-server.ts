@@ -107,3 +107,34 @@ export function exportItem(
 export function listPage(items: unknown[]): Record<string, unknown> {
   return { items, total: items.length, page: 1, size: 50 }
 }
+
+/** A time as the API writes it. */
+export const iso = (ms: number): string => new Date(ms).toISOString()
+
+/** How many POSTs a server has seen. */
+export function posts(server: { seen: readonly SeenRequest[] }): number {
+  return server.seen.filter(r => r.method === 'POST').length
+}
+
+/**
+ * An export of datastore 42 created at `createdMs` that succeeded a second
+ * later, with only the fields the wire-in cases read (no include_deleted,
+ * no message: some cases are about fields that are missing).
+ */
+export function endedExport(
+  id: number,
+  createdMs: number,
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  return {
+    id,
+    type: 'export',
+    datastore: { id: 42 },
+    asset_type: 'anomalies',
+    result: 'success',
+    created: iso(createdMs),
+    start_time: iso(createdMs),
+    end_time: iso(createdMs + 1000),
+    ...extra
+  }
+}

@@ -1,8 +1,8 @@
 /**
- * The edges of `retry-failed` and `skip-if-fresh` that the contract names
- * (no retry after a refused trigger or an abort; no reuse of an export
- * with other containers, other include_deleted or older than the window),
- * written once and run twice: in-process on a fast clock
+ * `retry-failed` and `skip-if-fresh`: one retry and one reuse, and the
+ * edges the contract names (no retry after a refused trigger or an abort;
+ * no reuse of an export with other containers, other include_deleted or
+ * older than the window), written once and run twice: in-process on a fast clock
  * (../night-shift.test.ts) and in the bundle (blackbox/night-shift.test.ts).
  */
 import { describe, expect, it } from '@jest/globals'
@@ -36,9 +36,34 @@ export const anHourAgo = (
   ...extra
 })
 
-/** The edges, as tests of the calling suite. */
-export function nightShiftEdges({ simulate, runAction }: Harness): void {
-  describe('retry-failed, the edges', () => {
+/** The cases, as tests of the calling suite. */
+export function nightShiftCases({ simulate, runAction }: Harness): void {
+  describe('retry-failed, in both', () => {
+    it('triggers a failed export again and keeps the earlier id', async () => {
+      const sim = await simulate({
+        queuedMs: 0,
+        behaviour: ({ seq }) => ({
+          durationMs: 200,
+          result: seq === 1 ? 'failure' : 'success',
+          message: seq === 1 ? 'warehouse connection lost' : null
+        })
+      })
+      const run = await runAction({
+        inputs: inputsFor(sim, { 'retry-failed': '2', verify: 'false' }),
+        env: FAST_RETRY
+      })
+      expect(run.code).toBe(0)
+      const [row] = operationsOf(run.outputs)
+      expect(row).toMatchObject({ result: 'success', attempts: 2 })
+      expect(row?.retried_ids).toEqual([1001])
+      expect(row?.id).toBe(1002)
+      expect(run.outputs['operation-ids']).toBe('1002')
+      expect(triggers(sim)).toHaveLength(2)
+      expect(run.summary).toMatch(
+        /attempt 1 \(export 1001\) failed: warehouse connection lost; triggered again/
+      )
+    })
+
     it('does not retry a trigger Qualytics refused', async () => {
       const sim = await simulate({ readOnlyTokens: ['read-only-token'] })
       const run = await runAction({
@@ -77,7 +102,37 @@ export function nightShiftEdges({ simulate, runAction }: Harness): void {
     })
   })
 
-  describe('skip-if-fresh, the edges', () => {
+  describe('skip-if-fresh, in both', () => {
+    it('reports a recent success instead of triggering, with no request beyond the run without it', async () => {
+      const sim = await simulate({ history: [anHourAgo()] })
+      const run = await runAction({
+        inputs: inputsFor(sim, { 'skip-if-fresh': '20h', verify: 'false' })
+      })
+      expect(run.code).toBe(0)
+      const [row] = operationsOf(run.outputs)
+      expect(row).toMatchObject({
+        reused: true,
+        attempts: 0,
+        result: 'success'
+      })
+      expect(row?.id).toBe(
+        run.outputs['operation-id'] && Number(run.outputs['operation-id'])
+      )
+      expect(triggers(sim)).toHaveLength(0)
+      // users/me, the datastore, and the one history read of every run.
+      expect(sim.requests.map(r => `${r.method} ${r.path}`)).toEqual([
+        'GET /api/users/me',
+        'GET /api/datastores/42',
+        'GET /api/operations'
+      ])
+      expect(run.summary).toMatch(/reused export/)
+      // Its log group says no request was sent for it.
+      expect(run.stdout).not.toContain('Request: POST')
+      expect(run.stdout).toContain(
+        `Request: none; reused export ${String(row?.id)}`
+      )
+    })
+
     it.each([
       ['older than the window', anHourAgo(), '30m', {}],
       [

@@ -731,9 +731,10 @@ function buildSpec(flags, target) {
     // but the file, which gets committed, names a repository secret instead.
     const more = Object.entries(config.raw)
         .filter((entry) => entry[1] !== undefined && !special.includes(entry[0]))
-        .map(([name, value]) => secretOf(name)
-        ? [name, `\${{ secrets.${secretOf(name)} }}`]
-        : [name, value]);
+        .map(([name, value]) => {
+        const secret = secretOf(name);
+        return [name, secret ? `\${{ secrets.${secret} }}` : value];
+    });
     return {
         spec: {
             name,

@@ -219,11 +219,10 @@ function buildSpec(
       (entry): entry is [string, string] =>
         entry[1] !== undefined && !special.includes(entry[0])
     )
-    .map(([name, value]): [string, string] =>
-      secretOf(name)
-        ? [name, `\${{ secrets.${secretOf(name)} }}`]
-        : [name, value]
-    )
+    .map(([name, value]): [string, string] => {
+      const secret = secretOf(name)
+      return [name, secret ? `\${{ secrets.${secret} }}` : value]
+    })
   return {
     spec: {
       name,
