@@ -4,11 +4,10 @@
  * Its rules, `list` and `remove` run in-process in ../cli-schedule.test.ts.
  */
 import { describe, expect, it } from '@jest/globals'
-import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
+import { join } from 'node:path'
 import { parse } from 'yaml'
+import { validateFiles } from '../../scripts/validate-workflows.js'
 import {
   AUDIT,
   runCli,
@@ -93,12 +92,7 @@ describe('qualytics-export schedule', () => {
       'qualytics-export-daily-audit.yml',
       'qualytics-export-ds42-43-all.yml'
     ].map(f => join(cwd, WORKFLOWS, f))
-    const tsx = resolve('node_modules/.bin/tsx')
-    const { stdout } = await promisify(execFile)(tsx, [
-      'scripts/validate-workflows.ts',
-      ...files
-    ])
-    expect(stdout).toMatch(/2 file\(s\) valid/)
+    expect((await validateFiles(files)).lines).toEqual(['2 file(s) valid.'])
     // The second one: a longer timeout gives the job more time, and ./ is accepted.
     const second = parse(readFileSync(files[1] as string, 'utf8')) as Workflow
     expect(second.jobs.export['timeout-minutes']).toBe(135)
@@ -164,12 +158,7 @@ describe('schedule flags for every export input', () => {
     // The lint hint names a command that works: the npm package, on the major version.
     expect(text).toContain('`npx --yes qualytics-export@1 check`')
     expect(text).not.toMatch(/`npx qualytics-export check`/)
-    const tsx = resolve('node_modules/.bin/tsx')
-    const { stdout } = await promisify(execFile)(tsx, [
-      'scripts/validate-workflows.ts',
-      path
-    ])
-    expect(stdout).toMatch(/1 file\(s\) valid/)
+    expect((await validateFiles([path])).lines).toEqual(['1 file(s) valid.'])
     // And its own check passes it.
     const checked = await runCli(['check'], { cwd })
     expect(checked.stdout).toBe('0 errors, 0 warnings in 1 workflow.\n')
@@ -213,11 +202,6 @@ describe('schedule flags for every export input', () => {
     expect(inputs.options?.options).toContain('profiles,anomalies')
     const checked = await runCli(['check'], { cwd })
     expect(checked.stdout).toBe('0 errors, 0 warnings in 1 workflow.\n')
-    const tsx = resolve('node_modules/.bin/tsx')
-    const { stdout } = await promisify(execFile)(tsx, [
-      'scripts/validate-workflows.ts',
-      path
-    ])
-    expect(stdout).toMatch(/1 file\(s\) valid/)
+    expect((await validateFiles([path])).lines).toEqual(['1 file(s) valid.'])
   })
 })

@@ -17,8 +17,8 @@ import { bundleDir } from '../helpers/bundle.js'
 describe('the demo', () => {
   it('runs the bundle and shows the log, the summary as text and where its page is', () => {
     const out = execFileSync(
-      'node_modules/.bin/tsx',
-      ['scripts/demo.ts', bundleDir()],
+      process.execPath,
+      ['--import', 'tsx', 'scripts/demo.ts', bundleDir()],
       {
         encoding: 'utf8',
         timeout: 60_000

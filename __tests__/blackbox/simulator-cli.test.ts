@@ -11,7 +11,8 @@ import { DEFAULT_TOKEN, READ_ONLY_TOKEN } from '../../simulator/index.js'
 import { readTokenExpiry } from '../../src/core/config/token.js'
 import { call, closeAll, exportBody, start } from '../helpers/sim-client.js'
 
-const TSX = 'node_modules/.bin/tsx'
+/** `tsx simulator/cli.ts` in one process (tsx's own command starts two). */
+const SIMULATOR = ['--import', 'tsx', 'simulator/cli.ts']
 let child: ChildProcess | undefined
 
 afterEach(async () => {
@@ -24,7 +25,7 @@ afterEach(async () => {
 async function startCli(
   args: string[]
 ): Promise<{ url: string; token: string }> {
-  child = spawn(TSX, ['simulator/cli.ts', '--port', '0', ...args], {
+  child = spawn(process.execPath, [...SIMULATOR, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const lines = createInterface({ input: child.stdout! })
@@ -37,7 +38,7 @@ async function startCli(
 
 describe('simulator: command line', () => {
   it('--help lists its options, datastores and tokens, and exits 0', () => {
-    const run = spawnSync(TSX, ['simulator/cli.ts', '--help'], {
+    const run = spawnSync(process.execPath, [...SIMULATOR, '--help'], {
       encoding: 'utf8'
     })
     expect(run.status).toBe(0)
@@ -53,16 +54,24 @@ describe('simulator: command line', () => {
   })
 
   it('answers a mistyped option with a usage line, not a stack trace', () => {
-    const run = spawnSync(TSX, ['simulator/cli.ts', '--resutl', 'failure'], {
-      encoding: 'utf8'
-    })
+    const run = spawnSync(
+      process.execPath,
+      [...SIMULATOR, '--resutl', 'failure'],
+      {
+        encoding: 'utf8'
+      }
+    )
     expect(run.status).toBe(2)
     expect(run.stderr).toMatch(
       /^simulator: Unknown option '--resutl' \(see --help\)\n$/
     )
-    const bad = spawnSync(TSX, ['simulator/cli.ts', '--result', 'maybe'], {
-      encoding: 'utf8'
-    })
+    const bad = spawnSync(
+      process.execPath,
+      [...SIMULATOR, '--result', 'maybe'],
+      {
+        encoding: 'utf8'
+      }
+    )
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain(
       '--result must be one of success, failure, aborted'
@@ -106,9 +115,13 @@ describe('simulator: command line', () => {
     }
     expect(await trigger(['--queued', '90000'])).toBe('queued')
     expect(await trigger(['--queued', '0'])).toBe('running')
-    const bad = spawnSync(TSX, ['simulator/cli.ts', '--queued', 'soon'], {
-      encoding: 'utf8'
-    })
+    const bad = spawnSync(
+      process.execPath,
+      [...SIMULATOR, '--queued', 'soon'],
+      {
+        encoding: 'utf8'
+      }
+    )
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain(
       "--queued must be a non-negative number, got 'soon'"

@@ -21,8 +21,8 @@ export function asGitHub(
       ]
     : []
   const out = execFileSync(
-    'node_modules/.bin/tsx',
-    ['scripts/github-render.ts', ...args],
+    process.execPath,
+    ['--import', 'tsx', 'scripts/github-render.ts', ...args],
     { input: JSON.stringify(texts), encoding: 'utf8' }
   )
   return JSON.parse(out) as string[]
