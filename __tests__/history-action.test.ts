@@ -15,7 +15,7 @@ import {
 import { inProcessSuite } from './helpers/action-in-process.js'
 import { inputsFor, operationsOf, triggers } from './helpers/fixtures.js'
 
-const { simulate, runAction } = inProcessSuite()
+const { simulate, runAction, clock } = inProcessSuite()
 
 const singleReads = (s: QualyticsSimulator): number =>
   s.count('GET', '/api/operations/')
@@ -159,11 +159,11 @@ describe('if-running', () => {
 
 describe('missed snapshots', () => {
   const cron = '0 6 * * *'
-  /** This run's own fire time: the latest not after now. */
+  /** This run's own fire time: the latest not after now (the run's clock). */
   const firedAt = (): number =>
     CronExpressionParser.parse(cron, {
       tz: 'UTC',
-      currentDate: new Date(Date.now() + 1)
+      currentDate: new Date(clock().now() + 1)
     })
       .prev()
       .getTime()
@@ -177,7 +177,7 @@ describe('missed snapshots', () => {
         {
           datastoreId: 42,
           assetType: 'anomalies',
-          startOffsetMs: start - Date.now(),
+          startOffsetMs: start - clock().now(),
           durationMs: 2000
         }
       ]
@@ -205,7 +205,7 @@ describe('missed snapshots', () => {
         {
           datastoreId: 42,
           assetType: 'anomalies',
-          startOffsetMs: fired - 86_400_000 + 60_000 - Date.now(),
+          startOffsetMs: fired - 86_400_000 + 60_000 - clock().now(),
           durationMs: 2000
         }
       ]
