@@ -7,8 +7,7 @@
  * Prints `file:line:col: severity: message` per problem and exits 1 when
  * there is any (warnings count: these are our own files). Run it through
  * tsx: the package's dist imports JSON without import attributes, which
- * plain Node refuses (ERR_IMPORT_ATTRIBUTE_MISSING). The tests call
- * validateFiles in-process, where jest loads that JSON.
+ * plain Node refuses (ERR_IMPORT_ATTRIBUTE_MISSING).
  *
  * A `uses:` of this action (`<owner>/qualytics-export-action@<ref>`) is
  * checked against action.yml, so a misspelt or missing input is caught in
@@ -20,7 +19,7 @@ import {
 } from '@actions/languageservice'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { parse } from 'yaml'
 
@@ -96,44 +95,29 @@ async function validateText(
   }))
 }
 
-/**
- * Validate files: a line per problem, then a count, as the command prints
- * them; `problems` is 0 when every file is valid. Tests call it in-process.
- */
-export async function validateFiles(
-  files: string[]
-): Promise<{ lines: string[]; problems: number }> {
-  const lines: string[] = []
-  let problems = 0
-  for (const file of files) {
-    let text: string
-    try {
-      text = readFileSync(file, 'utf8')
-    } catch (error) {
-      lines.push(`${file}: cannot read: ${(error as Error).message}`)
-      problems++
-      continue
-    }
-    for (const p of await validateText(file, text)) {
-      lines.push(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`)
-      problems++
-    }
-  }
-  lines.push(
-    problems === 0
-      ? `${files.length} file(s) valid.`
-      : `${problems} problem(s) in ${files.length} file(s).`
-  )
-  return { lines, problems }
+const files = process.argv.slice(2)
+if (files.length === 0) {
+  console.error('usage: tsx scripts/validate-workflows.ts <file.yml>...')
+  process.exit(2)
 }
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const files = process.argv.slice(2)
-  if (files.length === 0) {
-    console.error('usage: tsx scripts/validate-workflows.ts <file.yml>...')
-    process.exit(2)
+let problems = 0
+for (const file of files) {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    console.error(`${file}: cannot read: ${(error as Error).message}`)
+    problems++
+    continue
   }
-  const { lines, problems } = await validateFiles(files)
-  for (const line of lines) console.log(line)
-  process.exitCode = problems === 0 ? 0 : 1
+  for (const p of await validateText(file, text)) {
+    console.log(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.message}`)
+    problems++
+  }
 }
+console.log(
+  problems === 0
+    ? `${files.length} file(s) valid.`
+    : `${problems} problem(s) in ${files.length} file(s).`
+)
+process.exitCode = problems === 0 ? 0 : 1

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { validateFiles } from '../../scripts/validate-workflows.js'
+import { validateWorkflows } from '../helpers/workflow-steps.js'
 import {
   AUDIT,
   runCli,
@@ -92,7 +92,10 @@ describe('qualytics-export schedule', () => {
       'qualytics-export-daily-audit.yml',
       'qualytics-export-ds42-43-all.yml'
     ].map(f => join(cwd, WORKFLOWS, f))
-    expect((await validateFiles(files)).lines).toEqual(['2 file(s) valid.'])
+    expect(validateWorkflows(files)).toEqual({
+      code: 0,
+      output: '2 file(s) valid.\n'
+    })
     // The second one: a longer timeout gives the job more time, and ./ is accepted.
     const second = parse(readFileSync(files[1] as string, 'utf8')) as Workflow
     expect(second.jobs.export['timeout-minutes']).toBe(135)
@@ -158,7 +161,10 @@ describe('schedule flags for every export input', () => {
     // The lint hint names a command that works: the npm package, on the major version.
     expect(text).toContain('`npx --yes qualytics-export@1 check`')
     expect(text).not.toMatch(/`npx qualytics-export check`/)
-    expect((await validateFiles([path])).lines).toEqual(['1 file(s) valid.'])
+    expect(validateWorkflows([path])).toEqual({
+      code: 0,
+      output: '1 file(s) valid.\n'
+    })
     // And its own check passes it.
     const checked = await runCli(['check'], { cwd })
     expect(checked.stdout).toBe('0 errors, 0 warnings in 1 workflow.\n')
@@ -202,6 +208,9 @@ describe('schedule flags for every export input', () => {
     expect(inputs.options?.options).toContain('profiles,anomalies')
     const checked = await runCli(['check'], { cwd })
     expect(checked.stdout).toBe('0 errors, 0 warnings in 1 workflow.\n')
-    expect((await validateFiles([path])).lines).toEqual(['1 file(s) valid.'])
+    expect(validateWorkflows([path])).toEqual({
+      code: 0,
+      output: '1 file(s) valid.\n'
+    })
   })
 })

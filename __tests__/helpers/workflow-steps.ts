@@ -3,8 +3,27 @@
  * workflow file (the README's or an example's) and run it as written: the
  * `with:` values are evaluated the way GitHub would for a scheduled run.
  */
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
+
+/**
+ * Run scripts/validate-workflows.ts (GitHub's schema) on files, as a
+ * developer does, in one process (`node --import tsx`). Not in-process:
+ * the language service imports JSON without import attributes, which
+ * plain Node refuses and jest 30 only warns about before refusing it too.
+ */
+export function validateWorkflows(files: string[]): {
+  code: number | null
+  output: string
+} {
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/validate-workflows.ts', ...files],
+    { encoding: 'utf8' }
+  )
+  return { code: run.status, output: `${run.stdout}${run.stderr}` }
+}
 
 /** A step as the workflow file writes it. */
 export interface Step {
