@@ -81,8 +81,12 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
+      // One program for every file, as `tsc` sees it (NodeNext). The
+      // project service would pick src/tsconfig.json, the bundle's own
+      // view, for src/ and build a second program beside it: a different
+      // module setting and 3 more CPU-seconds a run.
       parserOptions: {
-        projectService: true,
+        project: './tsconfig.json',
         tsconfigRootDir: import.meta.dirname
       }
     },
