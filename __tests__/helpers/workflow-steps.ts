@@ -1,7 +1,8 @@
 /**
  * Just enough of a workflow runner to take a step of this action out of a
  * workflow file (the README's or an example's) and run it as written: the
- * `with:` values are evaluated the way GitHub would for a scheduled run.
+ * `with:` values are evaluated the way GitHub would for a scheduled run;
+ * and GitHub's own schema check of workflow files (validateWorkflows).
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
